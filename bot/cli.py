@@ -1,0 +1,82 @@
+"""Command-line entry: run the bot (Telegram, or the console chat without a token), migrate."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+
+from bot.console import ConsoleChat, read_stdin
+from bot.migrate import upgrade
+from bot.settings import Settings
+from bot.telegram.app import TelegramChannel, build_application
+from bot.wiring import Services, build_services
+
+log = logging.getLogger("bot")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parser().parse_args(argv)
+    configure_logging(args.verbose)
+    settings = Settings()
+    upgrade(settings.database_url)
+    if args.command == "migrate":
+        return
+    token = settings.telegram_token
+    if args.command == "console" or token is None:
+        if args.command != "console":
+            log.info("TELEGRAM_BOT_TOKEN is not set: starting the console chat")
+        asyncio.run(run_console(settings, args.user))
+    else:
+        run_telegram(settings, token)
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="umkm-bot", description=__doc__)
+    root.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    root.add_argument("--user", default="demo", help="console user id (default: demo)")
+    root.add_argument(
+        "command",
+        nargs="?",
+        default="run",
+        choices=("run", "console", "migrate"),
+        help="run: Telegram if a token is set, else the console chat (default); "
+        "console: always the console chat; migrate: only update the database schema",
+    )
+    return root
+
+
+def configure_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # The HTTP client logs request URLs, which contain the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+async def run_console(settings: Settings, user: str) -> None:
+    services = build_services(settings)
+    try:
+        await ConsoleChat(services.engine, services.locales, user, print).run(read_stdin)
+    finally:
+        await services.close()
+
+
+def run_telegram(settings: Settings, token: str) -> None:
+    services: Services = build_services(settings)
+    channel = TelegramChannel(services.engine, services.locales, settings.default_language)
+    application = build_application(
+        token,
+        channel,
+        base_url=settings.telegram_api_base_url,
+        base_file_url=settings.telegram_api_file_url,
+    )
+
+    async def close(_: object) -> None:
+        await services.close()
+
+    application.post_shutdown = close
+    log.info("starting Telegram long polling")
+    application.run_polling(allowed_updates=["message", "callback_query"])

@@ -1,0 +1,88 @@
+"""A local console chat on the same engine and database: try the bot without a token.
+
+Buttons are shown as numbered choices; type the number to press one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from handlers.engine import ConversationEngine
+from handlers.events import (
+    ButtonPressed,
+    CommandReceived,
+    ContactShared,
+    Event,
+    Sender,
+    text_or_command,
+)
+from handlers.i18n import Locales
+from handlers.replies import OutButton, OutMessage
+
+CHANNEL = "console"
+QUIT_COMMANDS = frozenset({"/keluar", "/exit", "/quit"})
+
+ReadLine = Callable[[], Awaitable[str | None]]
+Write = Callable[[str], None]
+
+
+async def read_stdin() -> str | None:
+    """One line from the terminal, or None at end of input (Ctrl-D)."""
+    try:
+        return await asyncio.to_thread(input, "> ")
+    except EOFError:
+        return None
+
+
+class ConsoleChat:
+    """One console user talking to the engine."""
+
+    def __init__(
+        self, engine: ConversationEngine, locales: Locales, user: str, write: Write
+    ) -> None:
+        self._engine = engine
+        self._locales = locales
+        self._sender = Sender(CHANNEL, user)
+        self._write = write
+        self._buttons: tuple[OutButton, ...] = ()
+        self._language = "id"
+
+    async def run(self, read_line: ReadLine) -> None:
+        self._write(self._locales.translator(self._language)("console-intro"))
+        await self.send(CommandReceived("start"))
+        while (line := await read_line()) is not None:
+            line = line.strip()
+            if line.lower() in QUIT_COMMANDS:
+                break
+            if line:
+                await self.send(self.event_for(line))
+
+    def event_for(self, line: str) -> Event:
+        """A number picks a shown button; ``/kontak NUMBER`` shares a phone contact."""
+        if line.isdigit() and 1 <= int(line) <= len(self._buttons):
+            return ButtonPressed(self._buttons[int(line) - 1].token)
+        command, _, argument = line.partition(" ")
+        if command.lower() in ("/kontak", "/contact") and argument.strip():
+            return ContactShared(argument.strip(), is_own=True)
+        return text_or_command(line)
+
+    async def send(self, event: Event) -> None:
+        handled = await self._engine.handle(self._sender, event)
+        self._language = handled.language
+        if handled.messages:
+            self._buttons = ()
+        for message in handled.messages:
+            self._write(self.render(message))
+
+    def render(self, message: OutMessage) -> str:
+        lines = ["", message.text]
+        for row in message.buttons:
+            cells = []
+            for button in row:
+                self._buttons += (button,)
+                cells.append(f"[{len(self._buttons)}] {button.label}")
+            lines.append("   ".join(cells))
+        if message.contact_label is not None:
+            lines.append(self._locales.translator(self._language)("console-contact-hint"))
+        return "\n".join(lines)

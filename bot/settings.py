@@ -1,0 +1,48 @@
+"""Typed settings, read once from the environment and `.env` in the composition root."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from models.catalog import DEFAULT_ETALASE_PATH, DEFAULT_REGION_PATH
+
+
+class Settings(BaseSettings):
+    """Every setting is documented in `.env.example`."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    telegram_api_file_url: str = "https://api.telegram.org/file/bot"
+
+    database_url: str = "sqlite+aiosqlite:///umkm-bot.sqlite3"
+    database_echo: bool = False
+
+    default_language: str = "id"
+    bureau_name: str = "BPBJ Kota Batu"
+    bureau_contact: str = "bpbj@batukota.go.id"
+    data_retention_years: int = Field(default=5, ge=1)
+    timezone: str = "Asia/Jakarta"
+
+    etalase_file: Path = DEFAULT_ETALASE_PATH
+    region_file: Path = DEFAULT_REGION_PATH
+
+    resume_after_minutes: int = Field(default=60, ge=1)
+
+    @property
+    def resume_after(self) -> timedelta:
+        """Idle time after which a returning user is offered to resume instead of answering."""
+        return timedelta(minutes=self.resume_after_minutes)
+
+    @property
+    def telegram_token(self) -> str | None:
+        """The bot token, or None when the bot should run as a console chat."""
+        if self.telegram_bot_token is None:
+            return None
+        value = self.telegram_bot_token.get_secret_value().strip()
+        return value or None

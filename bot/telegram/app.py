@@ -1,0 +1,110 @@
+"""The python-telegram-bot ``Application``: updates in, engine, messages out."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, BotCommand, BotCommandScopeChat, ReplyKeyboardRemove, Update
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.request import BaseRequest
+
+from bot.telegram.render import markup_for
+from bot.telegram.updates import incoming_from_update
+from handlers.engine import ConversationEngine
+from handlers.i18n import SUPPORTED_LANGUAGES, Locales, Translator
+from handlers.replies import OutMessage
+from handlers.router import COMMANDS
+
+log = logging.getLogger(__name__)
+
+
+class TelegramChannel:
+    """Connects one ``Application`` to the conversation engine."""
+
+    def __init__(self, engine: ConversationEngine, locales: Locales, default_language: str) -> None:
+        self._engine = engine
+        self._locales = locales
+        self._default_language = default_language
+
+    async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Handles one update: the engine commits the new state before anything is sent."""
+        incoming = incoming_from_update(update)
+        if incoming is None:
+            return
+        query = update.callback_query
+        if query is not None:
+            await quietly(query.answer())
+        handled = await self._engine.handle(
+            incoming.sender, incoming.event, update_id=incoming.update_id
+        )
+        if query is not None and handled.messages:
+            await quietly(query.edit_message_reply_markup(None))
+        await send_messages(context.bot, incoming.chat_id, handled.messages)
+        if handled.language_changed:
+            await context.bot.set_my_commands(
+                commands(self._locales.translator(handled.language)),
+                scope=BotCommandScopeChat(incoming.chat_id),
+            )
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Logs the failure and apologises; the update's transaction was rolled back."""
+        log.error("failed to handle an update", exc_info=context.error)
+        if isinstance(update, Update) and (incoming := incoming_from_update(update)) is not None:
+            text = self._locales.translator(self._default_language)("error-internal")
+            await quietly(context.bot.send_message(incoming.chat_id, text))
+
+    async def set_command_menus(self, application: Application) -> None:  # type: ignore[type-arg]
+        """The command menu in Bahasa Indonesia by default and in English for English clients."""
+        bot = application.bot
+        await bot.set_my_commands(commands(self._locales.translator(self._default_language)))
+        for language in SUPPORTED_LANGUAGES:
+            await bot.set_my_commands(
+                commands(self._locales.translator(language)), language_code=language
+            )
+
+
+async def send_messages(bot: Bot, chat_id: int, messages: list[OutMessage]) -> None:
+    for message in messages:
+        if message.remove_keyboard and message.buttons:
+            # A message cannot both remove a reply keyboard and carry inline buttons: remove
+            # the keyboard with a short message that is deleted at once.
+            placeholder = await bot.send_message(chat_id, "…", reply_markup=ReplyKeyboardRemove())
+            await quietly(placeholder.delete())
+        await bot.send_message(chat_id, message.text, reply_markup=markup_for(message))
+
+
+def commands(tr: Translator) -> list[BotCommand]:
+    return [BotCommand(name, tr(f"command-{name}")) for name in COMMANDS]
+
+
+async def quietly(call: object) -> None:
+    """Awaits a cosmetic API call whose failure must not fail the update."""
+    try:
+        await call  # type: ignore[misc]
+    except (BadRequest, TelegramError) as error:
+        log.debug("ignored Telegram error: %s", error)
+
+
+def build_application(
+    token: str,
+    channel: TelegramChannel,
+    *,
+    base_url: str,
+    base_file_url: str,
+    request: BaseRequest | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """The ``Application`` with one handler for every update; tests pass a fake ``request``."""
+    builder = (
+        Application.builder()
+        .token(token)
+        .base_url(base_url)
+        .base_file_url(base_file_url)
+        .post_init(channel.set_command_menus)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
+    application.add_handler(TypeHandler(Update, channel.on_update))
+    application.add_error_handler(channel.on_error)
+    return application

@@ -1,0 +1,52 @@
+"""The composition root: builds the engine and its dependencies from settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.settings import Settings
+from handlers.context import BureauInfo
+from handlers.engine import ConversationEngine
+from handlers.i18n import Locales
+from models.catalog import load_catalog
+from models.db import create_engine, session_factory, utcnow
+from models.uow import UnitOfWorkFactory
+
+
+@dataclass
+class Services:
+    """Everything a channel adapter needs; ``close`` releases the database."""
+
+    engine: ConversationEngine
+    locales: Locales
+    database: AsyncEngine
+    uow_factory: UnitOfWorkFactory
+
+    async def close(self) -> None:
+        await self.database.dispose()
+
+
+def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -> Services:
+    database = create_engine(settings.database_url, echo=settings.database_echo)
+    uow_factory = UnitOfWorkFactory(session_factory(database))
+    locales = Locales()
+    engine = ConversationEngine(
+        uow_factory,
+        locales,
+        load_catalog(settings.etalase_file, settings.region_file),
+        BureauInfo(
+            name=settings.bureau_name,
+            contact=settings.bureau_contact,
+            retention_years=settings.data_retention_years,
+            timezone=ZoneInfo(settings.timezone),
+        ),
+        default_language=settings.default_language,
+        resume_after=settings.resume_after,
+        clock=clock,
+    )
+    return Services(engine, locales, database, uow_factory)

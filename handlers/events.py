@@ -1,0 +1,90 @@
+"""Incoming events: what a user did, in terms every channel can produce."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class TextReceived:
+    """The user typed a message (or tapped a reply-keyboard button, which sends its label)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommandReceived:
+    """A slash command such as ``/status``; ``name`` is without the slash, lower case."""
+
+    name: str
+    args: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ButtonPressed:
+    """The user pressed a choice button; ``token`` is the opaque id the engine gave it."""
+
+    token: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContactShared:
+    """The user shared a phone contact; ``is_own`` is true when it is the sender's own number."""
+
+    phone: str
+    is_own: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MediaReceived:
+    """A photo or document; ``file_ref`` is the channel's durable reference to the file."""
+
+    kind: Literal["photo", "document"]
+    file_ref: str
+    mime_type: str | None = None
+    size: int | None = None
+    file_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnsupportedReceived:
+    """Anything the flows cannot use (sticker, voice note, location, ...)."""
+
+    kind: str
+
+
+Event = (
+    TextReceived
+    | CommandReceived
+    | ButtonPressed
+    | ContactShared
+    | MediaReceived
+    | UnsupportedReceived
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    """Who sent an event on which channel; ``external_id`` is the channel's user id."""
+
+    channel: str
+    external_id: str
+    language_hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceMade:
+    """A button press (or a typed button label) resolved by the engine to a stable choice id."""
+
+    choice_id: str
+
+
+def text_or_command(text: str) -> TextReceived | CommandReceived:
+    """A slash command (``/status``, ``/status@SomeBot args``) or plain text."""
+    if text.startswith("/") and len(text) > 1:
+        head, _, args = text[1:].partition(" ")
+        name = head.split("@", 1)[0].lower()
+        if name.isascii() and name.replace("_", "").isalnum():
+            return CommandReceived(name, args.strip())
+    return TextReceived(text)

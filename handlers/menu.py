@@ -1,0 +1,95 @@
+"""Welcome, main menu, help and language: everything outside a flow's questions."""
+
+from __future__ import annotations
+
+from handlers.context import Flow, FlowContext
+from handlers.i18n import SUPPORTED_LANGUAGES
+from handlers.registration import flow as registration
+from handlers.registration.outcomes import RegistrationStep
+from handlers.replies import Choice, Msg, msg
+from handlers.status import describe_status
+from models.status import Status
+
+
+async def start(ctx: FlowContext) -> None:
+    """Greets the user; offers to resume an unfinished draft exactly where it stopped."""
+    vendor = await ctx.registration.vendor_of(ctx.user)
+    if vendor is None:
+        ctx.finish()
+        ctx.say(msg("welcome", bureau=ctx.bureau.name), choices=await menu_choices(ctx))
+    elif vendor.status in (Status.DRAFT, Status.NEEDS_FIX):
+        await offer_resume(ctx)
+    else:
+        ctx.finish()
+        await describe_status(ctx)
+        await main_menu(ctx)
+
+
+async def offer_resume(ctx: FlowContext) -> None:
+    """Welcome back: the draft is kept; continue with one tap."""
+    vendor = await ctx.registration.vendor_of(ctx.user)
+    if vendor is None:
+        await main_menu(ctx)
+        return
+    step = registration.resume_step(ctx, vendor)
+    answered, total = ctx.registration.draft(vendor).progress()
+    ctx.enter(Flow.REGISTRATION, step)
+    ctx.interrupt()
+    ctx.say(
+        msg("welcome-back", answered=answered, total=total, step=step_label(step)),
+        choices=[
+            Choice("menu.register", msg("button-continue-registration")),
+            Choice("menu.main", msg("button-main-menu")),
+        ],
+    )
+
+
+def step_label(step: RegistrationStep) -> Msg:
+    """The name of a step as the user knows it: the field it asks for."""
+    match step:
+        case RegistrationStep.SUMMARY | RegistrationStep.CONSENT:
+            return msg(f"step-{step.value}")
+        case RegistrationStep.SCALE_CONFIRM:
+            return msg("field-scale")
+    return msg(f"field-{step.value.replace('_', '-')}")
+
+
+async def menu_choices(ctx: FlowContext) -> list[Choice]:
+    vendor = await ctx.registration.vendor_of(ctx.user)
+    if vendor is None:
+        register = Choice("menu.register", msg("button-register"))
+    elif vendor.status in (Status.DRAFT, Status.NEEDS_FIX):
+        register = Choice("menu.register", msg("button-continue-registration"))
+    else:
+        register = None
+    choices = [register] if register else []
+    choices += [
+        Choice("menu.status", msg("button-status")),
+        Choice("menu.help", msg("button-help")),
+        Choice("menu.language", msg("button-language")),
+    ]
+    return choices
+
+
+async def main_menu(ctx: FlowContext) -> None:
+    ctx.say(msg("menu-title"), choices=await menu_choices(ctx))
+
+
+async def show_help(ctx: FlowContext) -> None:
+    ctx.say(
+        msg("help-general", bureau=ctx.bureau.name, contact=ctx.bureau.contact),
+        choices=await menu_choices(ctx),
+    )
+
+
+def ask_language(ctx: FlowContext) -> None:
+    ctx.say(
+        msg("ask-language"),
+        choices=[Choice(f"lang.{code}", msg(f"language-{code}")) for code in SUPPORTED_LANGUAGES],
+    )
+
+
+def set_language(ctx: FlowContext, code: str) -> None:
+    if code in SUPPORTED_LANGUAGES:
+        ctx.user.language = code
+    ctx.say(msg("language-set"))

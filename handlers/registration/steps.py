@@ -1,0 +1,344 @@
+"""The questions of the registration flow, one class per step.
+
+Each step asks its question and turns an answer into an :mod:`outcome <handlers.registration.outcomes>`
+by calling the registration service, which validates and stores it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from handlers.context import FlowContext
+from handlers.registration.outcomes import Advance, GoTo, Outcome, RegistrationStep, Retry
+from handlers.replies import Choice, Msg, Reply, msg, reply
+from models.entities import Vendor
+from models.errors import AmbiguousAmount
+from models.schemas import RegistrationField
+from models.services.registration import RegistrationService
+from models.validators import ScaleBasis, format_rupiah, parse_period_amount
+
+
+class Step:
+    """A question of the flow. Subclasses override what they accept."""
+
+    name: ClassVar[RegistrationStep]
+    field: ClassVar[RegistrationField]
+
+    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
+        return reply(msg(f"ask-{self.name.replace('_', '-')}"))
+
+    def can_skip(self, vendor: Vendor) -> bool:
+        return False
+
+    def skip(self, ctx: FlowContext, vendor: Vendor) -> Outcome:
+        raise NotImplementedError
+
+    async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
+        return Retry(msg("error-use-buttons"))
+
+    async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
+        return Retry(msg("error-use-buttons"))
+
+    async def on_contact(self, ctx: FlowContext, vendor: Vendor, phone: str, own: bool) -> Outcome:
+        return Retry(msg("error-contact-unexpected"))
+
+
+Setter = Callable[[RegistrationService, Vendor, str], object]
+
+
+class TextStep(Step):
+    """A free-text answer stored by one service setter."""
+
+    setter: ClassVar[Setter]
+
+    async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
+        type(self).setter(ctx.registration, vendor, text)
+        return Advance()
+
+
+class OwnerNameStep(TextStep):
+    name = RegistrationStep.OWNER_NAME
+    field = RegistrationField.OWNER_NAME
+    setter = RegistrationService.set_owner_name
+
+
+class NikStep(TextStep):
+    name = RegistrationStep.NIK
+    field = RegistrationField.NIK
+    setter = RegistrationService.set_nik
+
+
+class PhoneStep(Step):
+    name = RegistrationStep.PHONE
+    field = RegistrationField.PHONE
+
+    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
+        return reply(msg("ask-phone"), request_contact=True)
+
+    async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
+        phone = ctx.registration.set_phone(vendor, text)
+        return Advance((msg("phone-saved", phone=phone),))
+
+    async def on_contact(self, ctx: FlowContext, vendor: Vendor, phone: str, own: bool) -> Outcome:
+        saved = ctx.registration.set_phone_from_contact(vendor, phone, is_own=own)
+        return Advance((msg("phone-saved", phone=saved),))
+
+
+class BusinessNameStep(TextStep):
+    name = RegistrationStep.BUSINESS_NAME
+    field = RegistrationField.BUSINESS_NAME
+    setter = RegistrationService.set_business_name
+
+
+class NibStep(Step):
+    name = RegistrationStep.NIB
+    field = RegistrationField.NIB
+
+    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
+        return reply(msg("ask-nib"), choices=[Choice("nib.none", msg("button-no-nib"))])
+
+    async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
+        ctx.registration.set_nib(vendor, text)
+        return Advance()
+
+    async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
+        if choice_id != "nib.none":
+            return Retry(msg("error-use-buttons"))
+        ctx.registration.mark_no_nib(vendor)
+        return Advance((msg("nib-how-to-get"),))
+
+
+class KbliStep(Step):
+    name = RegistrationStep.KBLI
+    field = RegistrationField.KBLI
+
+    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
+        key = "ask-kbli-optional" if vendor.no_nib else "ask-kbli"
+        return reply(msg(key))
+
+    def can_skip(self, vendor: Vendor) -> bool:
+        return vendor.no_nib
+
+    def skip(self, ctx: FlowContext, vendor: Vendor) -> Outcome:
+        ctx.registration.skip_kbli(vendor)
+        return Advance()
+
+    async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
+        mismatched = ctx.registration.set_kbli(vendor, text)
+        return Advance(kbli_warning(ctx, vendor, mismatched))
+
+
+class NpwpStep(Step):
+    name = RegistrationStep.NPWP
+    field = RegistrationField.NPWP
+
+    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
+        choices = [Choice("npwp.nik", msg("button-npwp-is-nik"))] if vendor.nik else []
+        return reply(msg("ask-npwp"), choices=choices)
+
+    def can_skip(self, vendor: Vendor) -> bool:
+        return True
+
+    def skip(self, ctx: FlowContext, vendor: Vendor) -> Outcome:
+        ctx.registration.skip_npwp(vendor)
+        return Advance()
+
+    async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
+        ctx.registration.set_npwp(vendor, text)
+        return Advance()
+
+    async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
+        if choice_id != "npwp.nik" or vendor.nik is None:
+            return Retry(msg("error-use-buttons"))
+        ctx.registration.set_npwp(vendor, vendor.nik)
+        return Advance()
+
+
+class ScaleStep(Step):
+    """Asks turnover (or capital) in the owner's words; the scale is confirmed in the next step."""
+
+    name = RegistrationStep.SCALE
+    field = RegistrationField.SCALE
+
+    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
+        basis = ScaleBasis(ctx.data.get("scale_basis", ScaleBasis.TURNOVER))
+        candidates: list[int] = ctx.data.get("scale_candidates", [])
+        choices = [
+            Choice(f"scale.amount.{index}", msg("button-amount", amount=format_rupiah(amount)))
+            for index, amount in enumerate(candidates)
+        ]
+        if basis is ScaleBasis.TURNOVER:
+            choices.append(Choice("scale.capital", msg("button-scale-use-capital")))
+            return reply(msg("ask-scale-turnover"), choices=choices)
+        choices.append(Choice("scale.turnover", msg("button-scale-use-turnover")))
+        return reply(msg("ask-scale-capital"), choices=choices)
+
+    async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
+        try:
+            annual, _monthly = parse_period_amount(text)
+        except AmbiguousAmount as ambiguous:
+            ctx.set_data(scale_candidates=ambiguous.candidates)
+            return Retry(msg("error-money-ambiguous"))
+        return self._propose(ctx, annual)
+
+    async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
+        if choice_id in ("scale.capital", "scale.turnover"):
+            basis = ScaleBasis.CAPITAL if choice_id == "scale.capital" else ScaleBasis.TURNOVER
+            ctx.set_data(scale_basis=basis.value, scale_candidates=[])
+            return GoTo(RegistrationStep.SCALE)
+        candidates: list[int] = ctx.data.get("scale_candidates", [])
+        index = int(choice_id.rsplit(".", 1)[1]) if choice_id.startswith("scale.amount.") else -1
+        if not 0 <= index < len(candidates):
+            return Retry(msg("error-use-buttons"))
+        return self._propose(ctx, candidates[index])
+
+    @staticmethod
+    def _propose(ctx: FlowContext, annual: int) -> Outcome:
+        ctx.set_data(scale_amount=annual, scale_candidates=[])
+        return GoTo(RegistrationStep.SCALE_CONFIRM)
+
+
+class ScaleConfirmStep(Step):
+    name = RegistrationStep.SCALE_CONFIRM
+    field = RegistrationField.SCALE
+
+    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
+        basis = ScaleBasis(ctx.data.get("scale_basis", ScaleBasis.TURNOVER))
+        amount = int(ctx.data["scale_amount"])
+        scale = ctx.registration.preview_scale(basis, amount)
+        return reply(
+            msg(
+                "ask-scale-confirm",
+                basis=basis.value,
+                amount=format_rupiah(amount),
+                scale=msg("scale-name", scale=scale.value),
+            ),
+            choices=[
+                Choice("confirm.yes", msg("button-yes-correct")),
+                Choice("confirm.no", msg("button-change-answer")),
+            ],
+        )
+
+    async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
+        return await ScaleStep().on_text(ctx, vendor, text)
+
+    async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
+        if choice_id == "confirm.no":
+            return GoTo(RegistrationStep.SCALE)
+        if choice_id != "confirm.yes" or "scale_amount" not in ctx.data:
+            return Retry(msg("error-use-buttons"))
+        basis = ScaleBasis(ctx.data.get("scale_basis", ScaleBasis.TURNOVER))
+        scale = ctx.registration.set_scale(vendor, basis, int(ctx.data["scale_amount"]))
+        notes = (msg("scale-above-umkm"),) if scale.value == "besar" else ()
+        return Advance(notes)
+
+
+class EtalaseStep(Step):
+    name = RegistrationStep.ETALASE
+    field = RegistrationField.ETALASE
+
+    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
+        language = ctx.user.language
+        choices = [
+            Choice(f"etalase.{item.code}", msg("label-plain", text=item.name(language)))
+            for item in ctx.catalog.etalase
+        ]
+        return reply(msg("ask-etalase"), choices=choices, columns=2)
+
+    async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
+        code = choice_id.removeprefix("etalase.")
+        mismatched = ctx.registration.set_etalase(vendor, code)
+        return Advance(kbli_warning(ctx, vendor, mismatched))
+
+
+class KecamatanStep(Step):
+    name = RegistrationStep.KECAMATAN
+    field = RegistrationField.KECAMATAN
+
+    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
+        choices = [
+            Choice(f"kec.{kecamatan.code}", msg("label-plain", text=kecamatan.name))
+            for kecamatan in ctx.catalog.region.kecamatan
+        ]
+        return reply(msg("ask-kecamatan", region=ctx.catalog.region.name), choices=choices)
+
+    async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
+        ctx.registration.set_kecamatan(vendor, choice_id.removeprefix("kec."))
+        return Advance()
+
+
+class KelurahanStep(Step):
+    name = RegistrationStep.KELURAHAN
+    field = RegistrationField.KELURAHAN
+
+    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
+        kecamatan = ctx.catalog.region.kecamatan_by_code(vendor.kecamatan_code or "")
+        options = kecamatan.kelurahan if kecamatan else ()
+        choices = [
+            Choice(f"kel.{item.code}", msg("label-plain", text=item.name)) for item in options
+        ]
+        name = kecamatan.name if kecamatan else ""
+        return reply(msg("ask-kelurahan", kecamatan=name), choices=choices, columns=2)
+
+    async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
+        ctx.registration.set_kelurahan(vendor, choice_id.removeprefix("kel."))
+        return Advance()
+
+
+class AddressStep(TextStep):
+    name = RegistrationStep.ADDRESS
+    field = RegistrationField.ADDRESS
+    setter = RegistrationService.set_address
+
+
+class EmailStep(TextStep):
+    name = RegistrationStep.EMAIL
+    field = RegistrationField.EMAIL
+    setter = RegistrationService.set_email
+
+    def can_skip(self, vendor: Vendor) -> bool:
+        return True
+
+    def skip(self, ctx: FlowContext, vendor: Vendor) -> Outcome:
+        ctx.registration.skip_email(vendor)
+        return Advance()
+
+
+def kbli_warning(ctx: FlowContext, vendor: Vendor, mismatched: list[str]) -> tuple[Msg, ...]:
+    """A warning (not a refusal) when KBLI codes do not fit the chosen etalase."""
+    etalase = ctx.catalog.etalase_by_code(vendor.etalase_code or "")
+    if not mismatched or etalase is None:
+        return ()
+    return (
+        msg(
+            "warning-kbli-mismatch",
+            codes=", ".join(mismatched),
+            etalase=etalase.name(ctx.user.language),
+        ),
+    )
+
+
+FIELD_STEPS: tuple[Step, ...] = (
+    OwnerNameStep(),
+    NikStep(),
+    PhoneStep(),
+    BusinessNameStep(),
+    NibStep(),
+    KbliStep(),
+    NpwpStep(),
+    ScaleStep(),
+    EtalaseStep(),
+    KecamatanStep(),
+    KelurahanStep(),
+    AddressStep(),
+    EmailStep(),
+)
+"""The questions in the order they are asked; each answers one registration field."""
+
+STEPS: dict[RegistrationStep, Step] = {step.name: step for step in FIELD_STEPS}
+STEPS[RegistrationStep.SCALE_CONFIRM] = ScaleConfirmStep()
+
+STEP_OF_FIELD: dict[RegistrationField, RegistrationStep] = {
+    step.field: step.name for step in FIELD_STEPS
+}

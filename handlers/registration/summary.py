@@ -1,0 +1,66 @@
+"""The summary card: every field with its value, a button to change each, and submission."""
+
+from __future__ import annotations
+
+from handlers.context import FlowContext
+from handlers.replies import Choice, Msg, msg
+from models.entities import Vendor
+from models.schemas import RegistrationField
+from models.validators import format_rupiah
+
+
+def field_value(ctx: FlowContext, vendor: Vendor, field: RegistrationField) -> Msg | None:
+    """The stored answer of ``field`` as displayable text, or None when not answered."""
+    draft = ctx.registration.draft(vendor)
+    if not draft.is_answered(field):
+        return None
+    match field:
+        case RegistrationField.NIB if vendor.no_nib:
+            return msg("value-no-nib")
+        case RegistrationField.KBLI:
+            return (
+                msg("label-plain", text=", ".join(vendor.kbli))
+                if vendor.kbli
+                else msg("value-none")
+            )
+        case RegistrationField.NPWP if vendor.npwp_skipped:
+            return msg("value-none")
+        case RegistrationField.EMAIL if vendor.email_skipped:
+            return msg("value-none")
+        case RegistrationField.SCALE:
+            return msg(
+                "value-scale",
+                scale=msg("scale-name", scale=vendor.scale or ""),
+                basis=vendor.scale_basis or "",
+                amount=format_rupiah(vendor.scale_amount or 0),
+            )
+        case RegistrationField.ETALASE:
+            etalase = ctx.catalog.etalase_by_code(vendor.etalase_code or "")
+            return msg("label-plain", text=etalase.name(ctx.user.language) if etalase else "?")
+        case RegistrationField.KECAMATAN:
+            kecamatan = ctx.catalog.region.kecamatan_by_code(vendor.kecamatan_code or "")
+            return msg("label-plain", text=kecamatan.name if kecamatan else "?")
+        case RegistrationField.KELURAHAN:
+            found = ctx.catalog.region.kelurahan_by_code(vendor.kelurahan_code or "")
+            return msg("label-plain", text=found[1].name if found else "?")
+    return msg("label-plain", text=str(getattr(vendor, field.value)))
+
+
+def summary_lines(ctx: FlowContext, vendor: Vendor) -> tuple[Msg, ...]:
+    """One line per field: its label and value, or a 'not filled' mark."""
+    return tuple(
+        msg(
+            "summary-line",
+            label=field_label(field),
+            value=field_value(ctx, vendor, field) or msg("value-missing"),
+        )
+        for field in RegistrationField
+    )
+
+
+def field_label(field: RegistrationField) -> Msg:
+    return msg(f"field-{field.value.replace('_', '-')}")
+
+
+def edit_choices(vendor: Vendor) -> list[Choice]:
+    return [Choice(f"edit.{field.value}", field_label(field)) for field in RegistrationField]

@@ -1,0 +1,84 @@
+"""Outgoing replies: what flows answer, before and after translation.
+
+Flows build :class:`Reply` objects that name locale keys (:class:`Msg`) and offer
+:class:`Choice` objects with stable ids. The engine translates them into
+:class:`OutMessage` objects whose buttons carry opaque tokens; channel adapters only
+render those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A localisable text: a key in ``locales/`` and its arguments."""
+
+    key: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+
+def msg(key: str, **args: Any) -> Msg:
+    """Shorthand for :class:`Msg`."""
+    return Msg(key, args)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A button the user may press; ``id`` is stable and never shown, ``label`` is translated."""
+
+    id: str
+    label: Msg
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One message to the user: text parts joined by blank lines, with optional choices."""
+
+    parts: tuple[Msg, ...]
+    choices: tuple[Choice, ...] = ()
+    columns: int = 1
+    request_contact: bool = False
+    footer: tuple[Choice, ...] = ()
+    """Secondary choices (back, help, cancel) shown after the main ones."""
+
+
+def reply(
+    *parts: Msg,
+    choices: tuple[Choice, ...] | list[Choice] = (),
+    columns: int = 1,
+    request_contact: bool = False,
+    footer: tuple[Choice, ...] | list[Choice] = (),
+) -> Reply:
+    """Shorthand for :class:`Reply`."""
+    return Reply(tuple(parts), tuple(choices), columns, request_contact, tuple(footer))
+
+
+@dataclass(frozen=True, slots=True)
+class OutButton:
+    """A rendered button: the translated label and the opaque token it sends back."""
+
+    token: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutMessage:
+    """A rendered message, ready for a channel adapter.
+
+    ``contact_label`` asks the adapter for a share-contact button; ``remove_keyboard`` asks it
+    to take away a reply keyboard shown earlier.
+    """
+
+    text: str
+    buttons: tuple[tuple[OutButton, ...], ...] = ()
+    contact_label: str | None = None
+    remove_keyboard: bool = False
+
+    @property
+    def flat_buttons(self) -> tuple[OutButton, ...]:
+        """All buttons in reading order."""
+        return tuple(button for row in self.buttons for button in row)

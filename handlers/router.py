@@ -1,0 +1,167 @@
+"""Routes one incoming event: commands first, then buttons, then answers or free text."""
+
+from __future__ import annotations
+
+from handlers import menu
+from handlers.context import Flow, FlowContext
+from handlers.events import (
+    ButtonPressed,
+    ChoiceMade,
+    CommandReceived,
+    ContactShared,
+    Event,
+    MediaReceived,
+    TextReceived,
+    UnsupportedReceived,
+)
+from handlers.intents import Intent, detect_intent, normalise
+from handlers.registration import flow as registration
+from handlers.replies import msg
+from handlers.status import describe_status
+
+COMMANDS = ("start", "daftar", "status", "bantuan", "batal", "bahasa")
+"""The command menu, in the order shown to users."""
+
+
+async def route(ctx: FlowContext, event: Event, *, expired: bool) -> None:
+    """Handles ``event``; ``expired`` tells that the user was idle longer than the resume time."""
+    match event:
+        case CommandReceived(name=name):
+            await run_command(ctx, name)
+        case ButtonPressed(token=token):
+            choice = resolve_token(ctx, token)
+            if choice is None:
+                ctx.say(msg("error-stale-button"))
+                await repeat_current(ctx, or_menu=True)
+            else:
+                await on_choice(ctx, choice)
+        case TextReceived(text=text):
+            await on_text(ctx, text, expired=expired)
+        case ContactShared() | MediaReceived():
+            if ctx.waiting and not expired:
+                await registration.handle(ctx, event)
+            else:
+                await menu.show_help(ctx)
+        case UnsupportedReceived():
+            ctx.say(msg("error-unsupported"))
+            await repeat_current(ctx, or_menu=True)
+
+
+async def run_command(ctx: FlowContext, name: str) -> None:
+    """Commands work at any step; those that do not leave the flow repeat its question."""
+    match name:
+        case "start":
+            await menu.start(ctx)
+        case "daftar":
+            await registration.start(ctx)
+        case "status":
+            await describe_status(ctx)
+            await repeat_current(ctx)
+        case "bantuan" | "help":
+            await help_here(ctx)
+        case "batal":
+            await cancel(ctx)
+        case "bahasa" | "language":
+            menu.ask_language(ctx)
+        case "menu":
+            await menu.main_menu(ctx)
+        case _:
+            ctx.say(msg("error-unknown-command"))
+            await menu.show_help(ctx)
+
+
+def resolve_token(ctx: FlowContext, token: str) -> str | None:
+    """The choice a button token stands for, if it belongs to the last prompt sent."""
+    turn, _, index = token.partition(".")
+    offered = ctx.conversation.offered
+    if turn != format(ctx.conversation.turn, "x") or not index.isdigit():
+        return None
+    position = int(index)
+    return offered[position][0] if position < len(offered) else None
+
+
+def match_label(ctx: FlowContext, text: str) -> str | None:
+    """A typed text equal to a button label counts as pressing it (WhatsApp, console, keyboards)."""
+    typed = normalise(text)
+    if not typed:
+        return None
+    for choice_id, label in ctx.conversation.offered:
+        if normalise(label) == typed:
+            return choice_id
+    return None
+
+
+async def on_choice(ctx: FlowContext, choice: str) -> None:
+    match choice.split(".", 1):
+        case ["menu", "register"]:
+            await registration.start(ctx)
+        case ["menu", "status"]:
+            await describe_status(ctx)
+        case ["menu", "help"]:
+            await menu.show_help(ctx)
+        case ["menu", "language"]:
+            menu.ask_language(ctx)
+        case ["menu", "main"]:
+            await menu.main_menu(ctx)
+        case ["lang", code]:
+            menu.set_language(ctx, code)
+            await repeat_current(ctx)
+        case _ if ctx.conversation.flow == Flow.REGISTRATION:
+            await registration.handle(ctx, ChoiceMade(choice))
+        case _:
+            await menu.main_menu(ctx)
+
+
+async def on_text(ctx: FlowContext, text: str, *, expired: bool) -> None:
+    choice = match_label(ctx, text)
+    if choice is not None:
+        await on_choice(ctx, choice)
+    elif ctx.waiting and not expired:
+        await registration.handle(ctx, TextReceived(text))
+    elif ctx.conversation.flow is not None and detect_intent(text) is None:
+        await menu.offer_resume(ctx)
+    else:
+        await on_intent(ctx, detect_intent(text))
+
+
+async def on_intent(ctx: FlowContext, intent: Intent | None) -> None:
+    match intent:
+        case Intent.REGISTER:
+            await registration.start(ctx)
+        case Intent.STATUS:
+            await describe_status(ctx)
+        case Intent.HELP:
+            await menu.show_help(ctx)
+        case Intent.MENU:
+            await menu.main_menu(ctx)
+        case Intent.LANGUAGE:
+            menu.ask_language(ctx)
+        case Intent.GREETING:
+            await menu.start(ctx)
+        case None:
+            ctx.say(msg("not-understood"))
+            await menu.main_menu(ctx)
+
+
+async def help_here(ctx: FlowContext) -> None:
+    """Help for the current question when in a flow, else the general help."""
+    if ctx.waiting:
+        await registration.handle(ctx, ChoiceMade(registration.NAV_HELP))
+    else:
+        await menu.show_help(ctx)
+
+
+async def cancel(ctx: FlowContext) -> None:
+    if ctx.waiting:
+        await registration.handle(ctx, ChoiceMade(registration.NAV_CANCEL))
+    else:
+        ctx.say(msg("nothing-to-cancel"))
+        await menu.main_menu(ctx)
+
+
+async def repeat_current(ctx: FlowContext, *, or_menu: bool = False) -> None:
+    """Asks the current question again, so the user knows what is expected next."""
+    if ctx.waiting:
+        await registration.start(ctx)
+    elif or_menu:
+        await menu.main_menu(ctx)

@@ -1,0 +1,33 @@
+## Validation errors for the vendor registration answers (models/validators).
+
+error-person-name = We cannot accept that name. Please type the full name as on the KTP, letters only, no numbers. Example: Siti Aminah
+error-nik-length = A NIK has 16 digits, but yours has { $count ->
+        [one] { $count } digit
+       *[other] { $count } digits
+    }. Example: 3579014101850001
+error-nik-province = The first two digits of the NIK are not a province code. Please check the NIK on your KTP. Example: 3579014101850001
+error-nik-region = Digits 3 to 6 of the NIK are not right. Please check the NIK on your KTP. Example: 3579014101850001
+error-nik-date = The date of birth inside the NIK (digits 7 to 12) is not right. Please check the NIK on your KTP. Example: 3579014101850001
+error-nik-serial = The last four digits of a NIK cannot be 0000. Please check the NIK on your KTP. Example: 3579014101850001
+error-nib = A NIB has 13 digits, but yours has { $count ->
+        [one] { $count } digit
+       *[other] { $count } digits
+    }. Example: 1234567890123
+error-kbli-format = "{ $code }" is not a KBLI code. A KBLI code has 5 digits. Example: 10792, 47111
+error-kbli-division = KBLI code { $code } does not exist in KBLI 2020. Please check the KBLI list on your NIB. Example: 10792
+error-kbli-too-many = You sent { $count } KBLI codes; the maximum is { $limit }. Please send only the main ones. Example: 10792, 47111
+error-kbli-empty = Please send at least one KBLI code (5 digits), separated by commas if there are several. Example: 10792, 47111
+error-npwp = An NPWP has 15 or 16 digits, but yours has { $count ->
+        [one] { $count } digit
+       *[other] { $count } digits
+    }. Example: 01.234.567.8-901.000
+error-phone-invalid = That phone number is not right. Please type a mobile number starting with 08 or +62. Example: 081234567890
+error-phone-not-indonesian = Please use an Indonesian mobile number, starting with 08 or +62. Example: 081234567890
+error-phone-not-mobile = That is a landline number. Please send a mobile number starting with 08. Example: 081234567890
+error-email = That e-mail address is not right. Example: keripikapel@gmail.com
+error-business-name = The business name must be 2 to 100 characters and contain a letter or digit. Example: Keripik Apel Bu Sri
+error-address = The address is incomplete. Please give the street, number and RT/RW in 10 to 200 characters. Example: Jl. Diponegoro No. 12, RT 02/RW 05
+error-money = Please type the amount in rupiah, using digits. Example: 15.000 or 1,5 juta
+error-money-fraction = A rupiah amount cannot have a fraction. If you mean thousands or millions, add the unit. Example: 1,5 juta
+error-money-range = Please type a single amount, not a range. An estimate is fine. Example: 15 juta
+error-money-ambiguous = That amount can be read in more than one way. Please choose the amount you meant, or type it again with dots between thousands. Example: 15.000

@@ -1,0 +1,94 @@
+## Menu, help, language, status and generic messages.
+
+welcome =
+    Selamat datang di layanan pendaftaran katalog elektronik { $bureau }! 👋
+
+    Lewat chat ini, Bapak/Ibu pelaku UMKM bisa mendaftarkan usaha agar bisa menjual barang atau jasa ke pemerintah daerah. Isiannya bisa dicicil dan disimpan otomatis.
+
+    Silakan pilih:
+welcome-back =
+    Selamat datang kembali! 😊 Pendaftaran Anda tersimpan: { $answered } dari { $total } data sudah terisi.
+    Terakhir di bagian: { $step }.
+
+    Mau lanjut sekarang?
+menu-title = Apa yang bisa kami bantu?
+help-general =
+    ℹ️ Bantuan
+
+    Bot ini membantu UMKM mendaftar ke katalog elektronik { $bureau }.
+    • /daftar: mulai atau lanjutkan pendaftaran
+    • /status: cek status pendaftaran dan langkah berikutnya
+    • /batal: berhenti sejenak (data tetap tersimpan)
+    • /bahasa: ganti bahasa
+    • /bantuan: pesan ini
+
+    Anda juga bisa mengetik biasa, misalnya "cek status" atau "mau daftar".
+    Butuh bantuan petugas? Hubungi { $contact }.
+ask-language = Pilih bahasa:
+language-id = 🇮🇩 Bahasa Indonesia
+language-en = 🇬🇧 English
+language-set = Baik, kita lanjut dalam Bahasa Indonesia.
+not-understood = Maaf, kami belum paham maksud pesan Anda. 🙏
+nothing-to-cancel = Tidak ada isian yang sedang berjalan.
+
+command-start = Mulai
+command-daftar = Daftar atau lanjutkan pendaftaran
+command-status = Cek status pendaftaran
+command-bantuan = Bantuan
+command-batal = Berhenti sejenak (data tersimpan)
+command-bahasa = Ganti bahasa
+
+error-prefix = ❗ { $text }
+error-unknown-command = Perintah itu tidak kami kenal.
+error-stale-button = Tombol itu sudah tidak berlaku. Silakan pakai pesan terbaru.
+error-unsupported = Maaf, jenis pesan ini belum bisa kami proses. Silakan ketik jawaban atau tekan tombol.
+error-use-buttons = Silakan pilih salah satu tombol di bawah.
+error-media-unexpected = Untuk pertanyaan ini, mohon ketik jawabannya (bukan foto atau file).
+error-contact-unexpected = Untuk pertanyaan ini, mohon ketik jawabannya (bukan kontak).
+error-choice = Pilihan itu tidak tersedia. Silakan pilih dari tombol di bawah.
+error-transition = Status tidak bisa diubah dari { $current } ke { $target }.
+
+label-plain = { $text }
+step-progress = Langkah { $current } dari { $total }
+
+button-register = 📝 Daftar sekarang
+button-continue-registration = ▶️ Lanjutkan pendaftaran
+button-fix-registration = 🛠 Perbaiki data
+button-main-menu = 🏠 Menu utama
+button-status = 📋 Cek status
+button-help = ❓ Bantuan
+button-language = 🌐 Bahasa
+button-back = ⬅️ Kembali
+button-skip = ⏭ Lewati
+button-cancel = ✖️ Berhenti dulu
+button-keep = ✔️ Tetap: { $value }
+button-share-contact = 📱 Kirim nomor saya
+button-yes-correct = ✅ Ya, benar
+button-change-answer = ✏️ Ubah jawaban
+button-amount = { $amount }
+
+status-none = Anda belum mendaftar. Pendaftaran hanya butuh sekitar 10 menit dan bisa dicicil.
+status-draft =
+    📝 Pendaftaran belum selesai: { $answered } dari { $total } data sudah terisi.
+    Berikutnya: { $next }.
+status-next-submit = periksa ringkasan lalu kirim untuk diverifikasi
+status-submitted =
+    ⏳ Pendaftaran { $business } sedang diperiksa petugas { $bureau } sejak { $date }.
+    Anda tidak perlu melakukan apa-apa dulu. Kami akan mengabari hasilnya di sini.
+status-needs-fix =
+    🛠 Pendaftaran Anda perlu diperbaiki.
+    Catatan petugas: { $note }
+
+    Silakan perbaiki datanya, lalu kirim ulang.
+status-approved =
+    🎉 Selamat! Pendaftaran { $business } sudah disetujui.
+    Usaha Anda kini terdaftar sebagai penyedia di katalog elektronik.
+status-rejected =
+    Mohon maaf, pendaftaran Anda tidak dapat disetujui.
+    Alasan: { $note }
+
+    Jika ada pertanyaan, silakan hubungi { $contact }.
+value-no-note = (tidak ada catatan)
+error-internal = Maaf, terjadi gangguan di sistem kami. Data Anda aman. Silakan coba lagi sebentar lagi. 🙏
+console-intro = Obrolan konsol. Ketik jawaban seperti di chat. Ketik nomor di dalam [ ] untuk menekan tombol. /keluar untuk berhenti.
+console-contact-hint = (Untuk mengirim nomor, ketik: /kontak 081234567890)

@@ -1,0 +1,158 @@
+## Vendor registration flow.
+
+privacy-notice =
+    🔒 Sebelum mulai, mohon baca pemberitahuan privasi ini (sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi).
+
+    Data yang kami minta: nama dan NIK pemilik, nomor HP, nama dan alamat usaha, NIB, KBLI, NPWP (jika ada), perkiraan omzet atau modal, dan email (jika ada).
+
+    Untuk apa: memeriksa dan mendaftarkan usaha Anda sebagai penyedia di katalog elektronik { $bureau }.
+
+    Siapa yang melihat: hanya petugas { $bureau } dan pendamping UMKM yang ditugaskan. Data tidak dijual atau dibagikan ke pihak lain.
+
+    Berapa lama disimpan: selama Anda terdaftar sebagai penyedia, dan paling lama { $years } tahun setelahnya.
+
+    Hak Anda: melihat, memperbaiki, atau meminta data dihapus kapan saja melalui { $contact }. Anda juga bisa menarik persetujuan ini.
+
+    Apakah Anda setuju?
+button-consent-agree = ✅ Saya setuju
+button-consent-decline = Tidak setuju
+consent-thanks = Terima kasih. Persetujuan Anda sudah kami catat. Mari mulai! 🙌
+consent-declined =
+    Baik, tidak ada data Anda yang kami simpan.
+    Jika berubah pikiran, tekan tombol di bawah atau ketik /daftar kapan saja.
+error-consent-needed = Untuk mendaftar, kami perlu persetujuan Anda dulu. Silakan pilih salah satu tombol.
+
+ask-owner-name =
+    Siapa nama lengkap pemilik usaha, sesuai KTP?
+    Contoh: Siti Aminah
+ask-nik =
+    Berapa NIK pemilik usaha? NIK adalah 16 angka di KTP.
+    Contoh: 3579014101850001
+ask-phone =
+    Berapa nomor HP (WhatsApp) yang bisa dihubungi?
+    Tekan tombol "📱 Kirim nomor saya" di bawah, atau ketik nomornya.
+    Contoh: 0812 3456 7890
+phone-saved = Nomor { $phone } sudah tersimpan. 👍
+ask-business-name =
+    Apa nama usaha Anda?
+    Contoh: Keripik Apel Bu Siti
+ask-nib =
+    Berapa NIB (Nomor Induk Berusaha) usaha Anda? NIB terdiri dari 13 angka, ada di lembar NIB dari OSS.
+    Contoh: 9120001234567
+
+    Belum punya NIB? Tekan "Belum punya NIB".
+button-no-nib = Belum punya NIB
+nib-how-to-get =
+    Tidak apa-apa, pendaftaran tetap bisa dilanjutkan. Tapi NIB wajib dimiliki sebelum produk Anda tayang di katalog.
+
+    Cara membuat NIB (gratis):
+    1. Buka oss.go.id di HP atau komputer, lalu daftar akun dengan NIK dan email.
+    2. Pilih "Perizinan Berusaha", isi data usaha, dan pilih KBLI yang sesuai.
+    3. NIB langsung terbit dan bisa diunduh.
+    Bingung? Datang ke Mal Pelayanan Publik atau Dinas Koperasi dan UMKM terdekat untuk dibantu.
+ask-kbli =
+    Apa kode KBLI usaha Anda? KBLI adalah 5 angka yang tercantum di lembar NIB.
+    Jika lebih dari satu, pisahkan dengan koma.
+    Contoh: 10792, 47211
+ask-kbli-optional =
+    Jika sudah tahu kode KBLI usaha Anda (5 angka), silakan ketik. Jika belum, tekan "Lewati".
+    Contoh: 10792
+ask-npwp =
+    Berapa NPWP usaha atau pemilik? Boleh NPWP 16 angka, NPWP lama 15 angka, atau NIK (sejak 2024 NIK berlaku sebagai NPWP).
+    Contoh: 01.234.567.8-901.000
+
+    Tidak wajib. Tekan "Lewati" jika belum punya.
+button-npwp-is-nik = NPWP saya = NIK
+ask-scale-turnover =
+    Berapa kira-kira omzet (hasil penjualan) usaha Anda dalam setahun? Perkiraan saja tidak apa-apa.
+    Contoh: 300 juta, atau 25 juta per bulan
+ask-scale-capital =
+    Berapa modal usaha Anda, di luar tanah dan bangunan?
+    Contoh: 50 juta
+button-scale-use-capital = Saya isi modal saja
+button-scale-use-turnover = Saya isi omzet saja
+ask-scale-confirm = { $basis ->
+        [capital] Dengan modal usaha sekitar { $amount }, usaha Anda termasuk { $scale }. Benar?
+       *[turnover] Dengan omzet sekitar { $amount } per tahun, usaha Anda termasuk { $scale }. Benar?
+    }
+scale-name = { $scale ->
+        [mikro] usaha mikro
+        [kecil] usaha kecil
+        [menengah] usaha menengah
+       *[besar] usaha besar
+    }
+scale-above-umkm = Catatan: usaha Anda di atas batas usaha menengah. Katalog ini diutamakan untuk UMKM, tapi pendaftaran tetap bisa dilanjutkan.
+ask-etalase = Apa bidang usaha utama Anda? Pilih etalase (kategori katalog) yang paling sesuai:
+warning-kbli-mismatch =
+    ⚠️ Perhatian: KBLI { $codes } tidak sesuai dengan etalase "{ $etalase }".
+    Ketidaksesuaian KBLI dan etalase sering menjadi alasan pendaftaran ditolak. Periksa lagi KBLI di NIB Anda, atau pilih etalase lain lewat ringkasan nanti.
+ask-kecamatan = Usaha Anda berada di kecamatan mana di { $region }?
+ask-kelurahan = Di desa/kelurahan mana (Kecamatan { $kecamatan })?
+ask-address =
+    Tulis alamat lengkap usaha: nama jalan, nomor, RT/RW.
+    Contoh: Jl. Diponegoro No. 12, RT 02/RW 05
+ask-email =
+    Apa alamat email usaha Anda? Tidak wajib, tekan "Lewati" jika tidak ada.
+    Contoh: keripikapel@gmail.com
+
+help-owner-name = Tulis nama pemilik persis seperti di KTP, termasuk gelar jika ada. Nama ini dicocokkan dengan data NIB.
+help-nik = NIK ada di KTP, baris paling atas, 16 angka. Boleh diketik dengan spasi atau titik. Kami hanya memakainya untuk verifikasi pendaftaran.
+help-phone = Nomor ini dipakai petugas { $bureau } untuk menghubungi Anda. Tekan "📱 Kirim nomor saya" agar tidak salah ketik, atau ketik nomor HP yang aktif (diawali 08 atau +62).
+help-business-name = Tulis nama usaha seperti yang dikenal pembeli atau yang tertera di NIB.
+help-nib = NIB ada di lembar "Nomor Induk Berusaha" dari OSS (oss.go.id), 13 angka. Jika belum punya, tekan "Belum punya NIB"; kami jelaskan cara membuatnya.
+help-kbli = Kode KBLI (5 angka) tercantum di lembar NIB, di bagian daftar kegiatan usaha. Jika usaha Anda punya beberapa KBLI, tulis semuanya dipisah koma.
+help-npwp = NPWP ada di kartu NPWP. NPWP lama 15 angka tetap bisa dipakai. Perorangan boleh memakai NIK sebagai NPWP. Jika belum ada, tekan "Lewati".
+help-scale = Omzet adalah total hasil penjualan. Jika lebih mudah menghitung per bulan, tulis misalnya "20 juta per bulan"; kami hitungkan per tahunnya. Jika lebih tahu modal usaha, tekan "Saya isi modal saja".
+help-scale-confirm = Ukuran usaha dihitung menurut PP No. 7 Tahun 2021: usaha mikro sampai Rp2 miliar omzet per tahun, usaha kecil sampai Rp15 miliar, usaha menengah sampai Rp50 miliar.
+help-etalase = Etalase adalah kategori di katalog tempat produk Anda dipajang. Pilih yang paling sesuai dengan usaha utama Anda; produk lain bisa didaftarkan nanti.
+help-kecamatan = Pilih kecamatan tempat usaha Anda berjalan. Jika tidak ada di daftar, hubungi { $contact }.
+help-kelurahan = Pilih desa atau kelurahan tempat usaha Anda berjalan.
+help-address = Tulis alamat yang bisa didatangi petugas, termasuk RT/RW jika ada.
+help-email = Email dipakai untuk akun katalog elektronik. Jika tidak punya, tekan "Lewati".
+help-summary = Periksa semua data. Tekan nama data untuk mengubahnya. Jika sudah benar, tekan "Kirim untuk diverifikasi".
+
+field-owner-name = Nama pemilik
+field-nik = NIK
+field-phone = Nomor HP
+field-business-name = Nama usaha
+field-nib = NIB
+field-kbli = KBLI
+field-npwp = NPWP
+field-scale = Omzet/modal
+field-etalase = Etalase
+field-kecamatan = Kecamatan
+field-kelurahan = Desa/kelurahan
+field-address = Alamat
+field-email = Email
+step-summary = ringkasan pendaftaran
+step-consent = persetujuan privasi
+
+value-no-nib = belum punya
+value-none = tidak ada
+value-missing = — belum diisi
+value-scale = { $scale } ({ $basis ->
+        [capital] modal
+       *[turnover] omzet per tahun
+    } { $amount })
+
+summary-title = 📄 Ringkasan pendaftaran
+summary-lines = { $lines }
+summary-line = • { $label }: { $value }
+summary-warning-kbli = ⚠️ KBLI { $codes } tidak sesuai dengan etalase pilihan. Periksa lagi agar tidak ditolak.
+summary-warning-no-nib = ⚠️ Belum ada NIB. Pendaftaran bisa dikirim, tapi NIB wajib ada sebelum produk tayang.
+summary-hint = Tekan data yang ingin diubah. Jika semua sudah benar, kirim untuk diverifikasi.
+button-submit = ✅ Kirim untuk diverifikasi
+button-complete = ✏️ Lengkapi { $count } data lagi
+button-save-later = 💾 Simpan, lanjut nanti
+
+registration-paused =
+    💾 Tersimpan. { $answered } dari { $total } data sudah terisi.
+    Lanjutkan kapan saja dengan /daftar atau tombol di bawah.
+registration-submitted =
+    🎉 Terima kasih! Pendaftaran Anda sudah dikirim ke { $bureau } untuk diverifikasi.
+    Kami akan mengabari hasilnya di chat ini. Cek kapan saja dengan /status.
+
+error-phone-not-own = Mohon kirim nomor Anda sendiri dengan tombol "📱 Kirim nomor saya", atau ketik nomor HP Anda.
+error-kbli-required = KBLI wajib diisi jika sudah punya NIB. Lihat lembar NIB Anda. Contoh: 10792
+error-registration-incomplete = Masih ada { $count } data wajib yang belum diisi.
+error-registration-locked = Pendaftaran Anda sedang diperiksa atau sudah selesai, jadi tidak bisa diubah sekarang.

@@ -1,0 +1,141 @@
+"""SQLAlchemy models: the rows the bot keeps."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.db import Base, UtcDateTime, utcnow
+from models.status import Status
+
+
+class User(Base):
+    """A person talking to the bot, on whichever channels they use."""
+
+    __tablename__ = "app_user"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), default="id")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    identities: Mapped[list[ChannelIdentity]] = relationship(back_populates="user")
+
+
+class ChannelIdentity(Base):
+    """The user's id on one channel (a Telegram user id, a WhatsApp number, a console name)."""
+
+    __tablename__ = "channel_identity"
+    __table_args__ = (UniqueConstraint("channel", "external_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    user: Mapped[User] = relationship(back_populates="identities")
+
+
+class Consent(Base):
+    """Proof of consent to the privacy notice (UU No. 27 Tahun 2022): when, which version, where."""
+
+    __tablename__ = "consent"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
+    notice_version: Mapped[str] = mapped_column(String(32))
+    channel: Mapped[str] = mapped_column(String(16))
+    given_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class Conversation(Base):
+    """Where a user is in a flow, kept in the database so a restart loses nothing.
+
+    ``offered`` holds the choice ids of the buttons last sent, in token order; ``turn`` changes
+    with every prompt so that buttons of older messages are recognised as stale.
+    """
+
+    __tablename__ = "conversation"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True
+    )
+    flow: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    step: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    turn: Mapped[int] = mapped_column(Integer, default=0)
+    offered: Mapped[list[str]] = mapped_column(JSON, default=list)
+    contact_keyboard: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class Vendor(Base):
+    """A UMKM's registration: a draft while being filled, then reviewed by the bureau."""
+
+    __tablename__ = "vendor"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), unique=True)
+    status: Mapped[str] = mapped_column(String(16), default=Status.DRAFT.value, index=True)
+    owner_name: Mapped[str | None] = mapped_column(String(100))
+    nik: Mapped[str | None] = mapped_column(String(16))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    business_name: Mapped[str | None] = mapped_column(String(100))
+    nib: Mapped[str | None] = mapped_column(String(13))
+    no_nib: Mapped[bool] = mapped_column(Boolean, default=False)
+    kbli: Mapped[list[str]] = mapped_column(JSON, default=list)
+    npwp: Mapped[str | None] = mapped_column(String(16))
+    npwp_skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    scale: Mapped[str | None] = mapped_column(String(16))
+    scale_basis: Mapped[str | None] = mapped_column(String(16))
+    scale_amount: Mapped[int | None] = mapped_column(BigInteger)
+    etalase_code: Mapped[str | None] = mapped_column(String(64))
+    kecamatan_code: Mapped[str | None] = mapped_column(String(32))
+    kelurahan_code: Mapped[str | None] = mapped_column(String(32))
+    address: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    email_skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class StatusChange(Base):
+    """History of every status change of a reviewed item, with who made it and why."""
+
+    __tablename__ = "status_change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject_type: Mapped[str] = mapped_column(String(16))
+    subject_id: Mapped[int] = mapped_column(Integer, index=True)
+    from_status: Mapped[str] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    actor_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True
+    )
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class ProcessedUpdate(Base):
+    """Ids of incoming updates already applied, so a redelivered update is applied once."""
+
+    __tablename__ = "processed_update"
+
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    update_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    processed_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

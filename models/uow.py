@@ -1,0 +1,66 @@
+"""The unit of work: one database transaction per incoming update."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from models.repositories import (
+    ConsentRepository,
+    ConversationRepository,
+    ProcessedUpdateRepository,
+    StatusChangeRepository,
+    UserRepository,
+    VendorRepository,
+)
+
+
+class UnitOfWork:
+    """Opens a session with its repositories; rolls back unless :meth:`commit` was called."""
+
+    session: AsyncSession
+    users: UserRepository
+    conversations: ConversationRepository
+    consents: ConsentRepository
+    vendors: VendorRepository
+    status_changes: StatusChangeRepository
+    processed_updates: ProcessedUpdateRepository
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def __aenter__(self) -> Self:
+        self.session = self._sessions()
+        self.users = UserRepository(self.session)
+        self.conversations = ConversationRepository(self.session)
+        self.consents = ConsentRepository(self.session)
+        self.vendors = VendorRepository(self.session)
+        self.status_changes = StatusChangeRepository(self.session)
+        self.processed_updates = ProcessedUpdateRepository(self.session)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        try:
+            await self.session.rollback()
+        finally:
+            await self.session.close()
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+
+class UnitOfWorkFactory:
+    """Creates a fresh :class:`UnitOfWork` for each update."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    def __call__(self) -> UnitOfWork:
+        return UnitOfWork(self._sessions)

@@ -1,0 +1,36 @@
+"""Channel-independent validators for the vendor registration answers.
+
+Each ``parse_*`` function takes the user's raw text and returns a normalised value, or raises
+``InvalidInput`` (or ``AmbiguousAmount``) from ``models.errors`` with a key of
+``locales/*/validation.ftl``.
+"""
+
+from models.validators.contact import parse_email, parse_phone
+from models.validators.identity import (
+    parse_kbli_list,
+    parse_nib,
+    parse_nik,
+    parse_npwp,
+    parse_person_name,
+)
+from models.validators.money import format_rupiah, parse_period_amount, parse_rupiah
+from models.validators.scale import BusinessScale, ScaleBasis, classify_scale
+from models.validators.text import parse_address, parse_business_name
+
+__all__ = [
+    "BusinessScale",
+    "ScaleBasis",
+    "classify_scale",
+    "format_rupiah",
+    "parse_address",
+    "parse_business_name",
+    "parse_email",
+    "parse_kbli_list",
+    "parse_nib",
+    "parse_nik",
+    "parse_npwp",
+    "parse_period_amount",
+    "parse_person_name",
+    "parse_phone",
+    "parse_rupiah",
+]

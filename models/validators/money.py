@@ -1,0 +1,181 @@
+"""Rupiah amounts read the way Indonesians type them in a chat.
+
+Indonesian style uses the dot for thousands and the comma for decimals (``Rp1.250.000,00``),
+but English style (``15,000``) is common too, and with a unit word (``1,5 jt``, ``1.5 juta``)
+either separator is used for decimals. When both styles give a sensible but different amount
+the parser does not guess: it raises ``AmbiguousAmount`` with every reading, most likely first,
+so the caller can ask. Values are computed with ``Decimal`` and returned as whole rupiah.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from models.errors import AmbiguousAmount, InvalidInput
+
+_UNIT_EXPONENTS: dict[str, int] = {
+    "rb": 3,
+    "rbu": 3,
+    "ribu": 3,
+    "k": 3,
+    "jt": 6,
+    "jta": 6,
+    "juta": 6,
+    "m": 9,
+    "miliar": 9,
+    "milyar": 9,
+    "t": 12,
+    "triliun": 12,
+    "trilyun": 12,
+}
+_MONTHS_PER_YEAR = 12
+
+# A number as typed ("1.250.000,00", "Rp15.000,-"), or a word that is a number when a unit
+# follows: "sejuta", "seribu", "setengah juta".
+_NUMBER = re.compile(
+    r"(?P<digits>[0-9]+(?:[.,][0-9]+)*)(?:[.,]-+)?|(?<![a-z])(?P<word>setengah|se)",
+    re.IGNORECASE,
+)
+# "-an" marks a rough figure ("500 jutaan"); it only follows a unit written in full.
+_UNIT = re.compile(
+    r"\s*(?:(?P<name>ribu|juta|mil[iy]ar|tril[iy]un)(?:an)?|(?P<abbr>rbu?|jta?|k|m|t))(?![a-z])",
+    re.IGNORECASE,
+)
+_NEGATION_BEFORE = re.compile(r"(?:-|\u2212|(?<![a-z])minus)\s*(?:rp\.?\s*)?$", re.IGNORECASE)
+# Spelled-out numbers are not read; next to an amount they would change its value
+# ("dua setengah juta", "2 juta lima ratus ribu"), so the answer is refused instead.
+_SPELLED = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus"
+_SPELLED_BEFORE = re.compile(rf"(?<![a-z])(?:se)?(?:{_SPELLED})\s*$", re.IGNORECASE)
+_SPELLED_AFTER = re.compile(rf"\s*(?:se)?(?:{_SPELLED})(?![a-z])", re.IGNORECASE)
+_MONTHLY = re.compile(r"(?<![a-z])(?:se|per)?(?:bulan|bln)(?:an)?(?:nya)?(?![a-z])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Amount:
+    numeral: str  # digits and separators as typed, or "1" / "0,5" for "se…" / "setengah"
+    exponent: int  # power of ten of the unit word, 0 without one
+    start: int
+    end: int
+
+
+def parse_rupiah(text: str) -> int:
+    """The single Rupiah amount in ``text`` ("Rp 15.000", "1,5 jt", "sekitar 2 M per tahun")."""
+    amount = _find_amount(text)
+    values = [
+        Decimal(f"{reading}E{amount.exponent}")  # exact, whatever the number of digits
+        for reading in _readings(amount.numeral, has_unit=amount.exponent > 0)
+    ]
+    if len(values) > 1:
+        candidates = [n for n, d in map(Decimal.as_integer_ratio, values) if d == 1 and n > 0]
+        if not candidates:
+            raise InvalidInput("error-money")
+        raise AmbiguousAmount(candidates)
+    if not values or values[0] <= 0:
+        raise InvalidInput("error-money")
+    rupiah, denominator = values[0].as_integer_ratio()
+    if denominator != 1:
+        raise InvalidInput("error-money-fraction")
+    return rupiah
+
+
+def parse_period_amount(text: str) -> tuple[int, bool]:
+    """An amount per year, and whether the user gave it per month ("15 jt/bln" → 180 juta).
+
+    ``AmbiguousAmount`` candidates are annual too, so the caller can use the chosen one as is.
+    """
+    monthly = _MONTHLY.search(text) is not None
+    factor = _MONTHS_PER_YEAR if monthly else 1
+    try:
+        return parse_rupiah(text) * factor, monthly
+    except AmbiguousAmount as ambiguous:
+        raise AmbiguousAmount([amount * factor for amount in ambiguous.candidates]) from None
+
+
+def format_rupiah(amount: int) -> str:
+    """Indonesian style without decimals: ``Rp1.250.000``."""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp{abs(amount):,}".replace(",", ".")
+
+
+def _find_amount(text: str) -> _Amount:
+    """The one amount in ``text``; other words ("sekitar", "per tahun", "Rp") are ignored."""
+    amounts: list[_Amount] = []
+    for match in _NUMBER.finditer(text):
+        amount = _amount_at(text, match)
+        if amount is not None:
+            amounts.append(amount)
+    if len(amounts) > 1:
+        raise InvalidInput("error-money-range")
+    if not amounts or _has_unread_sign_or_words(text, amounts[0]):
+        raise InvalidInput("error-money")
+    return amounts[0]
+
+
+def _amount_at(text: str, match: re.Match[str]) -> _Amount | None:
+    """The amount that ``match`` starts, or None for a word like "sekitar" or "sebulan"."""
+    unit = _UNIT.match(text, match.end())
+    exponent = _UNIT_EXPONENTS[(unit["name"] or unit["abbr"]).lower()] if unit else 0
+    end = unit.end() if unit else match.end()
+    word = match["word"]
+    if word is None:
+        return _Amount(match["digits"], exponent, match.start(), end)
+    is_half = word.lower() == "setengah"
+    if is_half and unit is None:
+        # "2 juta setengah" means 2.5 juta; reading only the "2 juta" would be wrong.
+        raise InvalidInput("error-money")
+    if unit is None:
+        return None
+    return _Amount("0,5" if is_half else "1", exponent, match.start(), end)
+
+
+def _has_unread_sign_or_words(text: str, amount: _Amount) -> bool:
+    return bool(
+        _NEGATION_BEFORE.search(text, 0, amount.start)
+        or _SPELLED_BEFORE.search(text, 0, amount.start)
+        or _SPELLED_AFTER.match(text, amount.end)
+    )
+
+
+def _readings(numeral: str, *, has_unit: bool) -> list[str]:
+    """Plain decimal strings ``numeral`` can stand for, most likely first; empty if none.
+
+    A single separator followed by exactly three digits is where the styles collide. Without a
+    unit, ``15.000`` is fifteen thousand, while ``15,000`` is probably fifteen thousand but
+    could be 15. With a unit the Indonesian reading comes first: ``1.500 juta`` is 1,5 miliar
+    (as in the news) or 1,5 juta, and ``1,500 juta`` is 1,5 juta or 1,5 miliar.
+    """
+    separators = {ch for ch in numeral if ch in ".,"}
+    if not separators:
+        return [numeral]
+    if len(separators) > 1:
+        return _mixed_reading(numeral)
+    (separator,) = separators
+    if numeral.count(separator) > 1:
+        return _grouped_reading(numeral, separator)
+    as_decimal = numeral.replace(separator, ".")
+    if len(numeral.partition(separator)[2]) != 3:
+        return [as_decimal]
+    grouped = _grouped_reading(numeral, separator)
+    if separator == ",":
+        return [as_decimal, *grouped] if has_unit else [*grouped, as_decimal]
+    return [*grouped, as_decimal] if has_unit else grouped or [as_decimal]
+
+
+def _mixed_reading(numeral: str) -> list[str]:
+    """``1.250.000,50`` or ``1,250,000.50``: the separator typed last marks the decimals."""
+    decimal_separator = max(".,", key=numeral.rfind)
+    group_separator = "," if decimal_separator == "." else "."
+    whole, _, fraction = numeral.rpartition(decimal_separator)
+    if decimal_separator in whole:
+        return []
+    return [f"{grouped}.{fraction}" for grouped in _grouped_reading(whole, group_separator)]
+
+
+def _grouped_reading(numeral: str, separator: str) -> list[str]:
+    """``numeral`` without its thousands separators, or nothing if the groups are malformed."""
+    group = re.escape(separator)
+    if re.fullmatch(rf"[1-9][0-9]{{0,2}}(?:{group}[0-9]{{3}})+", numeral):
+        return [numeral.replace(separator, "")]
+    return []
