@@ -125,7 +125,7 @@ async def answer(ctx: FlowContext, vendor: Vendor, step: Step, event: FlowInput)
     """Passes the event to the step; a rejected answer becomes a friendly retry."""
     try:
         match event:
-            case ChoiceMade(choice_id=KEEP):
+            case ChoiceMade(choice_id=choice_id) if choice_id == KEEP:
                 return Advance()
             case TextReceived(text=text):
                 return await step.on_text(ctx, vendor, text)
@@ -184,7 +184,7 @@ def ask(
     stored = field_value(ctx, vendor, current.field)
     if stored is not None and step is not RegistrationStep.SCALE_CONFIRM:
         choices.append(Choice(KEEP, msg("button-keep", value=stored)))
-    position = FIELD_ORDER.index(current.name) + 1
+    position = FIELD_ORDER.index(STEP_OF_FIELD[current.field]) + 1
     ctx.say(
         *notes,
         msg("step-progress", current=position, total=len(FIELD_ORDER)),

@@ -1,7 +1,7 @@
 """The questions of the registration flow, one class per step.
 
-Each step asks its question and turns an answer into an :mod:`outcome <handlers.registration.outcomes>`
-by calling the registration service, which validates and stores it.
+Each step asks its question and turns an answer into an outcome (advance, go to, retry) by
+calling the registration service, which validates and stores it.
 """
 
 from __future__ import annotations

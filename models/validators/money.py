@@ -45,10 +45,14 @@ _UNIT = re.compile(
 )
 _NEGATION_BEFORE = re.compile(r"(?:-|\u2212|(?<![a-z])minus)\s*(?:rp\.?\s*)?$", re.IGNORECASE)
 # Spelled-out numbers are not read; next to an amount they would change its value
-# ("dua setengah juta", "2 juta lima ratus ribu"), so the answer is refused instead.
-_SPELLED = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus"
-_SPELLED_BEFORE = re.compile(rf"(?<![a-z])(?:se)?(?:{_SPELLED})\s*$", re.IGNORECASE)
-_SPELLED_AFTER = re.compile(rf"\s*(?:se)?(?:{_SPELLED})(?![a-z])", re.IGNORECASE)
+# ("dua setengah juta", "2 juta lima ratus ribu"), so the answer is refused instead; so is
+# "45 juta tiga bulan", which is not a monthly figure. Only "satu bulan" / "satu tahun" after
+# the amount is harmless.
+_SPELLED = r"(?:se)?(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|belas|puluh|ratus)"
+_SPELLED_BEFORE = re.compile(rf"(?<![a-z]){_SPELLED}\s*$", re.IGNORECASE)
+_SPELLED_AFTER = re.compile(
+    rf"\s*(?!satu\s*(?:bulan|bln|tahun|thn)(?![a-z])){_SPELLED}(?![a-z])", re.IGNORECASE
+)
 _MONTHLY = re.compile(r"(?<![a-z])(?:se|per)?(?:bulan|bln)(?:an)?(?:nya)?(?![a-z])", re.IGNORECASE)
 
 

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fluent.syntax import parse
 from fluent.syntax import ast as ftl
+from fluent.syntax import parse
 from fluent.syntax.visitor import Visitor
 
 from models.errors import InvalidInput
@@ -58,8 +58,18 @@ def test_person_name_accepts(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "Al", "A..", "Siti Aminah 2", "Siti_Aminah", "siti@aminah", "---", "Budi 😊"]
-    + ["A" * 101],
+    [
+        "",
+        "   ",
+        "Al",  # too short
+        "A..",  # one letter
+        "Siti Aminah 2",
+        "Siti_Aminah",
+        "siti@aminah",
+        "---",
+        "Budi 😊",
+        "A" * 101,
+    ],
 )
 def test_person_name_rejects(text: str) -> None:
     with pytest.raises(InvalidInput) as caught:
@@ -393,12 +403,12 @@ def test_scale_values_are_stable_strings() -> None:
 # --- locale files -------------------------------------------------------------------------
 
 
-class _VariableNames(Visitor):  # type: ignore[misc]
+class _VariableNames(Visitor):
     def __init__(self) -> None:
         super().__init__()
         self.names: set[str] = set()
 
-    def visit_VariableReference(self, node: ftl.VariableReference) -> None:  # noqa: N802
+    def visit_VariableReference(self, node: ftl.VariableReference) -> None:
         self.names.add(node.id.name)
         self.generic_visit(node)
 
@@ -424,6 +434,7 @@ def _raised_keys() -> dict[str, set[str]]:
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "InvalidInput":
                 key = node.args[0]
                 assert isinstance(key, ast.Constant)
+                assert isinstance(key.value, str)
                 keys.setdefault(key.value, set()).update(str(kw.arg) for kw in node.keywords)
     return keys
 

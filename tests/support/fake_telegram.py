@@ -1,0 +1,133 @@
+"""A local fake of the Telegram Bot API, plugged into python-telegram-bot as its request object.
+
+The real ``Application`` and ``Bot`` run unchanged; every API call lands here, is recorded, and
+gets a plausible answer. Nothing reaches the network.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.request import BaseRequest, RequestData
+
+BOT_ID = 7000000001
+BOT_USERNAME = "umkm_katalog_test_bot"
+
+
+@dataclass
+class ApiCall:
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass
+class BotMessage:
+    """A message the bot sent, as the user's phone would show it."""
+
+    message_id: int
+    chat_id: int
+    text: str
+    inline: list[list[tuple[str, str]]] = field(default_factory=list)
+    """Inline keyboard rows of (label, callback data)."""
+    keyboard: list[list[str]] = field(default_factory=list)
+    """Reply keyboard rows of labels."""
+    requests_contact: bool = False
+    removes_keyboard: bool = False
+    deleted: bool = False
+
+    @property
+    def labels(self) -> list[str]:
+        """Every button label, inline or reply keyboard, in reading order."""
+        inline = [label for row in self.inline for label, _ in row]
+        return inline + [label for row in self.keyboard for label in row]
+
+
+class FakeTelegram(BaseRequest):
+    """Records Bot API calls and answers them like Telegram would."""
+
+    def __init__(self) -> None:
+        self.calls: list[ApiCall] = []
+        self.messages: list[BotMessage] = []
+        self._next_message_id = 1
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = None,
+        write_timeout: Any = None,
+        connect_timeout: Any = None,
+        pool_timeout: Any = None,
+    ) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        self.calls.append(ApiCall(api_method, params))
+        result = self._answer(api_method, params)
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _answer(self, method: str, params: dict[str, Any]) -> Any:
+        match method:
+            case "getMe":
+                return {
+                    "id": BOT_ID,
+                    "is_bot": True,
+                    "first_name": "Katalog UMKM",
+                    "username": BOT_USERNAME,
+                }
+            case "sendMessage":
+                return self._record_message(params)
+            case "deleteMessage":
+                for message in self.messages:
+                    if message.message_id == int(params["message_id"]):
+                        message.deleted = True
+                return True
+            case "editMessageReplyMarkup":
+                for message in self.messages:
+                    if message.message_id == int(params["message_id"]):
+                        message.inline = []
+                return True
+            case "getUpdates":
+                return []
+        return True
+
+    def _record_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        markup = params.get("reply_markup") or {}
+        message = BotMessage(
+            message_id=self._next_message_id,
+            chat_id=int(params["chat_id"]),
+            text=str(params["text"]),
+            inline=[
+                [(button["text"], button["callback_data"]) for button in row]
+                for row in markup.get("inline_keyboard", [])
+            ],
+            keyboard=[[button["text"] for button in row] for row in markup.get("keyboard", [])],
+            requests_contact=any(
+                button.get("request_contact") for row in markup.get("keyboard", []) for button in row
+            ),
+            removes_keyboard=bool(markup.get("remove_keyboard")),
+        )
+        self._next_message_id += 1
+        self.messages.append(message)
+        return {
+            "message_id": message.message_id,
+            "date": 1_790_000_000,
+            "chat": {"id": message.chat_id, "type": "private"},
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "Katalog UMKM"},
+            "text": message.text,
+        }
+
+    def calls_to(self, method: str) -> list[ApiCall]:
+        return [call for call in self.calls if call.method == method]

@@ -1,0 +1,206 @@
+"""Rupiah amounts as Indonesians type them."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.errors import AmbiguousAmount, InvalidInput
+from models.validators import format_rupiah, parse_period_amount, parse_rupiah
+
+RIBU = 1_000
+JUTA = 1_000_000
+MILIAR = 1_000_000_000
+TRILIUN = 1_000_000_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15000", 15 * RIBU),
+        ("15.000", 15 * RIBU),
+        ("Rp 15.000", 15 * RIBU),
+        ("Rp15.000", 15 * RIBU),
+        ("Rp. 15.000", 15 * RIBU),
+        ("rp15000", 15 * RIBU),
+        ("Rp15.000,-", 15 * RIBU),
+        ("Rp 15.000,--", 15 * RIBU),
+        ("15.000 rupiah", 15 * RIBU),
+        ("IDR 15.000", 15 * RIBU),
+        ("15rb", 15 * RIBU),
+        ("15 rb", 15 * RIBU),
+        ("15 ribu", 15 * RIBU),
+        ("15RB", 15 * RIBU),
+        ("15k", 15 * RIBU),
+        ("15 K", 15 * RIBU),
+        ("1.5k", 1_500),
+        ("seribu", RIBU),
+        ("1,5 jt", 1_500_000),
+        ("1.5 juta", 1_500_000),
+        ("1,5jt", 1_500_000),
+        ("1,25 jt", 1_250_000),
+        ("1.5jt", 1_500_000),
+        ("500 juta", 500 * JUTA),
+        ("500jt", 500 * JUTA),
+        ("500 jutaan", 500 * JUTA),
+        ("sejuta", JUTA),
+        ("setengah juta", 500 * RIBU),
+        ("Rp 1.250.000,00", 1_250_000),
+        ("Rp 1.250.000", 1_250_000),
+        ("Rp 5.000.000,-", 5 * JUTA),
+        ("1,250,000", 1_250_000),  # English grouping: a decimal comma cannot repeat
+        ("1,250,000.00", 1_250_000),
+        ("15,000.00", 15 * RIBU),
+        ("2 M", 2 * MILIAR),
+        ("2M", 2 * MILIAR),
+        ("2 miliar", 2 * MILIAR),
+        ("2 milyar", 2 * MILIAR),
+        ("2,5 M", 2_500 * JUTA),
+        ("IDR 2.5M", 2_500 * JUTA),
+        ("semiliar", MILIAR),
+        ("1,2 T", 1_200 * MILIAR),
+        ("1,2 triliun", 1_200 * MILIAR),
+        ("1.2 trilyun", 1_200 * MILIAR),
+        ("sekitar 500 juta", 500 * JUTA),
+        ("kurang lebih 2 M per tahun", 2 * MILIAR),
+        ("kira-kira 15.000", 15 * RIBU),
+        ("± Rp 300 jt", 300 * JUTA),
+        ("omzet setahun 300 juta", 300 * JUTA),
+        ("satu tahun 500 juta", 500 * JUTA),  # a spelled number away from the amount is fine
+        ("15 jt/bln", 15 * JUTA),  # the period is parse_period_amount's business
+        ("15.00", 15),  # English decimal point with cents
+        ("015000", 15 * RIBU),
+        ("1.250,5 juta", 1_250_500_000),
+    ],
+)
+def test_parse_rupiah(text: str, expected: int) -> None:
+    amount = parse_rupiah(text)
+    assert amount == expected
+    assert type(amount) is int
+
+
+def test_parse_rupiah_is_exact_beyond_float_and_decimal_precision() -> None:
+    digits = "1234567890" * 4
+    assert parse_rupiah(f"{digits},5 rb") == int(digits) * 1_000 + 500
+
+
+@pytest.mark.parametrize(
+    ("text", "candidates"),
+    [
+        ("15,000", [15_000, 15]),
+        ("Rp 100,000", [100_000, 100]),
+        ("1,500", [1_500]),  # 1,5 rupiah is not a possible amount, so only one reading left
+        ("12,345", [12_345]),
+        ("1.500 juta", [1_500 * JUTA, 1_500_000]),  # Indonesian grouping first
+        ("1,500 juta", [1_500_000, 1_500 * JUTA]),  # Indonesian decimal comma first
+        ("1.250 jt", [1_250 * JUTA, 1_250_000]),
+        ("2,500 rb", [2_500, 2_500_000]),
+    ],
+)
+def test_parse_rupiah_ambiguous(text: str, candidates: list[int]) -> None:
+    with pytest.raises(AmbiguousAmount) as caught:
+        parse_rupiah(text)
+    assert caught.value.candidates == candidates
+    assert caught.value.key == "error-money-ambiguous"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("", "error-money"),
+        ("   ", "error-money"),
+        ("belum tahu", "error-money"),
+        ("Rp", "error-money"),
+        ("juta", "error-money"),
+        ("dua juta", "error-money"),
+        ("seratus ribu", "error-money"),
+        ("0", "error-money"),
+        ("Rp 0", "error-money"),
+        ("0 juta", "error-money"),
+        ("0,000", "error-money"),
+        ("-15000", "error-money"),
+        ("Rp -15.000", "error-money"),
+        ("-Rp15.000", "error-money"),
+        ("minus 2 juta", "error-money"),
+        ("dua setengah juta", "error-money"),  # not "setengah juta"
+        ("2 juta setengah", "error-money"),  # 2,5 juta, not 2 juta
+        ("2 juta lima ratus ribu", "error-money"),  # not 2 juta
+        ("sejuta lima ratus ribu", "error-money"),
+        ("1 juta sebelas ribu", "error-money"),
+        ("seratus 5 ribu", "error-money"),
+        ("45 juta tiga bulan", "error-money"),  # a quarter, not a month
+        ("2 M dua tahun", "error-money"),
+        ("setengah", "error-money"),
+        ("15.000.00", "error-money"),  # malformed grouping
+        ("Rp 1.25.000", "error-money"),
+        ("1,5", "error-money-fraction"),
+        ("1.5", "error-money-fraction"),
+        ("Rp 1.250.000,50", "error-money-fraction"),
+        ("0,5", "error-money-fraction"),
+        ("1,2345 rb", "error-money-fraction"),
+        ("10-20 juta", "error-money-range"),
+        ("10 - 20 juta", "error-money-range"),
+        ("Rp 15.000 - Rp 20.000", "error-money-range"),
+        ("antara 100 sampai 200 juta", "error-money-range"),
+        ("1 juta 500 ribu", "error-money-range"),
+        ("omzet 2023: 500 juta", "error-money-range"),
+    ],
+)
+def test_parse_rupiah_refuses(text: str, key: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_rupiah(text)
+    assert caught.value.key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("300 juta", (300 * JUTA, False)),
+        ("300 juta per tahun", (300 * JUTA, False)),
+        ("25 juta per bulan", (300 * JUTA, True)),
+        ("25 juta perbulan", (300 * JUTA, True)),
+        ("25 jt sebulan", (300 * JUTA, True)),
+        ("25jt/bulan", (300 * JUTA, True)),
+        ("25jt/bln", (300 * JUTA, True)),
+        ("25 jt bln", (300 * JUTA, True)),
+        ("25 jt sebln", (300 * JUTA, True)),
+        ("Per Bulan Rp 2.500.000", (30 * JUTA, True)),
+        ("omzet bulanan 10 juta", (120 * JUTA, True)),
+        ("sebulannya sejuta", (12 * JUTA, True)),
+        ("15 juta satu bulan", (180 * JUTA, True)),
+        ("2 M satu tahun", (2 * MILIAR, False)),
+    ],
+)
+def test_parse_period_amount(text: str, expected: tuple[int, bool]) -> None:
+    assert parse_period_amount(text) == expected
+
+
+def test_parse_period_amount_annualises_ambiguous_candidates() -> None:
+    with pytest.raises(AmbiguousAmount) as caught:
+        parse_period_amount("15,000 per bulan")
+    assert caught.value.candidates == [180_000, 180]
+
+
+def test_parse_period_amount_passes_refusals_through() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_period_amount("10-20 juta per bulan")
+    assert caught.value.key == "error-money-range"
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        (0, "Rp0"),
+        (500, "Rp500"),
+        (15_000, "Rp15.000"),
+        (1_250_000, "Rp1.250.000"),
+        (2 * MILIAR, "Rp2.000.000.000"),
+        (-15_000, "-Rp15.000"),
+    ],
+)
+def test_format_rupiah(amount: int, expected: str) -> None:
+    assert format_rupiah(amount) == expected
+
+
+@pytest.mark.parametrize("amount", [1, 999, 15_000, 1_250_000, 2 * MILIAR, 1_200 * MILIAR])
+def test_format_rupiah_parses_back(amount: int) -> None:
+    assert parse_rupiah(format_rupiah(amount)) == amount
