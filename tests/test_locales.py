@@ -65,6 +65,8 @@ STEPS_WITH_LABEL = (RegistrationStep.CONSENT, RegistrationStep.SUMMARY)
 # Keep this list short: prefer literal keys in the code.
 UNUSED_ALLOWED: dict[str, str] = {}
 
+PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
+
 # Sample values for placeholders when rendering; any other name gets a string.
 INT_SAMPLES = {"count": 3, "current": 2, "total": 13, "answered": 5, "years": 5, "limit": 10}
 STR_SAMPLES = {
@@ -147,6 +149,7 @@ class Entry:
 @dataclass
 class LocaleFiles:
     language: str
+    directory: Path
     entries: dict[str, Entry] = field(default_factory=dict)
     duplicates: list[str] = field(default_factory=list)
     junk: list[str] = field(default_factory=list)
@@ -158,7 +161,7 @@ def _line_of(source: str, offset: int) -> int:
 
 def load_locale(language: str, directory: Path = LOCALES_DIR) -> LocaleFiles:
     """Parses every ``.ftl`` file of one language with fluent.syntax."""
-    files = LocaleFiles(language)
+    files = LocaleFiles(language, directory / language)
     parser = FluentParser(with_spans=True)
     for path in sorted((directory / language).glob("*.ftl")):
         source = path.read_text(encoding="utf-8")
@@ -230,16 +233,19 @@ def _key_expressions(node: ast.expr, scopes: list[dict[str, list[ast.expr]]]) ->
 
 
 def _assignments(node: ast.AST) -> dict[str, list[ast.expr]]:
-    """Simple ``name = value`` assignments directly inside a function or module body."""
+    """Simple ``name = value`` assignments anywhere inside a function or module."""
     found: dict[str, list[ast.expr]] = defaultdict(list)
     for child in ast.walk(node):
         if isinstance(child, ast.Assign):
             for target in child.targets:
                 if isinstance(target, ast.Name):
                     found[target.id].append(child.value)
-        elif isinstance(child, ast.AnnAssign) and child.value is not None:
-            if isinstance(child.target, ast.Name):
-                found[child.target.id].append(child.value)
+        elif (
+            isinstance(child, ast.AnnAssign)
+            and child.value is not None
+            and isinstance(child.target, ast.Name)
+        ):
+            found[child.target.id].append(child.value)
     return found
 
 
@@ -335,7 +341,7 @@ def derived_keys() -> dict[str, str]:
 def test_every_language_has_files() -> None:
     _fail(
         (
-            f"no .ftl files in {_relative(LOCALES_DIR / language)}"
+            f"no .ftl files in {_relative(LOCALE_FILES[language].directory)}"
             for language in SUPPORTED_LANGUAGES
             if not LOCALE_FILES[language].entries
         ),
@@ -371,7 +377,7 @@ def test_same_keys_in_every_language() -> None:
                 if key not in other_files.entries:
                     problems.append(
                         f"{key!r} is in {_relative(entry.path)} but missing from "
-                        f"{_relative(LOCALES_DIR / other)}/*.ftl"
+                        f"{_relative(other_files.directory)}/*.ftl"
                     )
     _fail(problems, "keys missing from a language")
 
@@ -391,6 +397,33 @@ def test_same_placeholders_in_every_language() -> None:
     _fail(problems, "placeholders differ between languages")
 
 
+def test_same_selector_variants_in_every_language() -> None:
+    """A variant key like ``[capital]`` must exist in every language that selects on the same
+    variable, or the value silently falls back to the default variant. Plural categories and
+    numbers are exempt: languages have different plural rules."""
+    problems = []
+    for language, files in LOCALE_FILES.items():
+        for key, entry in files.entries.items():
+            for other, other_files in LOCALE_FILES.items():
+                other_entry = other_files.entries.get(key)
+                if other == language or other_entry is None:
+                    continue
+                for name, variants in entry.variants.items():
+                    if name not in other_entry.variants:
+                        continue
+                    lost = {
+                        variant
+                        for variant in variants - other_entry.variants[name]
+                        if isinstance(variant, str) and variant not in PLURAL_CATEGORIES
+                    }
+                    if lost:
+                        problems.append(
+                            f"{key!r}: ${name} variants {sorted(lost)} of {_relative(entry.path)} "
+                            f"are missing from {_relative(other_entry.path)}"
+                        )
+    _fail(problems, "selector variants differ between languages")
+
+
 def test_derived_keys_cover_every_question() -> None:
     """ASK_KEYS must follow handlers/registration/steps.py: one entry per step with a question."""
     assert set(ASK_KEYS) == set(STEPS), (
@@ -403,7 +436,7 @@ def test_keys_used_by_code_are_defined() -> None:
     problems = []
     for language in SUPPORTED_LANGUAGES:
         defined = _messages(language)
-        folder = f"{_relative(LOCALES_DIR / language)}/*.ftl"
+        folder = f"{_relative(LOCALE_FILES[language].directory)}/*.ftl"
         for use in CODE_USES:
             if use.is_prefix:
                 # Weaker check for f-string keys: the code builds the rest at run time, so we
@@ -450,7 +483,9 @@ def _argument_sets(key: str) -> Iterator[dict[str, Any]]:
     for entry in entries:
         for name, keys in entry.variants.items():
             for variant in sorted(keys, key=str):
-                value = int(variant) if isinstance(variant, float) and variant.is_integer() else variant
+                value = (
+                    int(variant) if isinstance(variant, float) and variant.is_integer() else variant
+                )
                 yield {**base, name: value}
 
 
