@@ -41,7 +41,7 @@ def main() -> int:
 
 def setup(*, dev: bool) -> None:
     """Creates `.venv` and installs the project, unless it is already current."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this script may run on an older Python)
         sys.exit("Python 3.11 or newer is needed.")
     extras = ".[dev]" if dev else "."
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
@@ -90,7 +90,8 @@ def ensure_postgres_database() -> None:
         "import asyncio, asyncpg\n"
         "async def main():\n"
         "    c = await asyncpg.connect(host='127.0.0.1', user='postgres', database='test')\n"
-        "    if not await c.fetchval(\"select 1 from pg_database where datname='umkm_bot_test'\"):\n"
+        "    query = \"select 1 from pg_database where datname = 'umkm_bot_test'\"\n"
+        "    if not await c.fetchval(query):\n"
         "        await c.execute('create database umkm_bot_test')\n"
         "    await c.close()\n"
         "asyncio.run(main())\n"

@@ -115,7 +115,9 @@ class FakeTelegram(BaseRequest):
             ],
             keyboard=[[button["text"] for button in row] for row in markup.get("keyboard", [])],
             requests_contact=any(
-                button.get("request_contact") for row in markup.get("keyboard", []) for button in row
+                button.get("request_contact")
+                for row in markup.get("keyboard", [])
+                for button in row
             ),
             removes_keyboard=bool(markup.get("remove_keyboard")),
         )
