@@ -2,7 +2,7 @@
 """Quick start with nothing but Python 3.11+ and pip.
 
     python3 manage.py start   # set up, then run the bot (console chat when no token is set)
-    python3 manage.py test    # set up, then lint and run the whole test suite
+    python3 manage.py test    # set up, then lint, type-check and run the whole test suite
 
 Setting up means: a virtual environment in `.venv`, with the project installed into it, redone
 only when `pyproject.toml` changes. Extra arguments go to the bot or to pytest.
@@ -58,8 +58,14 @@ def setup(*, dev: bool) -> None:
 
 
 def test(pytest_args: list[str]) -> int:
-    """Lint, then the test suite on SQLite and, when a local server answers, on PostgreSQL."""
-    for check in (["ruff", "check", "."], ["ruff", "format", "--check", "."]):
+    """Lint and type-check, then the test suite on SQLite and, when a local server answers,
+    on PostgreSQL."""
+    checks = (
+        ["ruff", "check", "."],
+        ["ruff", "format", "--check", "."],
+        ["mypy", "bot", "handlers", "models", "tests"],
+    )
+    for check in checks:
         if run([str(BIN / check[0]), *check[1:]]) != 0:
             return 1
     environment = {k: v for k, v in os.environ.items() if k != "TEST_DATABASE_URL"}

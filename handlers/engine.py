@@ -109,7 +109,7 @@ def render(replies: list[Reply], conversation: Conversation, tr: Translator) -> 
     offered: list[list[str]] = []
     remove_keyboard = conversation.contact_keyboard
     wants_contact = any(reply.request_contact for reply in replies)
-    messages = []
+    messages: list[OutMessage] = []
     for reply in replies:
         rows = []
         for choices, columns in ((reply.choices, reply.columns), (reply.footer, FOOTER_COLUMNS)):

@@ -78,7 +78,7 @@ class Conversation(Base):
     step: Mapped[str | None] = mapped_column(String(32), nullable=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     turn: Mapped[int] = mapped_column(Integer, default=0)
-    offered: Mapped[list[str]] = mapped_column(JSON, default=list)
+    offered: Mapped[list[list[str]]] = mapped_column(JSON, default=list)
     contact_keyboard: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 

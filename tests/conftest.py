@@ -65,7 +65,7 @@ async def database_url(migrated_template: Path | str, tmp_path: Path) -> str:
 @pytest.fixture
 def settings(database_url: str, tmp_path: Path) -> Settings:
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         database_url=database_url,
         telegram_bot_token=None,
         bureau_name="BPBJ Kota Batu",

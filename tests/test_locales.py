@@ -168,8 +168,9 @@ def load_locale(language: str, directory: Path = LOCALES_DIR) -> LocaleFiles:
         for item in parser.parse(source).body:
             if isinstance(item, fluent_ast.Junk):
                 line = _line_of(source, item.span.start) if item.span else 0
-                notes = "; ".join(annotation.message for annotation in item.annotations)
-                first = item.content.strip().splitlines()[0] if item.content.strip() else ""
+                notes = "; ".join(str(annotation.message) for annotation in item.annotations)
+                content = (item.content or "").strip()
+                first = content.splitlines()[0] if content else ""
                 files.junk.append(f"{_relative(path)}:{line}: parse error ({notes}) in {first!r}")
                 continue
             if not isinstance(item, (fluent_ast.Message, fluent_ast.Term)):

@@ -82,8 +82,9 @@ class RegistrationService:
         self._edit(vendor).nik = parse_nik(text, self._clock().date())
 
     def set_phone(self, vendor: Vendor, text: str) -> str:
-        self._edit(vendor).phone = parse_phone(text)
-        return vendor.phone
+        phone = parse_phone(text)
+        self._edit(vendor).phone = phone
+        return phone
 
     def set_phone_from_contact(self, vendor: Vendor, phone: str, *, is_own: bool) -> str:
         if not is_own:
@@ -168,9 +169,10 @@ class RegistrationService:
     # --- reading --------------------------------------------------------------------------
 
     def kbli_mismatches(self, vendor: Vendor) -> list[str]:
-        if not vendor.kbli or self._catalog.etalase_by_code(vendor.etalase_code or "") is None:
+        etalase = self._catalog.etalase_by_code(vendor.etalase_code or "")
+        if not vendor.kbli or etalase is None:
             return []
-        return self._catalog.mismatched_kbli(vendor.etalase_code, vendor.kbli)
+        return self._catalog.mismatched_kbli(etalase.code, vendor.kbli)
 
     @staticmethod
     def draft(vendor: Vendor) -> RegistrationDraft:

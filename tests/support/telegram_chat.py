@@ -148,14 +148,12 @@ class TelegramUser:
         A reply-keyboard button sends its label as text, like Telegram does.
         """
         for candidate in [message] if message else reversed(self.inbox):
-            for row in candidate.inline:
-                for text, data in row:
-                    if label in text:
-                        return await self._press_inline(candidate, data)
-            for row in candidate.keyboard:
-                for text in row:
-                    if label in text:
-                        return await self.say(text)
+            for text, data in (pair for row in candidate.inline for pair in row):
+                if label in text:
+                    return await self._press_inline(candidate, data)
+            for text in (cell for row in candidate.keyboard for cell in row):
+                if label in text:
+                    return await self.say(text)
         raise AssertionError(f"no button {label!r}; last message: {self.last.text!r}")
 
     async def press_data(self, message: BotMessage, data: str) -> list[BotMessage]:
