@@ -1,0 +1,73 @@
+"""The console chat runs the same flows on the same database."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from bot.console import ConsoleChat
+from bot.settings import Settings
+from bot.wiring import build_services
+from tests.support.clock import FakeClock
+
+REGISTRATION = [
+    "1",  # Daftar sekarang
+    "1",  # Saya setuju
+    "Siti Aminah",
+    "3579014101850001",
+    "/kontak 0812 3456 7890",
+    "Keripik Apel Bu Siti",
+    "Belum punya NIB",  # a button label typed as text
+    "lewati",
+    "lewati",
+    "25 juta per bulan",
+    "1",  # Ya, benar
+    "Makanan dan Minuman",
+    "Bumiaji",
+    "Punten",
+    "Jl. Raya Punten No. 12, RT 02/RW 05",
+    "lewati",
+]
+
+
+def scripted(lines: list[str]) -> Callable[[], Awaitable[str | None]]:
+    remaining = iter(lines)
+
+    async def read_line() -> str | None:
+        return next(remaining, None)
+
+    return read_line
+
+
+async def run_console(settings: Settings, clock: FakeClock, user: str, lines: list[str]) -> str:
+    services = build_services(settings, clock)
+    output: list[str] = []
+    try:
+        chat = ConsoleChat(services.engine, services.locales, user, output.append)
+        await chat.run(scripted(lines))
+    finally:
+        await services.close()
+    return "\n".join(output)
+
+
+async def test_console_registration_to_submission(settings: Settings, clock: FakeClock) -> None:
+    transcript = await run_console(settings, clock, "siti", REGISTRATION)
+    assert "[1] 📝 Daftar sekarang" in transcript
+    assert "(Untuk mengirim nomor, ketik: /kontak 081234567890)" in transcript
+    assert "Nomor +6281234567890 sudah tersimpan" in transcript
+    assert "Cara membuat NIB (gratis)" in transcript
+    assert "Nama usaha: Keripik Apel Bu Siti" in transcript
+    assert "Kirim untuk diverifikasi" in transcript.rsplit("Ringkasan pendaftaran", 1)[1]
+
+    submitted = await run_console(settings, clock, "siti", ["/daftar", "Kirim untuk diverifikasi"])
+    assert "Selamat datang kembali" in submitted
+    assert "sudah dikirim ke BPBJ Kota Batu" in submitted
+
+
+async def test_console_users_are_separate_and_state_survives_restarts(
+    settings: Settings, clock: FakeClock
+) -> None:
+    await run_console(settings, clock, "siti", REGISTRATION[:5])
+    other = await run_console(settings, clock, "budi", ["/status"])
+    assert "Anda belum mendaftar" in other
+    again = await run_console(settings, clock, "siti", ["/status"])
+    assert "3 dari 13 data sudah terisi" in again
