@@ -74,6 +74,9 @@ class FlowContext:
         self.conversation.data = {**self.conversation.data, **values}
 
     def enter(self, flow: Flow, step: str) -> None:
+        """Makes ``step`` of ``flow`` the question waiting for an answer."""
+        if self.conversation.flow != flow.value:
+            self.conversation.data = {}
         self.conversation.flow = flow.value
         self.conversation.step = step
         self.set_data(status=ConversationStatus.WAITING.value)

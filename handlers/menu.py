@@ -5,7 +5,7 @@ from __future__ import annotations
 from handlers.context import Flow, FlowContext
 from handlers.i18n import SUPPORTED_LANGUAGES
 from handlers.registration import flow as registration
-from handlers.registration.outcomes import RegistrationStep
+from handlers.registration.steps import RegistrationStep
 from handlers.replies import Choice, Msg, msg
 from handlers.status import describe_status
 from models.status import Status
@@ -44,14 +44,14 @@ async def offer_resume(ctx: FlowContext) -> None:
     )
 
 
-def step_label(step: RegistrationStep) -> Msg:
+def step_label(step: str) -> Msg:
     """The name of a step as the user knows it: the field it asks for."""
     match step:
         case RegistrationStep.SUMMARY | RegistrationStep.CONSENT:
-            return msg(f"step-{step.value}")
+            return msg(f"step-{step}")
         case RegistrationStep.SCALE_CONFIRM:
             return msg("field-scale")
-    return msg(f"field-{step.value.replace('_', '-')}")
+    return msg(f"field-{step.replace('_', '-')}")
 
 
 async def menu_choices(ctx: FlowContext) -> list[Choice]:

@@ -14,6 +14,7 @@ from handlers.events import (
     TextReceived,
     UnsupportedReceived,
 )
+from handlers.forms import NAV_CANCEL, NAV_HELP
 from handlers.intents import Intent, detect_intent, normalise
 from handlers.registration import flow as registration
 from handlers.replies import msg
@@ -146,14 +147,14 @@ async def on_intent(ctx: FlowContext, intent: Intent | None) -> None:
 async def help_here(ctx: FlowContext) -> None:
     """Help for the current question when in a flow, else the general help."""
     if ctx.waiting:
-        await registration.handle(ctx, ChoiceMade(registration.NAV_HELP))
+        await registration.handle(ctx, ChoiceMade(NAV_HELP))
     else:
         await menu.show_help(ctx)
 
 
 async def cancel(ctx: FlowContext) -> None:
     if ctx.waiting:
-        await registration.handle(ctx, ChoiceMade(registration.NAV_CANCEL))
+        await registration.handle(ctx, ChoiceMade(NAV_CANCEL))
     else:
         ctx.say(msg("nothing-to-cancel"))
         await menu.main_menu(ctx)

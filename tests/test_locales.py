@@ -21,8 +21,7 @@ from fluent.syntax import ast as fluent_ast
 from fluent.syntax.visitor import Visitor
 
 from handlers.i18n import LOCALES_DIR, SUPPORTED_LANGUAGES, Locales
-from handlers.registration.outcomes import RegistrationStep
-from handlers.registration.steps import STEPS
+from handlers.registration.steps import STEPS, RegistrationStep
 from handlers.router import COMMANDS
 from models.schemas import RegistrationField
 

@@ -7,10 +7,12 @@ calling the registration service, which validates and stores it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from typing import ClassVar
 
+from handlers import forms
 from handlers.context import FlowContext
-from handlers.registration.outcomes import Advance, GoTo, Outcome, RegistrationStep, Retry
+from handlers.forms import Advance, GoTo, Outcome, Retry
 from handlers.replies import Choice, Msg, Reply, msg, reply
 from models.entities import Vendor
 from models.errors import AmbiguousAmount
@@ -19,29 +21,28 @@ from models.services.registration import RegistrationService
 from models.validators import ScaleBasis, format_rupiah, parse_period_amount
 
 
-class Step:
-    """A question of the flow. Subclasses override what they accept."""
+class RegistrationStep(StrEnum):
+    """Named steps of the registration flow; stored in the database, so never renumbered."""
 
-    name: ClassVar[RegistrationStep]
-    field: ClassVar[RegistrationField]
+    CONSENT = "consent"
+    OWNER_NAME = "owner_name"
+    NIK = "nik"
+    PHONE = "phone"
+    BUSINESS_NAME = "business_name"
+    NIB = "nib"
+    KBLI = "kbli"
+    NPWP = "npwp"
+    SCALE = "scale"
+    SCALE_CONFIRM = "scale_confirm"
+    ETALASE = "etalase"
+    KECAMATAN = "kecamatan"
+    KELURAHAN = "kelurahan"
+    ADDRESS = "address"
+    EMAIL = "email"
+    SUMMARY = "summary"
 
-    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
-        return reply(msg(f"ask-{self.name.replace('_', '-')}"))
 
-    def can_skip(self, vendor: Vendor) -> bool:
-        return False
-
-    def skip(self, ctx: FlowContext, vendor: Vendor) -> Outcome:
-        raise NotImplementedError
-
-    async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
-        return Retry(msg("error-use-buttons"))
-
-    async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
-        return Retry(msg("error-use-buttons"))
-
-    async def on_contact(self, ctx: FlowContext, vendor: Vendor, phone: str, own: bool) -> Outcome:
-        return Retry(msg("error-contact-unexpected"))
+Step = forms.Step[Vendor]
 
 
 Setter = Callable[[RegistrationService, Vendor, str], object]
@@ -336,9 +337,6 @@ FIELD_STEPS: tuple[Step, ...] = (
 )
 """The questions in the order they are asked; each answers one registration field."""
 
-STEPS: dict[RegistrationStep, Step] = {step.name: step for step in FIELD_STEPS}
-STEPS[RegistrationStep.SCALE_CONFIRM] = ScaleConfirmStep()
+FOLLOW_UPS: dict[str, Step] = {RegistrationStep.SCALE_CONFIRM: ScaleConfirmStep()}
 
-STEP_OF_FIELD: dict[RegistrationField, RegistrationStep] = {
-    step.field: step.name for step in FIELD_STEPS
-}
+STEPS: dict[str, Step] = {step.name: step for step in FIELD_STEPS} | FOLLOW_UPS

@@ -110,6 +110,21 @@ class TelegramUser:
             if m.chat_id == self.user_id and not m.deleted
         ]
 
+    def text_update(self, text: str) -> dict[str, Any]:
+        """A raw text-message update with a fresh update id, for ``TelegramBot.feed`` (tests that
+        redeliver the same update)."""
+        update_id = self.bot.next_update_id()
+        return {
+            "update_id": update_id,
+            "message": {
+                "message_id": update_id,
+                "date": 1_790_000_000,
+                "chat": {"id": self.user_id, "type": "private"},
+                "from": self._from,
+                "text": text,
+            },
+        }
+
     async def say(self, text: str) -> list[BotMessage]:
         entities = (
             [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]

@@ -1,0 +1,297 @@
+"""A generic step-by-step form: one question at a time, with back, skip, help, stop, a summary
+and editing of any field from it.
+
+Registration and product listing are both forms. A form names its steps (stored in the
+conversation row, so never renumbered), loads its subject (the row being filled in), and knows
+how to show its summary; this module does the rest the same way for every form.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+
+from handlers.context import Flow, FlowContext
+from handlers.events import ChoiceMade, ContactShared, MediaReceived, TextReceived
+from handlers.replies import Choice, Msg, Reply, msg, reply
+from models.errors import DomainError
+
+FormInput = TextReceived | ChoiceMade | ContactShared | MediaReceived
+
+NAV_BACK, NAV_SKIP, NAV_HELP, NAV_CANCEL = "nav.back", "nav.skip", "nav.help", "nav.cancel"
+KEEP = "keep"
+SUMMARY = "summary"
+
+S = TypeVar("S")
+
+
+@dataclass(frozen=True, slots=True)
+class Advance:
+    """The answer was stored: move on, showing ``notes`` first."""
+
+    notes: tuple[Msg, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GoTo:
+    """Continue at a given step (a follow-up question such as a confirmation)."""
+
+    step: str
+    notes: tuple[Msg, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Retry:
+    """The answer was not accepted: explain and ask the same question again."""
+
+    error: Msg
+
+
+Outcome = Advance | GoTo | Retry
+
+
+class Step(Generic[S]):
+    """A question of a form. ``field`` names what it fills in (several steps may share one)."""
+
+    name: ClassVar[str]
+    field: ClassVar[str]
+
+    def question(self, ctx: FlowContext, subject: S) -> Reply:
+        return reply(msg(f"ask-{kebab(self.name)}"))
+
+    def can_skip(self, subject: S) -> bool:
+        return False
+
+    def skip(self, ctx: FlowContext, subject: S) -> Outcome:
+        raise NotImplementedError
+
+    async def on_text(self, ctx: FlowContext, subject: S, text: str) -> Outcome:
+        return Retry(msg("error-use-buttons"))
+
+    async def on_choice(self, ctx: FlowContext, subject: S, choice_id: str) -> Outcome:
+        return Retry(msg("error-use-buttons"))
+
+    async def on_contact(self, ctx: FlowContext, subject: S, phone: str, own: bool) -> Outcome:
+        return Retry(msg("error-contact-unexpected"))
+
+    async def on_media(self, ctx: FlowContext, subject: S, media: MediaReceived) -> Outcome:
+        return Retry(msg("error-media-unexpected"))
+
+
+def kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Form(ABC, Generic[S]):
+    """The generic runner; subclasses give the steps, the subject and the summary."""
+
+    flow: ClassVar[Flow]
+    steps: ClassVar[tuple[Step[Any], ...]]
+    """One step per field, in the order asked."""
+    follow_ups: ClassVar[dict[str, Step[Any]]] = {}
+    """Follow-up questions reached through :class:`GoTo`, keyed by step name."""
+    first_step_has_back: ClassVar[bool] = False
+
+    # --- what each form provides -------------------------------------------------------------
+
+    @abstractmethod
+    async def subject(self, ctx: FlowContext) -> S | None:
+        """The row being filled in, or None when there is none (the form then restarts)."""
+
+    @abstractmethod
+    def is_answered(self, ctx: FlowContext, subject: S, field: str) -> bool: ...
+
+    @abstractmethod
+    def field_value(self, ctx: FlowContext, subject: S, field: str) -> Msg | None:
+        """The stored answer as displayable text, or None when not answered."""
+
+    @abstractmethod
+    def show_summary(self, ctx: FlowContext, subject: S, notes: tuple[Msg, ...]) -> None: ...
+
+    @abstractmethod
+    async def on_summary_choice(self, ctx: FlowContext, subject: S, choice: str) -> None:
+        """A press on the summary that is not an edit button (submit, later, ...)."""
+
+    @abstractmethod
+    def pause(self, ctx: FlowContext, subject: S) -> None:
+        """The user stopped; the subject is kept. Says how to come back."""
+
+    @abstractmethod
+    async def restart(self, ctx: FlowContext) -> None:
+        """The subject is gone or may not be edited any more: leave the form gracefully."""
+
+    def help_key(self, step: str) -> str:
+        return f"help-{kebab(step)}"
+
+    def help_args(self, ctx: FlowContext) -> dict[str, Any]:
+        return {"bureau": ctx.bureau.name, "contact": ctx.bureau.contact}
+
+    # --- the runner ------------------------------------------------------------------------
+
+    @property
+    def field_order(self) -> tuple[str, ...]:
+        return tuple(step.name for step in self.steps)
+
+    def step(self, name: str) -> Step[Any]:
+        for step in self.steps:
+            if step.name == name:
+                return step
+        return self.follow_ups[name]
+
+    def step_of_field(self, field: str) -> str:
+        return next(step.name for step in self.steps if step.field == field)
+
+    def first_unanswered(self, ctx: FlowContext, subject: S) -> str | None:
+        for step in self.steps:
+            if not self.is_answered(ctx, subject, step.field):
+                return step.name
+        return None
+
+    def resume_step(self, ctx: FlowContext, subject: S) -> str:
+        """The stored step if the user was in this form, else the first unanswered question."""
+        conversation = ctx.conversation
+        if conversation.flow == self.flow and conversation.step and self.knows(conversation.step):
+            return conversation.step
+        return self.first_unanswered(ctx, subject) or SUMMARY
+
+    def knows(self, step: str) -> bool:
+        return step == SUMMARY or step in self.field_order or step in self.follow_ups
+
+    async def resume(self, ctx: FlowContext) -> None:
+        subject = await self.subject(ctx)
+        if subject is None:
+            await self.restart(ctx)
+        else:
+            self.ask(ctx, subject, self.resume_step(ctx, subject))
+
+    async def handle(self, ctx: FlowContext, event: FormInput) -> None:
+        """Applies the user's answer to the current step."""
+        subject = await self.subject(ctx)
+        if subject is None:
+            await self.restart(ctx)
+            return
+        step = ctx.conversation.step or SUMMARY
+        if not self.knows(step):
+            step = self.resume_step(ctx, subject)
+        if isinstance(event, ChoiceMade) and event.choice_id.startswith("nav."):
+            await self.navigate(ctx, subject, step, event.choice_id)
+        elif step == SUMMARY:
+            await self.handle_summary(ctx, subject, event)
+        else:
+            self.apply(ctx, subject, step, await self.answer(ctx, subject, self.step(step), event))
+
+    async def answer(
+        self, ctx: FlowContext, subject: S, step: Step[Any], event: FormInput
+    ) -> Outcome:
+        """Passes the event to the step; a refused answer becomes a friendly retry."""
+        try:
+            match event:
+                case ChoiceMade(choice_id=choice_id) if choice_id == KEEP:
+                    return Advance()
+                case TextReceived(text=text):
+                    return await step.on_text(ctx, subject, text)
+                case ChoiceMade(choice_id=choice_id):
+                    return await step.on_choice(ctx, subject, choice_id)
+                case ContactShared(phone=phone, is_own=own):
+                    return await step.on_contact(ctx, subject, phone, own)
+                case MediaReceived():
+                    return await step.on_media(ctx, subject, event)
+        except DomainError as error:
+            return Retry(Msg(error.key, error.args_map))
+        return Retry(msg("error-use-buttons"))
+
+    def apply(self, ctx: FlowContext, subject: S, step: str, outcome: Outcome) -> None:
+        match outcome:
+            case Retry(error=error):
+                self.ask(ctx, subject, step, (msg("error-prefix", text=error),))
+            case GoTo(step=target, notes=notes):
+                self.ask(ctx, subject, target, notes)
+            case Advance(notes=notes):
+                self.ask(ctx, subject, self.next_step(ctx, subject, step), notes)
+
+    def next_step(self, ctx: FlowContext, subject: S, step: str) -> str:
+        """The following question; when editing from the summary, only what is unanswered."""
+        if ctx.data.get("editing"):
+            return self.first_unanswered(ctx, subject) or SUMMARY
+        order = self.field_order
+        index = order.index(self.step_of_field(self.step(step).field)) + 1
+        return order[index] if index < len(order) else SUMMARY
+
+    def previous_step(self, step: str) -> str:
+        order = self.field_order
+        if step == SUMMARY:
+            return order[-1]
+        index = order.index(self.step_of_field(self.step(step).field))
+        if step not in order:  # a follow-up goes back to the question it follows
+            return order[index]
+        return order[max(index - 1, 0)]
+
+    def ask(self, ctx: FlowContext, subject: S, step: str, notes: tuple[Msg, ...] = ()) -> None:
+        """Stores ``step`` as the current one and asks its question (or shows the summary)."""
+        ctx.enter(self.flow, step)
+        if step == SUMMARY:
+            ctx.set_data(editing=False)
+            self.show_summary(ctx, subject, notes)
+            return
+        current = self.step(step)
+        question = current.question(ctx, subject)
+        choices = list(question.choices)
+        stored = self.field_value(ctx, subject, current.field)
+        if stored is not None and step in self.field_order:
+            choices.append(Choice(KEEP, msg("button-keep", value=stored)))
+        position = self.field_order.index(self.step_of_field(current.field)) + 1
+        ctx.say(
+            *notes,
+            msg("step-progress", current=position, total=len(self.field_order)),
+            *question.parts,
+            choices=choices,
+            columns=question.columns,
+            request_contact=question.request_contact,
+            footer=self.nav_choices(ctx, subject, current),
+        )
+
+    def nav_choices(self, ctx: FlowContext, subject: S, step: Step[Any]) -> list[Choice]:
+        choices = []
+        if ctx.data.get("editing") or self.first_step_has_back or step.name != self.steps[0].name:
+            choices.append(Choice(NAV_BACK, msg("button-back")))
+        if step.can_skip(subject):
+            choices.append(Choice(NAV_SKIP, msg("button-skip")))
+        choices.append(Choice(NAV_HELP, msg("button-help")))
+        choices.append(Choice(NAV_CANCEL, msg("button-cancel")))
+        return choices
+
+    async def navigate(self, ctx: FlowContext, subject: S, step: str, choice: str) -> None:
+        """Back, skip, help and stop, offered at every question."""
+        if choice == NAV_CANCEL:
+            ctx.interrupt()
+            self.pause(ctx, subject)
+        elif choice == NAV_HELP:
+            self.ask(ctx, subject, step, (msg(self.help_key(step), **self.help_args(ctx)),))
+        elif choice == NAV_SKIP and step != SUMMARY and self.step(step).can_skip(subject):
+            self.apply(ctx, subject, step, self.step(step).skip(ctx, subject))
+        elif choice == NAV_BACK and ctx.data.get("editing"):
+            self.ask(ctx, subject, SUMMARY)
+        elif choice == NAV_BACK and step != self.steps[0].name:
+            self.ask(ctx, subject, self.previous_step(step))
+        elif choice == NAV_BACK:
+            await self.back_from_first(ctx, subject)
+        else:
+            self.ask(ctx, subject, step, (msg("error-prefix", text=msg("error-use-buttons")),))
+
+    async def back_from_first(self, ctx: FlowContext, subject: S) -> None:
+        """Back on the first question: by default it is simply asked again."""
+        self.ask(ctx, subject, self.steps[0].name)
+
+    async def handle_summary(self, ctx: FlowContext, subject: S, event: FormInput) -> None:
+        choice = event.choice_id if isinstance(event, ChoiceMade) else ""
+        if choice.startswith("edit."):
+            ctx.set_data(editing=True)
+            self.ask(ctx, subject, self.step_of_field(choice.removeprefix("edit.")))
+        elif choice == "summary.complete":
+            ctx.set_data(editing=True)
+            self.ask(ctx, subject, self.first_unanswered(ctx, subject) or SUMMARY)
+        elif choice:
+            await self.on_summary_choice(ctx, subject, choice)
+        else:
+            self.show_summary(ctx, subject, (msg("error-prefix", text=msg("error-use-buttons")),))
