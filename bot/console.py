@@ -1,12 +1,14 @@
 """A local console chat on the same engine and database: try the bot without a token.
 
-Buttons are shown as numbered choices; type the number to press one.
+Buttons are shown as numbered choices; type the number to press one. ``/kontak NUMBER`` shares
+a phone number and ``/foto PATH`` sends a picture file.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from handlers.engine import ConversationEngine
 from handlers.events import (
@@ -14,6 +16,7 @@ from handlers.events import (
     CommandReceived,
     ContactShared,
     Event,
+    MediaReceived,
     Sender,
     text_or_command,
 )
@@ -33,6 +36,16 @@ async def read_stdin() -> str | None:
         return await asyncio.to_thread(input, "> ")
     except EOFError:
         return None
+
+
+def photo_event(path: Path) -> MediaReceived:
+    """A photo given as a file path; its size is None when there is no such file."""
+
+    async def download() -> bytes:
+        return await asyncio.to_thread(path.read_bytes)
+
+    size = path.stat().st_size if path.is_file() else None
+    return MediaReceived("photo", f"file:{path}", None, size, path.name, download=download)
 
 
 class ConsoleChat:
@@ -56,7 +69,7 @@ class ConsoleChat:
             if line.lower() in QUIT_COMMANDS:
                 break
             if line:
-                await self.send(self.event_for(line))
+                await self.send_line(line)
 
     def event_for(self, line: str) -> Event:
         """A number picks a shown button; ``/kontak NUMBER`` shares a phone contact."""
@@ -65,6 +78,8 @@ class ConsoleChat:
         command, _, argument = line.partition(" ")
         if command.lower() in ("/kontak", "/contact") and argument.strip():
             return ContactShared(argument.strip(), is_own=True)
+        if command.lower() in ("/foto", "/photo") and argument.strip():
+            return photo_event(Path(argument.strip()).expanduser())
         return text_or_command(line)
 
     async def send(self, event: Event) -> None:
@@ -74,6 +89,13 @@ class ConsoleChat:
             self._buttons = ()
         for message in handled.messages:
             self._write(self.render(message))
+
+    async def send_line(self, line: str) -> None:
+        event = self.event_for(line)
+        if isinstance(event, MediaReceived) and event.size is None:
+            self._write(self._locales.translator(self._language)("console-file-missing"))
+            return
+        await self.send(event)
 
     def render(self, message: OutMessage) -> str:
         lines = ["", message.text]

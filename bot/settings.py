@@ -19,6 +19,16 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str = "https://api.telegram.org/bot"
     telegram_api_file_url: str = "https://api.telegram.org/file/bot"
+    telegram_webhook_secret: SecretStr | None = None
+
+    whatsapp_phone_number_id: str | None = None
+    whatsapp_access_token: SecretStr | None = None
+    whatsapp_app_secret: SecretStr | None = None
+    whatsapp_verify_token: SecretStr | None = None
+    whatsapp_api_base_url: str = "https://graph.facebook.com"
+
+    web_host: str = "127.0.0.1"
+    web_port: int = Field(default=8080, ge=1, le=65535)
 
     database_url: str = "sqlite+aiosqlite:///umkm-bot.sqlite3"
     database_echo: bool = False
@@ -31,6 +41,9 @@ class Settings(BaseSettings):
 
     etalase_file: Path = DEFAULT_ETALASE_PATH
     region_file: Path = DEFAULT_REGION_PATH
+
+    media_dir: Path = Path("media")
+    max_photo_mb: int = Field(default=5, ge=1, le=50)
 
     resume_after_minutes: int = Field(default=60, ge=1)
 

@@ -15,6 +15,7 @@ from handlers.engine import ConversationEngine
 from handlers.i18n import Locales
 from models.catalog import load_catalog
 from models.db import create_engine, session_factory, utcnow
+from models.media import MediaStore
 from models.uow import UnitOfWorkFactory
 
 
@@ -45,6 +46,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
             retention_years=settings.data_retention_years,
             timezone=ZoneInfo(settings.timezone),
         ),
+        MediaStore(settings.media_dir, settings.max_photo_mb * 1_000_000),
         default_language=settings.default_language,
         resume_after=settings.resume_after,
         clock=clock,

@@ -12,12 +12,14 @@ from handlers.events import Sender
 from handlers.replies import Choice, Msg, Reply
 from models.catalog import Catalog
 from models.entities import Conversation, User
+from models.services.products import ProductService
 from models.services.registration import RegistrationService
 from models.uow import UnitOfWork
 
 
 class Flow(StrEnum):
     REGISTRATION = "registration"
+    PRODUCT = "product"
 
 
 class ConversationStatus(StrEnum):
@@ -46,6 +48,7 @@ class FlowContext:
     user: User
     conversation: Conversation
     registration: RegistrationService
+    products: ProductService
     catalog: Catalog
     bureau: BureauInfo
     now: datetime

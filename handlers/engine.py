@@ -19,6 +19,8 @@ from handlers.replies import OutButton, OutMessage, Reply
 from handlers.router import route
 from models.catalog import Catalog
 from models.entities import Conversation, User
+from models.media import MediaStore
+from models.services.products import ProductService
 from models.services.registration import RegistrationService
 from models.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -45,6 +47,7 @@ class ConversationEngine:
         locales: Locales,
         catalog: Catalog,
         bureau: BureauInfo,
+        media: MediaStore,
         *,
         default_language: str,
         resume_after: timedelta,
@@ -54,6 +57,7 @@ class ConversationEngine:
         self._locales = locales
         self._catalog = catalog
         self._bureau = bureau
+        self._media = media
         self._default_language = default_language
         self._resume_after = resume_after
         self._clock = clock
@@ -79,6 +83,7 @@ class ConversationEngine:
                 user=user,
                 conversation=conversation,
                 registration=RegistrationService(uow, self._catalog, self._clock),
+                products=ProductService(uow, self._catalog, self._clock, self._media),
                 catalog=self._catalog,
                 bureau=self._bureau,
                 now=now,

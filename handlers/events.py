@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Literal
 
 
@@ -38,13 +39,15 @@ class ContactShared:
 
 @dataclass(frozen=True, slots=True)
 class MediaReceived:
-    """A photo or document; ``file_ref`` is the channel's durable reference to the file."""
+    """A photo or document; ``file_ref`` is the channel's durable reference to the file, and
+    ``download`` fetches its bytes when a flow decides to keep it."""
 
     kind: Literal["photo", "document"]
     file_ref: str
     mime_type: str | None = None
     size: int | None = None
     file_name: str | None = None
+    download: Callable[[], Awaitable[bytes]] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

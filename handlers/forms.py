@@ -56,6 +56,12 @@ class Step(Generic[S]):
 
     name: ClassVar[str]
     field: ClassVar[str]
+    offers_keep: ClassVar[bool] = True
+    """Whether an answered question offers to keep the stored answer."""
+
+    def applies(self, subject: S) -> bool:
+        """Whether the question is asked at all (TKDN only for domestic products)."""
+        return True
 
     def question(self, ctx: FlowContext, subject: S) -> Reply:
         return reply(msg(f"ask-{kebab(self.name)}"))
@@ -144,7 +150,7 @@ class Form(ABC, Generic[S]):
 
     def first_unanswered(self, ctx: FlowContext, subject: S) -> str | None:
         for step in self.steps:
-            if not self.is_answered(ctx, subject, step.field):
+            if step.applies(subject) and not self.is_answered(ctx, subject, step.field):
                 return step.name
         return None
 
@@ -214,18 +220,19 @@ class Form(ABC, Generic[S]):
         """The following question; when editing from the summary, only what is unanswered."""
         if ctx.data.get("editing"):
             return self.first_unanswered(ctx, subject) or SUMMARY
-        order = self.field_order
-        index = order.index(self.step_of_field(self.step(step).field)) + 1
-        return order[index] if index < len(order) else SUMMARY
+        index = self.field_order.index(self.step_of_field(self.step(step).field))
+        following = [s.name for s in self.steps[index + 1 :] if s.applies(subject)]
+        return following[0] if following else SUMMARY
 
-    def previous_step(self, step: str) -> str:
-        order = self.field_order
+    def previous_step(self, subject: S, step: str) -> str:
         if step == SUMMARY:
-            return order[-1]
-        index = order.index(self.step_of_field(self.step(step).field))
-        if step not in order:  # a follow-up goes back to the question it follows
-            return order[index]
-        return order[max(index - 1, 0)]
+            index = len(self.steps)
+        else:
+            index = self.field_order.index(self.step_of_field(self.step(step).field))
+            if step not in self.field_order:  # a follow-up goes back to the question it follows
+                return self.field_order[index]
+        earlier = [s.name for s in self.steps[:index] if s.applies(subject)]
+        return earlier[-1] if earlier else self.steps[0].name
 
     def ask(self, ctx: FlowContext, subject: S, step: str, notes: tuple[Msg, ...] = ()) -> None:
         """Stores ``step`` as the current one and asks its question (or shows the summary)."""
@@ -238,7 +245,7 @@ class Form(ABC, Generic[S]):
         question = current.question(ctx, subject)
         choices = list(question.choices)
         stored = self.field_value(ctx, subject, current.field)
-        if stored is not None and step in self.field_order:
+        if stored is not None and step in self.field_order and current.offers_keep:
             choices.append(Choice(KEEP, msg("button-keep", value=stored)))
         position = self.field_order.index(self.step_of_field(current.field)) + 1
         ctx.say(
@@ -273,7 +280,7 @@ class Form(ABC, Generic[S]):
         elif choice == NAV_BACK and ctx.data.get("editing"):
             self.ask(ctx, subject, SUMMARY)
         elif choice == NAV_BACK and step != self.steps[0].name:
-            self.ask(ctx, subject, self.previous_step(step))
+            self.ask(ctx, subject, self.previous_step(subject, step))
         elif choice == NAV_BACK:
             await self.back_from_first(ctx, subject)
         else:

@@ -15,6 +15,8 @@ class Intent(StrEnum):
     HELP = "help"
     MENU = "menu"
     LANGUAGE = "language"
+    PRODUCTS = "products"
+    ADD_PRODUCT = "add_product"
 
 
 PHRASES: dict[Intent, tuple[str, ...]] = {
@@ -63,6 +65,15 @@ PHRASES: dict[Intent, tuple[str, ...]] = {
     Intent.HELP: ("bantuan", "tolong", "bingung", "help", "cara pakai", "tanya"),
     Intent.MENU: ("menu", "menu utama", "mulai", "main menu"),
     Intent.LANGUAGE: ("bahasa", "ganti bahasa", "english", "bahasa indonesia", "language"),
+    Intent.PRODUCTS: ("produk saya", "lihat produk", "daftar produk saya", "my products"),
+    Intent.ADD_PRODUCT: (
+        "tambah produk",
+        "input produk",
+        "jual produk",
+        "upload produk",
+        "produk baru",
+        "add product",
+    ),
 }
 
 _CHOICES = [(phrase, intent) for intent, phrases in PHRASES.items() for phrase in phrases]
@@ -92,9 +103,16 @@ def detect_intent(text: str) -> Intent | None:
     cleaned = normalise(text)
     if not cleaned or len(cleaned) > 80:
         return None
-    best = process.extractOne(
-        cleaned, _PHRASES, scorer=fuzz.token_set_ratio, processor=None, score_cutoff=MIN_SCORE
+    matches = process.extract(
+        cleaned,
+        _PHRASES,
+        scorer=fuzz.token_set_ratio,
+        processor=None,
+        score_cutoff=MIN_SCORE,
+        limit=None,
     )
-    if best is None:
+    if not matches:
         return None
-    return _CHOICES[best[2]][1]
+    # Equal scores: the longer phrase matched more of what was said ("daftar produk saya").
+    _, _, index = max(matches, key=lambda match: (match[1], len(match[0])))
+    return _CHOICES[index][1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.context import Flow, FlowContext
 from handlers.i18n import SUPPORTED_LANGUAGES
+from handlers.products import form as product_form
 from handlers.registration import flow as registration
 from handlers.registration.steps import RegistrationStep
 from handlers.replies import Choice, Msg, msg
@@ -17,7 +18,7 @@ async def start(ctx: FlowContext) -> None:
     if vendor is None:
         ctx.finish()
         ctx.say(msg("welcome", bureau=ctx.bureau.name), choices=await menu_choices(ctx))
-    elif vendor.status in (Status.DRAFT, Status.NEEDS_FIX):
+    elif ctx.conversation.flow is not None or vendor.status in (Status.DRAFT, Status.NEEDS_FIX):
         await offer_resume(ctx)
     else:
         ctx.finish()
@@ -27,6 +28,9 @@ async def start(ctx: FlowContext) -> None:
 
 async def offer_resume(ctx: FlowContext) -> None:
     """Welcome back: the draft is kept; continue with one tap."""
+    if ctx.conversation.flow == Flow.PRODUCT:
+        await offer_product_resume(ctx)
+        return
     vendor = await ctx.registration.vendor_of(ctx.user)
     if vendor is None:
         await main_menu(ctx)
@@ -39,6 +43,22 @@ async def offer_resume(ctx: FlowContext) -> None:
         msg("welcome-back", answered=answered, total=total, step=step_label(step)),
         choices=[
             Choice("menu.register", msg("button-continue-registration")),
+            Choice("menu.main", msg("button-main-menu")),
+        ],
+    )
+
+
+async def offer_product_resume(ctx: FlowContext) -> None:
+    product = await product_form.FORM.subject(ctx)
+    if product is None:
+        ctx.finish()
+        await main_menu(ctx)
+        return
+    ctx.interrupt()
+    ctx.say(
+        msg("welcome-back-product", name=product.name or "…"),
+        choices=[
+            Choice("product.resume", msg("button-continue-product")),
             Choice("menu.main", msg("button-main-menu")),
         ],
     )
@@ -63,6 +83,11 @@ async def menu_choices(ctx: FlowContext) -> list[Choice]:
     else:
         register = None
     choices = [register] if register else []
+    if vendor is not None:
+        choices += [
+            Choice("products.list", msg("button-my-products")),
+            Choice("products.add", msg("button-add-product")),
+        ]
     choices += [
         Choice("menu.status", msg("button-status")),
         Choice("menu.help", msg("button-help")),

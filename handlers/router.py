@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handlers import menu
-from handlers.context import Flow, FlowContext
+from handlers import flows, menu
+from handlers.context import FlowContext
 from handlers.events import (
     ButtonPressed,
     ChoiceMade,
@@ -16,11 +16,13 @@ from handlers.events import (
 )
 from handlers.forms import NAV_CANCEL, NAV_HELP
 from handlers.intents import Intent, detect_intent, normalise
+from handlers.products import browse
+from handlers.products import form as product_form
 from handlers.registration import flow as registration
 from handlers.replies import msg
 from handlers.status import describe_status
 
-COMMANDS = ("start", "daftar", "status", "bantuan", "batal", "bahasa")
+COMMANDS = ("start", "daftar", "produk", "status", "bantuan", "batal", "bahasa")
 """The command menu, in the order shown to users."""
 
 
@@ -40,7 +42,7 @@ async def route(ctx: FlowContext, event: Event, *, expired: bool) -> None:
             await on_text(ctx, text, expired=expired)
         case ContactShared() | MediaReceived():
             if ctx.waiting and not expired:
-                await registration.handle(ctx, event)
+                await flows.handle(ctx, event)
             else:
                 await menu.show_help(ctx)
         case UnsupportedReceived():
@@ -55,6 +57,8 @@ async def run_command(ctx: FlowContext, name: str) -> None:
             await menu.start(ctx)
         case "daftar":
             await registration.start(ctx)
+        case "produk":
+            await browse.show_list(ctx)
         case "status":
             await describe_status(ctx)
             await repeat_current(ctx)
@@ -104,11 +108,15 @@ async def on_choice(ctx: FlowContext, choice: str) -> None:
             menu.ask_language(ctx)
         case ["menu", "main"]:
             await menu.main_menu(ctx)
+        case ["menu", "products"]:
+            await browse.show_list(ctx)
+        case ["products" | "product", _]:
+            await browse.on_choice(ctx, choice)
         case ["lang", code]:
             menu.set_language(ctx, code)
             await repeat_current(ctx)
-        case _ if ctx.conversation.flow == Flow.REGISTRATION:
-            await registration.handle(ctx, ChoiceMade(choice))
+        case _ if ctx.conversation.flow is not None:
+            await flows.handle(ctx, ChoiceMade(choice))
         case _:
             await menu.main_menu(ctx)
 
@@ -118,7 +126,7 @@ async def on_text(ctx: FlowContext, text: str, *, expired: bool) -> None:
     if choice is not None:
         await on_choice(ctx, choice)
     elif ctx.waiting and not expired:
-        await registration.handle(ctx, TextReceived(text))
+        await flows.handle(ctx, TextReceived(text))
     elif ctx.conversation.flow is not None and detect_intent(text) is None:
         await menu.offer_resume(ctx)
     else:
@@ -137,6 +145,10 @@ async def on_intent(ctx: FlowContext, intent: Intent | None) -> None:
             await menu.main_menu(ctx)
         case Intent.LANGUAGE:
             menu.ask_language(ctx)
+        case Intent.PRODUCTS:
+            await browse.show_list(ctx)
+        case Intent.ADD_PRODUCT:
+            await product_form.start_new(ctx)
         case Intent.GREETING:
             await menu.start(ctx)
         case None:
@@ -147,14 +159,14 @@ async def on_intent(ctx: FlowContext, intent: Intent | None) -> None:
 async def help_here(ctx: FlowContext) -> None:
     """Help for the current question when in a flow, else the general help."""
     if ctx.waiting:
-        await registration.handle(ctx, ChoiceMade(NAV_HELP))
+        await flows.handle(ctx, ChoiceMade(NAV_HELP))
     else:
         await menu.show_help(ctx)
 
 
 async def cancel(ctx: FlowContext) -> None:
     if ctx.waiting:
-        await registration.handle(ctx, ChoiceMade(NAV_CANCEL))
+        await flows.handle(ctx, ChoiceMade(NAV_CANCEL))
     else:
         ctx.say(msg("nothing-to-cancel"))
         await menu.main_menu(ctx)
@@ -163,6 +175,6 @@ async def cancel(ctx: FlowContext) -> None:
 async def repeat_current(ctx: FlowContext, *, or_menu: bool = False) -> None:
     """Asks the current question again, so the user knows what is expected next."""
     if ctx.waiting:
-        await registration.start(ctx)
+        await flows.resume(ctx)
     elif or_menu:
         await menu.main_menu(ctx)

@@ -8,16 +8,58 @@ from babel.dates import format_date
 
 from handlers.context import FlowContext
 from handlers.replies import Choice, Msg, msg
-from models.entities import Vendor
+from models.entities import Product, Vendor
 from models.status import Status
+
+MAX_FIX_BUTTONS = 3
 
 
 async def describe_status(ctx: FlowContext) -> None:
-    """Tells the registration status and offers the next step."""
+    """Tells the registration and product statuses, and offers the next step."""
     vendor = await ctx.registration.vendor_of(ctx.user)
     if vendor is None:
         ctx.say(msg("status-none"), choices=[Choice("menu.register", msg("button-register"))])
         return
+    await describe_registration(ctx, vendor)
+    await describe_products(ctx, vendor)
+
+
+async def describe_products(ctx: FlowContext, vendor: Vendor) -> None:
+    """Product counts by status, and which products need the vendor's action."""
+    counts = await ctx.products.counts(vendor)
+    if not counts:
+        if vendor.status == Status.APPROVED:
+            ctx.say(
+                msg("status-products-none"),
+                choices=[Choice("products.add", msg("button-add-product"))],
+            )
+        return
+    lines = [
+        msg(
+            "status-products-line",
+            status=msg(f"product-status-{status.value.replace('_', '-')}"),
+            count=counts[status],
+        )
+        for status in Status
+        if counts.get(status)
+    ]
+    parts = [msg("status-products", lines=lines)]
+    choices = []
+    for product in (await ctx.products.needing_action(vendor))[:MAX_FIX_BUTTONS]:
+        choices.append(
+            Choice(f"product.open.{product.id}", msg("button-fix-product", name=product.name or ""))
+        )
+    if choices:
+        parts.append(msg("status-products-fix", count=counts.get(Status.NEEDS_FIX, 0)))
+    ready = await ctx.products.ready_drafts(vendor)
+    if ready and vendor.status != Status.DRAFT:
+        parts.append(msg("status-products-ready", count=len(ready)))
+        choices.append(Choice("products.submit_all", msg("button-submit-all", count=len(ready))))
+    choices.append(Choice("products.list", msg("button-my-products")))
+    ctx.say(*parts, choices=choices)
+
+
+async def describe_registration(ctx: FlowContext, vendor: Vendor) -> None:
     match Status(vendor.status):
         case Status.DRAFT:
             describe_draft(ctx, vendor)
@@ -60,10 +102,12 @@ def describe_draft(ctx: FlowContext, vendor: Vendor) -> None:
     )
 
 
-async def latest_note(ctx: FlowContext, vendor: Vendor) -> Msg:
-    changes = await ctx.uow.status_changes.for_subject("vendor", vendor.id)
+async def latest_note(ctx: FlowContext, subject: Vendor | Product) -> Msg:
+    """The reviewer's note that put ``subject`` in its current status."""
+    kind = "vendor" if isinstance(subject, Vendor) else "product"
+    changes = await ctx.uow.status_changes.for_subject(kind, subject.id)
     for change in reversed(changes):
-        if change.to_status == vendor.status:
+        if change.to_status == subject.status:
             return msg("label-plain", text=change.note) if change.note else msg("value-no-note")
     return msg("value-no-note")
 

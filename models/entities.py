@@ -114,6 +114,69 @@ class Vendor(Base):
     submitted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
+class Product(Base):
+    """A product or service a vendor offers to the catalogue: a draft, then reviewed."""
+
+    __tablename__ = "product"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default=Status.DRAFT.value, index=True)
+    name: Mapped[str | None] = mapped_column(String(120))
+    etalase_code: Mapped[str | None] = mapped_column(String(64), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    brand: Mapped[str | None] = mapped_column(String(60))
+    brand_skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    unit: Mapped[str | None] = mapped_column(String(20))
+    price: Mapped[int | None] = mapped_column(BigInteger)
+    """Whole rupiah per unit; money is never a float."""
+    min_order: Mapped[int | None] = mapped_column(Integer)
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    """Units a month the vendor can supply (production capacity or stock)."""
+    domestic: Mapped[bool | None] = mapped_column(Boolean)
+    tkdn_bp: Mapped[int | None] = mapped_column(Integer)
+    """TKDN (local content) in basis points: 4050 is 40.50 %. A claim the reviewer checks."""
+    tkdn_skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    sni_number: Mapped[str | None] = mapped_column(String(60))
+    sni_skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    kbki_code: Mapped[str | None] = mapped_column(String(10))
+    kbki_skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    lead_time_days: Mapped[int | None] = mapped_column(Integer)
+    lead_time_skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    photos: Mapped[list[ProductPhoto]] = relationship(
+        back_populates="product",
+        order_by="ProductPhoto.position",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+
+
+class ProductPhoto(Base):
+    """A product photo: the channel's file reference and our own stored copy."""
+
+    __tablename__ = "product_photo"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(
+        ForeignKey("product.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(String(16))
+    file_ref: Mapped[str] = mapped_column(String(255))
+    stored_path: Mapped[str] = mapped_column(String(255))
+    mime_type: Mapped[str] = mapped_column(String(32))
+    size: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    product: Mapped[Product] = relationship(back_populates="photos")
+
+
 class StatusChange(Base):
     """History of every status change of a reviewed item, with who made it and why."""
 

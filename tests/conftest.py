@@ -70,6 +70,7 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         telegram_bot_token=None,
         bureau_name="BPBJ Kota Batu",
         bureau_contact="bpbj@batukota.go.id",
+        media_dir=tmp_path / "media",
     )
 
 

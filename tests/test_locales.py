@@ -23,7 +23,9 @@ from fluent.syntax.visitor import Visitor
 from handlers.i18n import LOCALES_DIR, SUPPORTED_LANGUAGES, Locales
 from handlers.registration.steps import STEPS, RegistrationStep
 from handlers.router import COMMANDS
-from models.schemas import RegistrationField
+from handlers.products.steps import ProductStep
+from models.schemas import ProductField, RegistrationField
+from models.status import Status
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CODE_DIRS = ("bot", "handlers", "models")
@@ -327,6 +329,14 @@ def derived_keys() -> dict[str, str]:
             keys[f"help-{_kebab(step.value)}"] = f"help of RegistrationStep.{step.name}"
     for step in STEPS_WITH_LABEL:
         keys[f"step-{step.value}"] = f"step_label(RegistrationStep.{step.name})"
+    for product_step in [*ProductStep, "summary"]:
+        keys[f"help-product-{_kebab(product_step)}"] = f"ProductForm.help_key({product_step!r})"
+    for product_step in ProductStep:
+        keys[f"product-ask-{_kebab(product_step)}"] = f"question of ProductStep.{product_step}"
+    for product_field in ProductField:
+        keys[f"product-field-{_kebab(product_field)}"] = f"ProductField.{product_field.name}"
+    for status in Status:
+        keys[f"product-status-{_kebab(status)}"] = f"product status {status.value!r}"
     for code in SUPPORTED_LANGUAGES:
         keys[f"language-{code}"] = f"SUPPORTED_LANGUAGES {code!r}"
     for name in COMMANDS:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from telegram import Message, Update
+from telegram import Bot, Message, Update
 
 from handlers.events import (
     ButtonPressed,
@@ -55,7 +56,13 @@ def event_from_message(message: Message) -> Event:
         return ContactShared(message.contact.phone_number, is_own=own)
     if message.photo:
         largest = message.photo[-1]
-        return MediaReceived("photo", largest.file_id, "image/jpeg", largest.file_size)
+        return MediaReceived(
+            "photo",
+            largest.file_id,
+            "image/jpeg",
+            largest.file_size,
+            download=downloader(message.get_bot(), largest.file_id),
+        )
     if message.document is not None:
         document = message.document
         return MediaReceived(
@@ -64,8 +71,19 @@ def event_from_message(message: Message) -> Event:
             document.mime_type,
             document.file_size,
             document.file_name,
+            download=downloader(message.get_bot(), document.file_id),
         )
     return UnsupportedReceived(unsupported_kind(message))
+
+
+def downloader(bot: Bot, file_id: str) -> Callable[[], Awaitable[bytes]]:
+    """Fetches a file's bytes through the Bot API, only when a flow keeps the file."""
+
+    async def download() -> bytes:
+        file = await bot.get_file(file_id)
+        return bytes(await file.download_as_bytearray())
+
+    return download
 
 
 def unsupported_kind(message: Message) -> str:

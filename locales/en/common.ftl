@@ -90,5 +90,15 @@ status-rejected =
     If you have questions, please contact { $contact }.
 value-no-note = (no note)
 error-internal = Sorry, something went wrong on our side. Your data is safe. Please try again in a moment. 🙏
-console-intro = Console chat. Type your answers as in a chat. Type the number in [ ] to press a button. /keluar to quit.
+console-intro = Console chat. Type your answers as in a chat. Type the number in [ ] to press a button. Send a photo with /foto file-path. /keluar to quit.
 console-contact-hint = (To send your number, type: /kontak 081234567890)
+command-produk = My products
+status-products-none = Next step: list the products or services you want to sell to the government.
+status-products =
+    🛍 Your products:
+    { $lines }
+status-products-line = • { $status }: { $count }
+status-products-fix = 🛠 { $count } products need fixes. Open a product to see the reviewer's note.
+status-products-ready = 📤 { $count } product drafts are complete and ready to send.
+button-fix-product = 🛠 { $name }
+console-file-missing = File not found. Type: /foto path/to/photo.jpg

@@ -31,3 +31,16 @@ error-money = Please type the amount in rupiah, using digits. Example: 15.000 or
 error-money-fraction = A rupiah amount cannot have a fraction. If you mean thousands or millions, add the unit. Example: 1,5 juta
 error-money-range = Please type a single amount, not a range. An estimate is fine. Example: 15 juta
 error-money-ambiguous = That amount can be read in more than one way. Please choose the amount you meant, or type it again with dots between thousands. Example: 15.000
+
+## Product listing answers.
+
+error-product-name = The product name must be 3 to 120 characters. Example: Original Apple Chips 200 gram
+error-description-short = The description is too short ({ $count } characters). Write at least { $min } characters: ingredients, size, weight, packaging or what makes the product good.
+error-description-long = The description is too long ({ $count } characters). At most { $max } characters; keep the most important points.
+error-brand = Write the product's brand in a few words. Example: Apel Batu Jaya
+error-unit = Write the unit in one or two words. Example: pcs, kg, package
+error-quantity = Write the quantity as a whole number. Example: 10 or 1,000
+error-tkdn = Write the TKDN percentage as a number from 0 to 100. Example: 40 or 40.5%
+error-sni = Write the SNI standard or SPPT-SNI certificate number. Example: SNI 01-3553-2006
+error-kbki = A KBKI code has 5 to 10 digits. Example: 2391510
+error-lead-time = Write the delivery time in days, as a number from 0 to 365. Example: 3

@@ -90,5 +90,15 @@ status-rejected =
     Jika ada pertanyaan, silakan hubungi { $contact }.
 value-no-note = (tidak ada catatan)
 error-internal = Maaf, terjadi gangguan di sistem kami. Data Anda aman. Silakan coba lagi sebentar lagi. 🙏
-console-intro = Obrolan konsol. Ketik jawaban seperti di chat. Ketik nomor di dalam [ ] untuk menekan tombol. /keluar untuk berhenti.
+console-intro = Obrolan konsol. Ketik jawaban seperti di chat. Ketik nomor di dalam [ ] untuk menekan tombol. Kirim foto dengan /foto lokasi-file. /keluar untuk berhenti.
 console-contact-hint = (Untuk mengirim nomor, ketik: /kontak 081234567890)
+command-produk = Produk saya
+status-products-none = Langkah berikutnya: daftarkan produk atau jasa yang ingin Anda jual ke pemerintah.
+status-products =
+    🛍 Produk Anda:
+    { $lines }
+status-products-line = • { $status }: { $count }
+status-products-fix = 🛠 { $count } produk perlu diperbaiki. Buka produknya untuk melihat catatan petugas.
+status-products-ready = 📤 { $count } draf produk sudah lengkap dan siap dikirim.
+button-fix-product = 🛠 { $name }
+console-file-missing = File tidak ditemukan. Tulis: /foto lokasi/file/foto.jpg

@@ -22,3 +22,16 @@ error-money = Tulis jumlahnya dalam rupiah, dengan angka. Contoh: 15.000 atau 1,
 error-money-fraction = Jumlah rupiah tidak bisa ada pecahannya. Jika maksud Anda ribuan atau jutaan, tulis satuannya. Contoh: 1,5 juta
 error-money-range = Mohon tulis satu angka saja, bukan rentang. Perkiraan tidak apa-apa. Contoh: 15 juta
 error-money-ambiguous = Angka itu bisa dibaca lebih dari satu cara. Silakan pilih jumlah yang Anda maksud, atau ketik ulang dengan titik sebagai pemisah ribuan. Contoh: 15.000
+
+## Product listing answers.
+
+error-product-name = Nama produk harus 3 sampai 120 huruf. Contoh: Keripik Apel Original 200 gram
+error-description-short = Deskripsi terlalu singkat ({ $count } huruf). Tulis minimal { $min } huruf: bahan, ukuran, berat, kemasan, atau keunggulan produk.
+error-description-long = Deskripsi terlalu panjang ({ $count } huruf). Maksimal { $max } huruf; tulis yang paling penting saja.
+error-brand = Tulis merek produk dalam beberapa kata. Contoh: Apel Batu Jaya
+error-unit = Tulis satuan dalam satu atau dua kata. Contoh: pcs, kg, paket
+error-quantity = Tulis jumlahnya dengan angka bulat. Contoh: 10 atau 1.000
+error-tkdn = Tulis persentase TKDN dengan angka 0 sampai 100. Contoh: 40 atau 40,5%
+error-sni = Tulis nomor SNI atau sertifikat SPPT-SNI. Contoh: SNI 01-3553-2006
+error-kbki = Kode KBKI terdiri dari 5 sampai 10 angka. Contoh: 2391510
+error-lead-time = Tulis lama pengiriman dalam hari, dengan angka 0 sampai 365. Contoh: 3

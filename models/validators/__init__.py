@@ -1,4 +1,4 @@
-"""Channel-independent validators for the vendor registration answers.
+"""Channel-independent validators for the answers of registration and product listing.
 
 Each ``parse_*`` function takes the user's raw text and returns a normalised value, or raises
 ``InvalidInput`` (or ``AmbiguousAmount``) from ``models.errors`` with a key of
@@ -14,6 +14,17 @@ from models.validators.identity import (
     parse_person_name,
 )
 from models.validators.money import format_rupiah, parse_period_amount, parse_rupiah
+from models.validators.product import (
+    parse_brand,
+    parse_description,
+    parse_kbki,
+    parse_lead_time,
+    parse_product_name,
+    parse_quantity,
+    parse_sni,
+    parse_tkdn,
+    parse_unit,
+)
 from models.validators.scale import BusinessScale, ScaleBasis, classify_scale
 from models.validators.text import parse_address, parse_business_name
 
@@ -23,14 +34,23 @@ __all__ = [
     "classify_scale",
     "format_rupiah",
     "parse_address",
+    "parse_brand",
     "parse_business_name",
+    "parse_description",
     "parse_email",
+    "parse_kbki",
     "parse_kbli_list",
+    "parse_lead_time",
     "parse_nib",
     "parse_nik",
     "parse_npwp",
     "parse_period_amount",
     "parse_person_name",
     "parse_phone",
+    "parse_product_name",
+    "parse_quantity",
     "parse_rupiah",
+    "parse_sni",
+    "parse_tkdn",
+    "parse_unit",
 ]

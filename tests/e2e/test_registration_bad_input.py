@@ -299,7 +299,9 @@ async def test_summary_after_many_wrong_answers_is_intact(telegram: TelegramBot)
     ),
     strict=True,
 )
-@pytest.mark.parametrize("send", [send_photo(), share_contact("+6281234567890")])
+@pytest.mark.parametrize(
+    "send", [send_photo(), share_contact("+6281234567890")], ids=["photo", "contact"]
+)
 async def test_photo_or_contact_at_a_button_question_asks_for_a_button(
     telegram: TelegramBot, send: Action
 ) -> None:

@@ -51,6 +51,8 @@ class FakeTelegram(BaseRequest):
         self.calls: list[ApiCall] = []
         self.messages: list[BotMessage] = []
         self._next_message_id = 1
+        self.files: dict[str, bytes] = {}
+        """Files users sent, by file id, served by getFile and the file download URL."""
 
     @property
     def read_timeout(self) -> float | None:
@@ -72,6 +74,8 @@ class FakeTelegram(BaseRequest):
         connect_timeout: Any = None,
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
+        if "/file/bot" in url:
+            return 200, self.files[url.rsplit("/", 1)[-1]]
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         self.calls.append(ApiCall(api_method, params))
@@ -101,6 +105,14 @@ class FakeTelegram(BaseRequest):
                 return True
             case "getUpdates":
                 return []
+            case "getFile":
+                file_id = str(params["file_id"])
+                return {
+                    "file_id": file_id,
+                    "file_unique_id": f"u-{file_id}",
+                    "file_size": len(self.files[file_id]),
+                    "file_path": f"photos/{file_id}",
+                }
         return True
 
     def _record_message(self, params: dict[str, Any]) -> dict[str, Any]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 from dataclasses import dataclass
 from typing import Any
 
+from PIL import Image
 from telegram import Update
 from telegram.ext import Application
 
@@ -16,6 +18,14 @@ from tests.support.clock import FakeClock
 from tests.support.fake_telegram import BOT_ID, BotMessage, FakeTelegram
 
 TOKEN = "123456:TEST-TOKEN-never-sent-anywhere"
+
+
+def jpeg_bytes(width: int = 800, height: int = 600, color: str = "orange") -> bytes:
+    """A real JPEG image, as a phone camera would send."""
+    output = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(output, "JPEG")
+    return output.getvalue()
+
 
 _UPDATE_IDS = itertools.count(1000)
 """Telegram's update ids only grow, across restarts too."""
@@ -141,9 +151,34 @@ class TelegramUser:
         }
         return await self._send({"contact": contact})
 
-    async def send_photo(self) -> list[BotMessage]:
-        photo = [{"file_id": "photo-1", "file_unique_id": "u1", "width": 800, "height": 600}]
+    async def send_photo(self, data: bytes | None = None) -> list[BotMessage]:
+        """Sends a photo; Telegram offers it in several sizes, the largest last."""
+        content = data if data is not None else jpeg_bytes()
+        file_id = f"photo-{self.user_id}-{len(self.bot.fake.files)}"
+        self.bot.fake.files[file_id] = content
+        photo = [
+            {"file_id": f"{file_id}-thumb", "file_unique_id": "t", "width": 90, "height": 90},
+            {
+                "file_id": file_id,
+                "file_unique_id": file_id,
+                "width": 800,
+                "height": 600,
+                "file_size": len(content),
+            },
+        ]
         return await self._send({"photo": photo})
+
+    async def send_document(self, data: bytes, mime_type: str, name: str) -> list[BotMessage]:
+        file_id = f"doc-{self.user_id}-{len(self.bot.fake.files)}"
+        self.bot.fake.files[file_id] = data
+        document = {
+            "file_id": file_id,
+            "file_unique_id": file_id,
+            "file_name": name,
+            "mime_type": mime_type,
+            "file_size": len(data),
+        }
+        return await self._send({"document": document})
 
     async def send_sticker(self) -> list[BotMessage]:
         sticker = {

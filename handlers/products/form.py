@@ -1,0 +1,149 @@
+"""The product listing form: a draft per product, resumable, editable, then submitted.
+
+```mermaid
+flowchart LR
+    name --> etalase --> description --> brand --> unit --> price --> price_confirm
+    price_confirm --> min_order --> capacity --> domestic --> tkdn --> sni --> kbki
+    kbki --> photos --> lead_time --> summary
+    summary -- "submit" --> submitted((submitted))
+```
+TKDN is asked only for domestic products.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handlers.context import Flow, FlowContext
+from handlers.forms import Form, kebab
+from handlers.products.card import field_label, product_lines, product_value, status_label
+from handlers.products.steps import FIELD_STEPS, FOLLOW_UPS
+from handlers.registration import flow as registration
+from handlers.replies import Choice, Msg, msg
+from models.entities import Product
+from models.errors import DomainError
+from models.schemas import ProductField
+
+
+class ProductForm(Form[Product]):
+    flow = Flow.PRODUCT
+    steps = FIELD_STEPS
+    follow_ups = FOLLOW_UPS
+
+    async def subject(self, ctx: FlowContext) -> Product | None:
+        vendor = await ctx.registration.vendor_of(ctx.user)
+        product_id = ctx.data.get("product_id")
+        if vendor is None or not isinstance(product_id, int):
+            return None
+        product = await ctx.products.get(vendor, product_id)
+        if product is None or not ctx.products.is_editable(product):
+            return None
+        if "main_etalase" not in ctx.data:
+            ctx.set_data(main_etalase=vendor.etalase_code)
+        return product
+
+    def is_answered(self, ctx: FlowContext, subject: Product, field: str) -> bool:
+        return ctx.products.draft(subject).is_answered(ProductField(field))
+
+    def field_value(self, ctx: FlowContext, subject: Product, field: str) -> Msg | None:
+        return product_value(ctx, subject, ProductField(field))
+
+    def help_key(self, step: str) -> str:
+        return f"help-product-{kebab(step)}"
+
+    def help_args(self, ctx: FlowContext) -> dict[str, Any]:
+        return {}
+
+    async def restart(self, ctx: FlowContext) -> None:
+        from handlers.products import browse
+
+        ctx.finish()
+        await browse.show_list(ctx, 1, (msg("product-not-editable"),))
+
+    def pause(self, ctx: FlowContext, subject: Product) -> None:
+        ctx.say(
+            msg("product-paused", name=subject.name or "…"),
+            choices=[
+                Choice("product.resume", msg("button-continue-product")),
+                Choice("products.list", msg("button-my-products")),
+                Choice("menu.main", msg("button-main-menu")),
+            ],
+        )
+
+    def show_summary(self, ctx: FlowContext, subject: Product, notes: tuple[Msg, ...]) -> None:
+        missing = ctx.products.draft(subject).missing()
+        footer = [
+            Choice("summary.submit", msg("button-submit"))
+            if not missing
+            else Choice("summary.complete", msg("button-complete", count=len(missing))),
+            Choice("summary.later", msg("button-save-draft")),
+            Choice("products.list", msg("button-my-products")),
+        ]
+        ctx.say(
+            *notes,
+            msg("product-summary-title", status=status_label(subject)),
+            msg("summary-lines", lines=product_lines(ctx, subject)),
+            msg("product-summary-hint"),
+            choices=[
+                Choice(f"edit.{field.value}", field_label(field))
+                for field in ProductField
+                if self.step(self.step_of_field(field)).applies(subject)
+            ],
+            columns=2,
+            footer=footer,
+        )
+
+    async def on_summary_choice(self, ctx: FlowContext, subject: Product, choice: str) -> None:
+        if choice == "summary.later":
+            ctx.finish()
+            ctx.say(
+                msg("product-saved-draft", name=subject.name or "…"),
+                choices=[
+                    Choice("products.add", msg("button-add-product")),
+                    Choice("products.list", msg("button-my-products")),
+                ],
+            )
+        elif choice == "summary.submit":
+            await self.submit(ctx, subject)
+        else:
+            self.show_summary(ctx, subject, (msg("error-prefix", text=msg("error-use-buttons")),))
+
+    async def submit(self, ctx: FlowContext, product: Product) -> None:
+        vendor = await ctx.registration.vendor_of(ctx.user)
+        assert vendor is not None
+        try:
+            await ctx.products.submit(product, vendor, ctx.user)
+        except DomainError as error:
+            note = msg("error-prefix", text=Msg(error.key, error.args_map))
+            self.show_summary(ctx, product, (note,))
+            return
+        ctx.finish()
+        ctx.say(
+            msg("product-submitted", name=product.name or "…"),
+            choices=[
+                Choice("products.add", msg("button-add-another-product")),
+                Choice("products.list", msg("button-my-products")),
+            ],
+        )
+
+
+FORM = ProductForm()
+
+
+async def start_new(ctx: FlowContext) -> None:
+    """Opens a new product draft; registering the business (at least consent) comes first."""
+    vendor = await ctx.registration.vendor_of(ctx.user)
+    if vendor is None:
+        ctx.say(msg("product-register-first"))
+        await registration.start(ctx)
+        return
+    product = await ctx.products.create(vendor.id)
+    open_product(ctx, product.id, main_etalase=vendor.etalase_code)
+    FORM.ask(ctx, product, FORM.steps[0].name, (msg("product-started"),))
+
+
+def open_product(ctx: FlowContext, product_id: int, *, main_etalase: str | None) -> None:
+    """Points the conversation at one product draft (resetting the form's scratch data)."""
+    ctx.finish()
+    ctx.enter(Flow.PRODUCT, FORM.steps[0].name)
+    ctx.set_data(product_id=product_id, main_etalase=main_etalase)

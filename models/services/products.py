@@ -1,0 +1,320 @@
+"""Business rules of product listings: drafts, fields, photos, and the review lifecycle."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from models.catalog import Catalog
+from models.entities import Product, ProductPhoto, StatusChange, User, Vendor
+from models.errors import InvalidInput, NotPermitted
+from models.media import MediaStore
+from models.schemas import MAX_PHOTOS, ProductDraft
+from models.status import EDITABLE_STATUSES, Status, check_transition
+from models.uow import UnitOfWork
+from models.validators import (
+    parse_brand,
+    parse_description,
+    parse_kbki,
+    parse_lead_time,
+    parse_product_name,
+    parse_quantity,
+    parse_sni,
+    parse_tkdn,
+    parse_unit,
+)
+
+REGISTRATION_SENT = frozenset({Status.SUBMITTED, Status.NEEDS_FIX, Status.APPROVED})
+"""Products are submitted only once the business registration itself has been submitted."""
+
+PAGE_SIZE = 8
+COMMON_UNITS = (
+    "pcs", "kg", "liter", "paket", "porsi", "box", "lembar", "rim",
+    "set", "unit", "jam", "hari", "bulan", "m²",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ProductPage:
+    products: list[Product]
+    page: int
+    pages: int
+    total: int
+
+
+class ProductService:
+    """Product rules for one unit of work."""
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        catalog: Catalog,
+        clock: Callable[[], datetime],
+        media: MediaStore,
+    ) -> None:
+        self._uow = uow
+        self._catalog = catalog
+        self._clock = clock
+        self._media = media
+
+    # --- finding -------------------------------------------------------------------------
+
+    async def get(self, vendor: Vendor, product_id: int) -> Product | None:
+        """The vendor's own product; another vendor's id finds nothing."""
+        product = await self._uow.session.get(Product, product_id)
+        return product if product is not None and product.vendor_id == vendor.id else None
+
+    async def page(self, vendor: Vendor, page: int) -> ProductPage:
+        session = self._uow.session
+        total = await session.scalar(
+            select(func.count()).select_from(Product).where(Product.vendor_id == vendor.id)
+        )
+        pages = max(1, -(-(total or 0) // PAGE_SIZE))
+        page = min(max(page, 1), pages)
+        query = (
+            select(Product)
+            .where(Product.vendor_id == vendor.id)
+            .order_by(Product.created_at.desc(), Product.id.desc())
+            .offset((page - 1) * PAGE_SIZE)
+            .limit(PAGE_SIZE)
+        )
+        products = list((await session.execute(query)).scalars())
+        return ProductPage(products, page, pages, total or 0)
+
+    async def counts(self, vendor: Vendor) -> dict[Status, int]:
+        query = (
+            select(Product.status, func.count())
+            .where(Product.vendor_id == vendor.id)
+            .group_by(Product.status)
+        )
+        rows = (await self._uow.session.execute(query)).all()
+        return {Status(status): count for status, count in rows}
+
+    async def needing_action(self, vendor: Vendor) -> list[Product]:
+        """Products sent back for fixes, oldest first."""
+        query = (
+            select(Product)
+            .where(Product.vendor_id == vendor.id, Product.status == Status.NEEDS_FIX.value)
+            .order_by(Product.updated_at)
+        )
+        return list((await self._uow.session.execute(query)).scalars())
+
+    async def ready_drafts(self, vendor: Vendor) -> list[Product]:
+        query = select(Product).where(
+            Product.vendor_id == vendor.id,
+            Product.status.in_([Status.DRAFT.value, Status.NEEDS_FIX.value]),
+        )
+        products = (await self._uow.session.execute(query)).scalars()
+        return [product for product in products if not self.draft(product).missing()]
+
+    # --- drafts --------------------------------------------------------------------------
+
+    async def create(self, vendor_id: int) -> Product:
+        now = self._clock()
+        product = Product(
+            vendor_id=vendor_id, status=Status.DRAFT.value, created_at=now, updated_at=now,
+            photos=[],
+        )  # fmt: skip
+        self._uow.session.add(product)
+        await self._uow.session.flush()
+        return product
+
+    async def duplicate(self, product: Product) -> Product:
+        """A new draft with the same answers and photos, for a similar product."""
+        copy = await self.create(product.vendor_id)
+        for column in Product.__table__.columns:
+            if column.key not in {"id", "vendor_id", "status", "created_at", "updated_at",
+                                  "submitted_at"}:  # fmt: skip
+                setattr(copy, column.key, getattr(product, column.key))
+        copy.photos = [
+            ProductPhoto(
+                position=photo.position,
+                channel=photo.channel,
+                file_ref=photo.file_ref,
+                stored_path=photo.stored_path,
+                mime_type=photo.mime_type,
+                size=photo.size,
+                width=photo.width,
+                height=photo.height,
+                created_at=self._clock(),
+            )
+            for photo in product.photos
+        ]
+        await self._uow.session.flush()
+        return copy
+
+    async def delete(self, product: Product) -> None:
+        if Status(product.status) is not Status.DRAFT:
+            raise NotPermitted("error-product-delete-not-draft")
+        await self._uow.session.delete(product)
+
+    @staticmethod
+    def draft(product: Product) -> ProductDraft:
+        return ProductDraft(
+            **{
+                name: getattr(product, name)
+                for name in ProductDraft.model_fields
+                if name != "photo_count"
+            },
+            photo_count=len(product.photos),
+        )
+
+    @staticmethod
+    def is_editable(product: Product) -> bool:
+        return Status(product.status) in EDITABLE_STATUSES
+
+    # --- fields --------------------------------------------------------------------------
+
+    def set_name(self, product: Product, text: str) -> None:
+        self._edit(product).name = parse_product_name(text)
+
+    def set_etalase(self, product: Product, code: str) -> None:
+        if self._catalog.etalase_by_code(code) is None:
+            raise InvalidInput("error-choice")
+        self._edit(product).etalase_code = code
+
+    def set_description(self, product: Product, text: str) -> None:
+        self._edit(product).description = parse_description(text)
+
+    def set_brand(self, product: Product, text: str) -> None:
+        self._edit(product).brand = parse_brand(text)
+        product.brand_skipped = False
+
+    def skip_brand(self, product: Product) -> None:
+        self._edit(product).brand = None
+        product.brand_skipped = True
+
+    def set_unit(self, product: Product, text: str) -> None:
+        self._edit(product).unit = parse_unit(text)
+
+    def set_price(self, product: Product, price: int) -> None:
+        if price <= 0:
+            raise InvalidInput("error-money")
+        self._edit(product).price = price
+
+    def set_min_order(self, product: Product, text: str) -> None:
+        quantity = parse_quantity(text)
+        if product.capacity is not None and quantity > product.capacity:
+            raise InvalidInput("error-min-order-above-capacity", capacity=product.capacity)
+        self._edit(product).min_order = quantity
+
+    def set_capacity(self, product: Product, text: str) -> None:
+        quantity = parse_quantity(text)
+        if product.min_order is not None and quantity < product.min_order:
+            raise InvalidInput("error-capacity-below-min-order", min_order=product.min_order)
+        self._edit(product).capacity = quantity
+
+    def set_domestic(self, product: Product, domestic: bool) -> None:
+        self._edit(product).domestic = domestic
+        if not domestic:
+            product.tkdn_bp = None
+
+    def set_tkdn(self, product: Product, text: str) -> None:
+        if product.domestic is False:
+            raise InvalidInput("error-tkdn-not-domestic")
+        self._edit(product).tkdn_bp = parse_tkdn(text)
+        product.tkdn_skipped = False
+
+    def skip_tkdn(self, product: Product) -> None:
+        self._edit(product).tkdn_bp = None
+        product.tkdn_skipped = True
+
+    def set_sni(self, product: Product, text: str) -> None:
+        self._edit(product).sni_number = parse_sni(text)
+        product.sni_skipped = False
+
+    def skip_sni(self, product: Product) -> None:
+        self._edit(product).sni_number = None
+        product.sni_skipped = True
+
+    def set_kbki(self, product: Product, text: str) -> None:
+        self._edit(product).kbki_code = parse_kbki(text)
+        product.kbki_skipped = False
+
+    def skip_kbki(self, product: Product) -> None:
+        self._edit(product).kbki_code = None
+        product.kbki_skipped = True
+
+    def set_lead_time(self, product: Product, text: str) -> None:
+        self._edit(product).lead_time_days = parse_lead_time(text)
+        product.lead_time_skipped = False
+
+    def skip_lead_time(self, product: Product) -> None:
+        self._edit(product).lead_time_days = None
+        product.lead_time_skipped = True
+
+    # --- photos --------------------------------------------------------------------------
+
+    def check_photo_size(self, size: int | None) -> None:
+        self._media.check_size(size)
+
+    def add_photo(self, product: Product, channel: str, file_ref: str, data: bytes) -> int:
+        """Stores a cleaned copy of the photo; returns how many photos the product has."""
+        if len(self._edit(product).photos) >= MAX_PHOTOS:
+            raise InvalidInput("error-photo-limit", max=MAX_PHOTOS)
+        stored = self._media.save_image(data, f"products/{product.id}")
+        product.photos.append(
+            ProductPhoto(
+                position=len(product.photos) + 1,
+                channel=channel,
+                file_ref=file_ref,
+                stored_path=stored.path,
+                mime_type=stored.mime_type,
+                size=stored.size,
+                width=stored.width,
+                height=stored.height,
+                created_at=self._clock(),
+            )
+        )
+        return len(product.photos)
+
+    def clear_photos(self, product: Product) -> None:
+        self._edit(product).photos.clear()
+
+    # --- lifecycle -----------------------------------------------------------------------
+
+    async def submit(self, product: Product, vendor: Vendor, actor: User) -> None:
+        """Sends a complete product to the review queue, once the registration was sent."""
+        if Status(vendor.status) not in REGISTRATION_SENT:
+            raise NotPermitted("error-product-registration-first")
+        missing = self.draft(product).missing()
+        if missing:
+            raise InvalidInput("error-product-incomplete", count=len(missing))
+        await self.change_status(product, Status.SUBMITTED, actor)
+        product.submitted_at = self._clock()
+
+    async def submit_ready(self, vendor: Vendor, actor: User) -> int:
+        """Submits every complete draft; returns how many were sent."""
+        ready = await self.ready_drafts(vendor)
+        for product in ready:
+            await self.submit(product, vendor, actor)
+        return len(ready)
+
+    async def change_status(
+        self, product: Product, target: Status, actor: User | None, note: str | None = None
+    ) -> None:
+        current = Status(product.status)
+        check_transition(current, target)
+        now = self._clock()
+        product.status = target.value
+        product.updated_at = now
+        self._uow.status_changes.add(
+            StatusChange(
+                subject_type="product",
+                subject_id=product.id,
+                from_status=current.value,
+                to_status=target.value,
+                actor_user_id=actor.id if actor else None,
+                note=note,
+                created_at=now,
+            )
+        )
+
+    def _edit(self, product: Product) -> Product:
+        if not self.is_editable(product):
+            raise NotPermitted("error-product-locked")
+        product.updated_at = self._clock()
+        return product
