@@ -21,9 +21,9 @@ from fluent.syntax import ast as fluent_ast
 from fluent.syntax.visitor import Visitor
 
 from handlers.i18n import LOCALES_DIR, SUPPORTED_LANGUAGES, Locales
+from handlers.products.steps import ProductStep
 from handlers.registration.steps import STEPS, RegistrationStep
 from handlers.router import COMMANDS
-from handlers.products.steps import ProductStep
 from models.schemas import ProductField, RegistrationField
 from models.status import Status
 
