@@ -41,7 +41,13 @@ def product_value(ctx: FlowContext, product: Product, field: ProductField) -> Ms
     return plain(str(value)) if value is not None else msg("value-none")
 
 
-STORED_AS = {ProductField.SNI: "sni_number", ProductField.KBKI: "kbki_code"}
+STORED_AS = {
+    ProductField.SNI: "sni_number",
+    ProductField.KBKI: "kbki_code",
+    ProductField.TKDN: "tkdn_bp",
+    ProductField.LEAD_TIME: "lead_time_days",
+}
+"""Fields whose column has another name; a None there was skipped (or does not apply)."""
 
 
 def plain(text: str) -> Msg:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from bot.console import ConsoleChat
 from bot.settings import Settings
 from bot.wiring import build_services
 from tests.support.clock import FakeClock
+from tests.support.telegram_chat import jpeg_bytes
 
 REGISTRATION = [
     "1",  # Daftar sekarang
@@ -71,3 +73,42 @@ async def test_console_users_are_separate_and_state_survives_restarts(
     assert "Anda belum mendaftar" in other
     again = await run_console(settings, clock, "siti", ["/status"])
     assert "3 dari 13 data sudah terisi" in again
+
+
+async def test_console_lists_a_product_with_a_photo_file(
+    settings: Settings, clock: FakeClock, tmp_path: Path
+) -> None:
+    await run_console(settings, clock, "siti", [*REGISTRATION, "Kirim untuk diverifikasi"])
+    photo = tmp_path / "keripik.jpg"
+    photo.write_bytes(jpeg_bytes())
+    transcript = await run_console(
+        settings,
+        clock,
+        "siti",
+        [
+            "Tambah produk",
+            "Keripik Apel Original 200 gram",
+            "Makanan dan Minuman",
+            "Keripik apel asli Batu tanpa pengawet. Berat 200 gram, kemasan pouch.",
+            "lewati",
+            "pcs",
+            "Rp 15.000",
+            "Ya, benar",
+            "10",
+            "500",
+            "Bukan (impor)",
+            "lewati",
+            "lewati",
+            f"/foto {tmp_path / 'missing.jpg'}",
+            f"/foto {photo}",
+            "Selesai",
+            "2",
+            "Kirim untuk diverifikasi",
+            "/status",
+        ],
+    )
+    assert "Harga Rp15.000 per pcs. Benar?" in transcript
+    assert "File tidak ditemukan" in transcript
+    assert "Foto 1 dari 5 tersimpan" in transcript
+    assert 'Produk "Keripik Apel Original 200 gram" sudah dikirim' in transcript
+    assert "⏳ Diajukan: 1" in transcript

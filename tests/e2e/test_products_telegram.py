@@ -165,3 +165,7 @@ async def test_photo_checks(telegram: TelegramBot) -> None:
         received = await user.send_photo()
     assert "Foto 5 dari 5 tersimpan" in received[-1].text
     assert "waktu pengiriman" in received[-1].text
+    received = await user.press("Lewati")
+    assert "TKDN: tidak ada" in received[-1].text
+    assert "Waktu kirim: tidak ada" in received[-1].text
+    assert "Produk dalam negeri: Bukan (impor)" in received[-1].text

@@ -291,11 +291,11 @@ async def test_summary_after_many_wrong_answers_is_intact(telegram: TelegramBot)
 
 @pytest.mark.xfail(
     reason=(
-        "handlers/registration/flow.py answer() maps every MediaReceived to "
-        "error-media-unexpected ('mohon ketik jawabannya'), and Step.on_contact to "
-        "error-contact-unexpected, also at button-only questions (etalase, kecamatan, "
-        "kelurahan, scale confirmation) where a typed answer is then refused with "
-        "error-use-buttons: the user is told to type when they must press a button"
+        "the default Step.on_media / Step.on_contact (handlers/forms.py) answer "
+        "error-media-unexpected / error-contact-unexpected ('mohon ketik jawabannya') also at "
+        "button-only questions (etalase, kecamatan, kelurahan, scale confirmation), where a "
+        "typed answer is then refused with error-use-buttons: the user is told to type when "
+        "they must press a button"
     ),
     strict=True,
 )
