@@ -22,6 +22,8 @@ FormInput = TextReceived | ChoiceMade | ContactShared | MediaReceived
 NAV_BACK, NAV_SKIP, NAV_HELP, NAV_CANCEL = "nav.back", "nav.skip", "nav.help", "nav.cancel"
 KEEP = "keep"
 SUMMARY = "summary"
+CANDIDATES = "candidates"
+"""Scratch key for the readings of an ambiguous answer, offered as buttons on the retry only."""
 
 S = TypeVar("S")
 
@@ -58,6 +60,8 @@ class Step(Generic[S]):
     field: ClassVar[str]
     offers_keep: ClassVar[bool] = True
     """Whether an answered question offers to keep the stored answer."""
+    typed: ClassVar[bool] = True
+    """Whether the answer is typed; otherwise it is chosen with the buttons."""
 
     def applies(self, subject: S) -> bool:
         """Whether the question is asked at all (TKDN only for domestic products)."""
@@ -79,10 +83,10 @@ class Step(Generic[S]):
         return Retry(msg("error-use-buttons"))
 
     async def on_contact(self, ctx: FlowContext, subject: S, phone: str, own: bool) -> Outcome:
-        return Retry(msg("error-contact-unexpected"))
+        return Retry(msg("error-contact-unexpected" if self.typed else "error-use-buttons"))
 
     async def on_media(self, ctx: FlowContext, subject: S, media: MediaReceived) -> Outcome:
-        return Retry(msg("error-media-unexpected"))
+        return Retry(msg("error-media-unexpected" if self.typed else "error-use-buttons"))
 
 
 def kebab(name: str) -> str:
@@ -236,6 +240,8 @@ class Form(ABC, Generic[S]):
 
     def ask(self, ctx: FlowContext, subject: S, step: str, notes: tuple[Msg, ...] = ()) -> None:
         """Stores ``step`` as the current one and asks its question (or shows the summary)."""
+        if step != ctx.conversation.step:
+            ctx.set_data(**{CANDIDATES: []})
         ctx.enter(self.flow, step)
         if step == SUMMARY:
             ctx.set_data(editing=False)

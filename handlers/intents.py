@@ -90,6 +90,16 @@ _SPELLINGS = {
 MIN_SCORE = 82
 
 
+YES = frozenset({"ya", "iya", "y", "yes", "benar", "betul", "bener", "ok", "oke", "okay", "sip"})
+NO = frozenset({"tidak", "tdk", "ga", "gak", "nggak", "enggak", "no", "salah", "bukan", "n"})
+
+
+def yes_or_no(text: str) -> bool | None:
+    """True for a typed "ya", False for "tidak" (and their chat spellings), else None."""
+    word = normalise(text)
+    return True if word in YES else False if word in NO else None
+
+
 def normalise(text: str) -> str:
     """Lower case, no punctuation, common chat abbreviations spelled out."""
     cleaned = utils.default_process(text)

@@ -6,8 +6,8 @@ from handlers.context import Flow, FlowContext
 from handlers.i18n import SUPPORTED_LANGUAGES
 from handlers.products import form as product_form
 from handlers.registration import flow as registration
-from handlers.registration.steps import RegistrationStep
-from handlers.replies import Choice, Msg, msg
+from handlers.registration.summary import step_label
+from handlers.replies import Choice, msg
 from handlers.status import describe_status
 from models.status import Status
 
@@ -62,16 +62,6 @@ async def offer_product_resume(ctx: FlowContext) -> None:
             Choice("menu.main", msg("button-main-menu")),
         ],
     )
-
-
-def step_label(step: str) -> Msg:
-    """The name of a step as the user knows it: the field it asks for."""
-    match step:
-        case RegistrationStep.SUMMARY | RegistrationStep.CONSENT:
-            return msg(f"step-{step}")
-        case RegistrationStep.SCALE_CONFIRM:
-            return msg("field-scale")
-    return msg(f"field-{step.replace('_', '-')}")
 
 
 async def menu_choices(ctx: FlowContext) -> list[Choice]:

@@ -43,6 +43,8 @@ async def route(ctx: FlowContext, event: Event, *, expired: bool) -> None:
         case ContactShared() | MediaReceived():
             if ctx.waiting and not expired:
                 await flows.handle(ctx, event)
+            elif ctx.conversation.flow is not None:
+                await menu.offer_resume(ctx)
             else:
                 await menu.show_help(ctx)
         case UnsupportedReceived():
@@ -70,6 +72,9 @@ async def run_command(ctx: FlowContext, name: str) -> None:
             menu.ask_language(ctx)
         case "menu":
             await menu.main_menu(ctx)
+        case _ if ctx.waiting:
+            ctx.say(msg("error-unknown-command"))
+            await repeat_current(ctx)
         case _:
             ctx.say(msg("error-unknown-command"))
             await menu.show_help(ctx)
@@ -79,7 +84,7 @@ def resolve_token(ctx: FlowContext, token: str) -> str | None:
     """The choice a button token stands for, if it belongs to the last prompt sent."""
     turn, _, index = token.partition(".")
     offered = ctx.conversation.offered
-    if turn != format(ctx.conversation.turn, "x") or not index.isdigit():
+    if turn != format(ctx.conversation.turn, "x") or not (index.isascii() and index.isdigit()):
         return None
     position = int(index)
     return offered[position][0] if position < len(offered) else None

@@ -6,7 +6,9 @@ from datetime import datetime
 
 from babel.dates import format_date
 
-from handlers.context import FlowContext
+from handlers.context import Flow, FlowContext
+from handlers.registration.steps import RegistrationStep
+from handlers.registration.summary import step_label
 from handlers.replies import Choice, Msg, msg
 from models.entities import Product, Vendor
 from models.status import Status
@@ -93,9 +95,13 @@ def describe_draft(ctx: FlowContext, vendor: Vendor) -> None:
     draft = ctx.registration.draft(vendor)
     answered, total = draft.progress()
     missing = draft.missing()
-    next_field: Msg = (
-        msg(f"field-{missing[0].value.replace('_', '-')}") if missing else msg("status-next-submit")
-    )
+    step = ctx.conversation.step
+    if ctx.conversation.flow == Flow.REGISTRATION and step and step != RegistrationStep.SUMMARY:
+        next_field = step_label(step)
+    elif missing:
+        next_field = msg(f"field-{missing[0].value.replace('_', '-')}")
+    else:
+        next_field = msg("status-next-submit")
     ctx.say(
         msg("status-draft", answered=answered, total=total, next=next_field),
         choices=[Choice("menu.register", msg("button-continue-registration"))],

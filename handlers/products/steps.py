@@ -9,7 +9,8 @@ from typing import Any, ClassVar
 from handlers import forms
 from handlers.context import FlowContext
 from handlers.events import MediaReceived
-from handlers.forms import Advance, GoTo, Outcome, Retry, kebab
+from handlers.forms import CANDIDATES, Advance, GoTo, Outcome, Retry, kebab
+from handlers.intents import yes_or_no
 from handlers.replies import Choice, Reply, msg, reply
 from models.entities import Product
 from models.errors import AmbiguousAmount
@@ -81,6 +82,8 @@ class NameStep(TextStep):
 class EtalaseStep(Step):
     """The vendor's main etalase is offered first."""
 
+    typed = False
+
     name = ProductStep.ETALASE
     field = ProductField.ETALASE
 
@@ -137,7 +140,7 @@ class PriceStep(Step):
     field = ProductField.PRICE
 
     def question(self, ctx: FlowContext, subject: Product) -> Reply:
-        candidates: list[int] = ctx.data.get("price_candidates", [])
+        candidates: list[int] = ctx.data.get(CANDIDATES, [])
         choices = [
             Choice(f"price.{index}", msg("button-amount", amount=format_rupiah(amount)))
             for index, amount in enumerate(candidates)
@@ -148,12 +151,12 @@ class PriceStep(Step):
         try:
             price = parse_rupiah(text)
         except AmbiguousAmount as ambiguous:
-            ctx.set_data(price_candidates=ambiguous.candidates)
+            ctx.set_data(**{CANDIDATES: ambiguous.candidates})
             return Retry(msg("error-money-ambiguous"))
         return propose_price(ctx, price)
 
     async def on_choice(self, ctx: FlowContext, subject: Product, choice_id: str) -> Outcome:
-        candidates: list[int] = ctx.data.get("price_candidates", [])
+        candidates: list[int] = ctx.data.get(CANDIDATES, [])
         index = choice_id.removeprefix("price.")
         if not index.isdigit() or int(index) >= len(candidates):
             return Retry(msg("error-use-buttons"))
@@ -161,7 +164,7 @@ class PriceStep(Step):
 
 
 def propose_price(ctx: FlowContext, price: int) -> Outcome:
-    ctx.set_data(price_pending=price, price_candidates=[])
+    ctx.set_data(price_pending=price, **{CANDIDATES: []})
     return GoTo(ProductStep.PRICE_CONFIRM)
 
 
@@ -183,7 +186,11 @@ class PriceConfirmStep(Step):
         )
 
     async def on_text(self, ctx: FlowContext, subject: Product, text: str) -> Outcome:
-        return await PriceStep().on_text(ctx, subject, text)
+        """ "ya" / "tidak" answer the question; a price replaces the one understood."""
+        answer = yes_or_no(text)
+        if answer is None:
+            return await PriceStep().on_text(ctx, subject, text)
+        return await self.on_choice(ctx, subject, "confirm.yes" if answer else "confirm.no")
 
     async def on_choice(self, ctx: FlowContext, subject: Product, choice_id: str) -> Outcome:
         if choice_id == "confirm.no":
@@ -207,6 +214,7 @@ class CapacityStep(TextStep):
 
 
 class DomesticStep(Step):
+    typed = False
     name = ProductStep.DOMESTIC
     field = ProductField.DOMESTIC
 
@@ -224,6 +232,12 @@ class DomesticStep(Step):
             return Retry(msg("error-use-buttons"))
         ctx.products.set_domestic(subject, choice_id == "domestic.yes")
         return Advance()
+
+    async def on_text(self, ctx: FlowContext, subject: Product, text: str) -> Outcome:
+        answer = yes_or_no(text)
+        if answer is None:
+            return Retry(msg("error-use-buttons"))
+        return await self.on_choice(ctx, subject, "domestic.yes" if answer else "domestic.no")
 
 
 class TkdnStep(TextStep):

@@ -153,7 +153,7 @@ async def handle(ctx: FlowContext, event: FormInput) -> None:
 async def handle_consent(ctx: FlowContext, event: FormInput) -> None:
     choice = event.choice_id if isinstance(event, ChoiceMade) else None
     if choice == NAV_HELP:
-        ask_consent(ctx)
+        ask_consent(ctx, (msg("help-consent", contact=ctx.bureau.contact),))
     elif choice == "consent.agree":
         vendor = await ctx.registration.give_consent(ctx.user, ctx.sender.channel)
         FORM.ask(ctx, vendor, RegistrationStep.OWNER_NAME, (msg("consent-thanks"),))

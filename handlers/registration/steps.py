@@ -12,7 +12,8 @@ from typing import ClassVar
 
 from handlers import forms
 from handlers.context import FlowContext
-from handlers.forms import Advance, GoTo, Outcome, Retry
+from handlers.forms import CANDIDATES, Advance, GoTo, Outcome, Retry
+from handlers.intents import yes_or_no
 from handlers.replies import Choice, Msg, Reply, msg, reply
 from models.entities import Vendor
 from models.errors import AmbiguousAmount
@@ -164,7 +165,7 @@ class ScaleStep(Step):
 
     def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
         basis = ScaleBasis(ctx.data.get("scale_basis", ScaleBasis.TURNOVER))
-        candidates: list[int] = ctx.data.get("scale_candidates", [])
+        candidates: list[int] = ctx.data.get(CANDIDATES, [])
         choices = [
             Choice(f"scale.amount.{index}", msg("button-amount", amount=format_rupiah(amount)))
             for index, amount in enumerate(candidates)
@@ -179,16 +180,16 @@ class ScaleStep(Step):
         try:
             annual, _monthly = parse_period_amount(text)
         except AmbiguousAmount as ambiguous:
-            ctx.set_data(scale_candidates=ambiguous.candidates)
+            ctx.set_data(**{CANDIDATES: ambiguous.candidates})
             return Retry(msg("error-money-ambiguous"))
         return self._propose(ctx, annual)
 
     async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
         if choice_id in ("scale.capital", "scale.turnover"):
             basis = ScaleBasis.CAPITAL if choice_id == "scale.capital" else ScaleBasis.TURNOVER
-            ctx.set_data(scale_basis=basis.value, scale_candidates=[])
+            ctx.set_data(scale_basis=basis.value, **{CANDIDATES: []})
             return GoTo(RegistrationStep.SCALE)
-        candidates: list[int] = ctx.data.get("scale_candidates", [])
+        candidates: list[int] = ctx.data.get(CANDIDATES, [])
         index = int(choice_id.rsplit(".", 1)[1]) if choice_id.startswith("scale.amount.") else -1
         if not 0 <= index < len(candidates):
             return Retry(msg("error-use-buttons"))
@@ -196,7 +197,7 @@ class ScaleStep(Step):
 
     @staticmethod
     def _propose(ctx: FlowContext, annual: int) -> Outcome:
-        ctx.set_data(scale_amount=annual, scale_candidates=[])
+        ctx.set_data(scale_amount=annual, **{CANDIDATES: []})
         return GoTo(RegistrationStep.SCALE_CONFIRM)
 
 
@@ -222,7 +223,11 @@ class ScaleConfirmStep(Step):
         )
 
     async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
-        return await ScaleStep().on_text(ctx, vendor, text)
+        """ "ya" / "tidak" answer the question; an amount replaces the one understood."""
+        answer = yes_or_no(text)
+        if answer is None:
+            return await ScaleStep().on_text(ctx, vendor, text)
+        return await self.on_choice(ctx, vendor, "confirm.yes" if answer else "confirm.no")
 
     async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
         if choice_id == "confirm.no":
@@ -236,6 +241,7 @@ class ScaleConfirmStep(Step):
 
 
 class EtalaseStep(Step):
+    typed = False
     name = RegistrationStep.ETALASE
     field = RegistrationField.ETALASE
 
@@ -254,6 +260,7 @@ class EtalaseStep(Step):
 
 
 class KecamatanStep(Step):
+    typed = False
     name = RegistrationStep.KECAMATAN
     field = RegistrationField.KECAMATAN
 
@@ -270,6 +277,7 @@ class KecamatanStep(Step):
 
 
 class KelurahanStep(Step):
+    typed = False
     name = RegistrationStep.KELURAHAN
     field = RegistrationField.KELURAHAN
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from handlers.context import FlowContext
+from handlers.registration.steps import RegistrationStep
 from handlers.replies import Choice, Msg, msg
 from models.entities import Vendor
 from models.schemas import RegistrationField
@@ -64,3 +65,13 @@ def field_label(field: RegistrationField) -> Msg:
 
 def edit_choices(vendor: Vendor) -> list[Choice]:
     return [Choice(f"edit.{field.value}", field_label(field)) for field in RegistrationField]
+
+
+def step_label(step: str) -> Msg:
+    """The name of a step as the user knows it: the field it asks for."""
+    match step:
+        case RegistrationStep.SUMMARY | RegistrationStep.CONSENT:
+            return msg(f"step-{step}")
+        case RegistrationStep.SCALE_CONFIRM:
+            return msg("field-scale")
+    return msg(f"field-{step.replace('_', '-')}")

@@ -156,3 +156,4 @@ error-phone-not-own = Please send your own number with the "📱 Send my number"
 error-kbli-required = KBLI is required if you already have an NIB. Look at your NIB sheet. Example: 10792
 error-registration-incomplete = Required items not filled in yet: { $count }.
 error-registration-locked = Your registration is being checked or is already finished, so it cannot be changed now.
+help-consent = We need this consent to keep your registration data. Without it, nothing is stored. Questions about your personal data? Contact { $contact }.

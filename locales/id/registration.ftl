@@ -156,3 +156,4 @@ error-phone-not-own = Mohon kirim nomor Anda sendiri dengan tombol "📱 Kirim n
 error-kbli-required = KBLI wajib diisi jika sudah punya NIB. Lihat lembar NIB Anda. Contoh: 10792
 error-registration-incomplete = Masih ada { $count } data wajib yang belum diisi.
 error-registration-locked = Pendaftaran Anda sedang diperiksa atau sudah selesai, jadi tidak bisa diubah sekarang.
+help-consent = Persetujuan ini diperlukan agar kami boleh menyimpan data pendaftaran Anda. Tanpa persetujuan, tidak ada data yang disimpan. Ada pertanyaan tentang data pribadi? Hubungi { $contact }.

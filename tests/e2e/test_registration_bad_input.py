@@ -289,16 +289,6 @@ async def test_summary_after_many_wrong_answers_is_intact(telegram: TelegramBot)
     assert vendor.status == "draft"
 
 
-@pytest.mark.xfail(
-    reason=(
-        "the default Step.on_media / Step.on_contact (handlers/forms.py) answer "
-        "error-media-unexpected / error-contact-unexpected ('mohon ketik jawabannya') also at "
-        "button-only questions (etalase, kecamatan, kelurahan, scale confirmation), where a "
-        "typed answer is then refused with error-use-buttons: the user is told to type when "
-        "they must press a button"
-    ),
-    strict=True,
-)
 @pytest.mark.parametrize(
     "send", [send_photo(), share_contact("+6281234567890")], ids=["photo", "contact"]
 )

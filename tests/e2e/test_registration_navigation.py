@@ -280,15 +280,6 @@ async def test_submit_appears_only_when_complete_and_lengkapi_walks_the_missing_
     assert "sudah dikirim ke BPBJ Kota Batu untuk diverifikasi" in received[-1].text
 
 
-@pytest.mark.xfail(
-    reason=(
-        "handlers/registration/steps.py ScaleStep.question shows ctx.data['scale_candidates'] "
-        "whenever they are set; they are cleared only by an accepted amount or a basis change, "
-        "so after an ambiguous '15,000' and Kembali (or /batal), the turnover question comes "
-        "back with the old 'Rp15.000'/'Rp15' buttons and no explanation"
-    ),
-    strict=True,
-)
 async def test_leaving_the_turnover_question_forgets_the_ambiguous_readings(
     telegram: TelegramBot,
 ) -> None:

@@ -102,14 +102,6 @@ async def test_forged_button_data_changes_nothing(telegram: TelegramBot, data: s
     assert (vendor.nib, vendor.no_nib) == (None, False)
 
 
-@pytest.mark.xfail(
-    reason=(
-        "handlers/router.py resolve_token accepts index.isdigit(), which is True for Unicode "
-        "digits such as '²' that int() rejects: int(index) raises ValueError and the user gets "
-        "error-internal instead of the stale-button answer"
-    ),
-    strict=True,
-)
 async def test_forged_button_data_with_a_unicode_digit_is_treated_as_stale(
     telegram: TelegramBot,
 ) -> None:
@@ -206,15 +198,6 @@ async def test_unknown_command_is_named_and_help_shown(telegram: TelegramBot) ->
     assert "• /daftar: mulai atau lanjutkan pendaftaran" in received[-1].text
 
 
-@pytest.mark.xfail(
-    reason=(
-        "handlers/router.py run_command's default case only shows the general help: the "
-        "conversation stays waiting on the current question but the question and its buttons "
-        "are not repeated, against the router's rule that commands which do not leave the "
-        "flow repeat its question"
-    ),
-    strict=True,
-)
 async def test_unknown_command_mid_flow_repeats_the_current_question(
     telegram: TelegramBot,
 ) -> None:
