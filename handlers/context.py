@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from handlers.events import Sender
-from handlers.replies import Choice, Msg, Reply
+from handlers.replies import Attachment, Choice, Msg, Reply
 from models.catalog import Catalog
 from models.entities import Conversation, User
 from models.services.products import ProductService
@@ -61,10 +61,18 @@ class FlowContext:
         columns: int = 1,
         request_contact: bool = False,
         footer: list[Choice] | tuple[Choice, ...] = (),
+        attachments: list[Attachment] | tuple[Attachment, ...] = (),
     ) -> None:
         """Queues one message for the user."""
         self.replies.append(
-            Reply(tuple(parts), tuple(choices), columns, request_contact, tuple(footer))
+            Reply(
+                tuple(parts),
+                tuple(choices),
+                columns,
+                request_contact,
+                tuple(footer),
+                tuple(attachments),
+            )
         )
 
     @property

@@ -14,19 +14,18 @@ from datetime import datetime, timedelta
 
 from handlers.context import BureauInfo, FlowContext
 from handlers.events import Event, Sender
-from handlers.i18n import Locales, Translator
-from handlers.replies import OutButton, OutMessage, Reply
+from handlers.i18n import Locales
+from handlers.render import render
+from handlers.replies import OutMessage
 from handlers.router import route
 from models.catalog import Catalog
-from models.entities import Conversation, User
+from models.entities import User
 from models.media import MediaStore
 from models.services.products import ProductService
 from models.services.registration import RegistrationService
 from models.uow import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
-
-FOOTER_COLUMNS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +72,7 @@ class ConversationEngine:
                 log.info("skipping redelivered update %s/%s", sender.channel, update_id)
                 return Handled([], self._default_language, language_changed=False)
             now = self._clock()
-            user = await self._user(uow, sender)
+            user = await self._user(uow, sender, now)
             conversation = await uow.conversations.get_locked(user.id) or (
                 await uow.conversations.add(user.id, now)
             )
@@ -97,41 +96,11 @@ class ConversationEngine:
             await uow.commit()
         return Handled(messages, user.language, user.language != language_before)
 
-    async def _user(self, uow: UnitOfWork, sender: Sender) -> User:
-        user = await uow.users.by_identity(sender.channel, sender.external_id)
-        if user is None:
-            user = await uow.users.add(sender.channel, sender.external_id, self._default_language)
-        return user
-
-
-def render(replies: list[Reply], conversation: Conversation, tr: Translator) -> list[OutMessage]:
-    """Translates replies and gives their buttons tokens valid for this turn only.
-
-    The conversation records which choice each token stands for, so a press is decided from
-    stored state, and tokens of earlier messages are recognised as stale.
-    """
-    conversation.turn += 1
-    offered: list[list[str]] = []
-    remove_keyboard = conversation.contact_keyboard
-    wants_contact = any(reply.request_contact for reply in replies)
-    messages: list[OutMessage] = []
-    for reply in replies:
-        rows = []
-        for choices, columns in ((reply.choices, reply.columns), (reply.footer, FOOTER_COLUMNS)):
-            buttons = []
-            for choice in choices:
-                label = tr.render(choice.label)
-                buttons.append(OutButton(f"{conversation.turn:x}.{len(offered)}", label))
-                offered.append([choice.id, label])
-            rows += [tuple(buttons[i : i + columns]) for i in range(0, len(buttons), columns)]
-        messages.append(
-            OutMessage(
-                text="\n\n".join(tr.render(part) for part in reply.parts),
-                buttons=tuple(rows),
-                contact_label=tr("button-share-contact") if reply.request_contact else None,
-                remove_keyboard=remove_keyboard and not wants_contact and not messages,
+    async def _user(self, uow: UnitOfWork, sender: Sender, now: datetime) -> User:
+        identity = await uow.users.identity(sender.channel, sender.external_id)
+        if identity is None:
+            return await uow.users.add(
+                sender.channel, sender.external_id, self._default_language, now
             )
-        )
-    conversation.offered = offered
-    conversation.contact_keyboard = wants_contact or (remove_keyboard and not messages)
-    return messages
+        identity.last_seen_at = now
+        return identity.user

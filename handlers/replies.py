@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,22 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A photo or document sent before a message's text.
+
+    A channel reuses ``file_ref`` when the file came through that same channel; otherwise it
+    uploads the stored copy at ``path`` (relative to the media folder) or the bytes in ``data``.
+    """
+
+    kind: Literal["photo", "document"]
+    channel: str | None = None
+    file_ref: str | None = None
+    path: str | None = None
+    data: bytes | None = field(default=None, repr=False)
+    filename: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """One message to the user: text parts joined by blank lines, with optional choices."""
 
@@ -44,6 +60,7 @@ class Reply:
     request_contact: bool = False
     footer: tuple[Choice, ...] = ()
     """Secondary choices (back, help, cancel) shown after the main ones."""
+    attachments: tuple[Attachment, ...] = ()
 
 
 def reply(
@@ -77,6 +94,7 @@ class OutMessage:
     buttons: tuple[tuple[OutButton, ...], ...] = ()
     contact_label: str | None = None
     remove_keyboard: bool = False
+    attachments: tuple[Attachment, ...] = ()
 
     @property
     def flat_buttons(self) -> tuple[OutButton, ...]:

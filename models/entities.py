@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -28,6 +29,8 @@ class User(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     language: Mapped[str] = mapped_column(String(8), default="id")
+    display_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    """Kept for bureau staff and mentors only, so colleagues see who decided what."""
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
@@ -45,6 +48,8 @@ class ChannelIdentity(Base):
     channel: Mapped[str] = mapped_column(String(16))
     external_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    """Notifications go to the channel the user used last."""
 
     user: Mapped[User] = relationship(back_populates="identities")
 
@@ -87,6 +92,12 @@ class Vendor(Base):
     """A UMKM's registration: a draft while being filled, then reviewed by the bureau."""
 
     __tablename__ = "vendor"
+    __table_args__ = (
+        Index("ix_vendor_queue", "status", "submitted_at"),
+        Index("ix_vendor_nik", "nik"),
+        Index("ix_vendor_nib", "nib"),
+        Index("ix_vendor_phone", "phone"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), unique=True)
@@ -118,6 +129,7 @@ class Product(Base):
     """A product or service a vendor offers to the catalogue: a draft, then reviewed."""
 
     __tablename__ = "product"
+    __table_args__ = (Index("ix_product_queue", "status", "submitted_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id", ondelete="CASCADE"), index=True)
@@ -191,7 +203,47 @@ class StatusChange(Base):
         ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True
     )
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    """A common reason picked from a list (its locale key suffix), beside or instead of a note."""
+    fields: Mapped[list[str]] = mapped_column(JSON, default=list)
+    """For a request for fixes: the fields the vendor must change."""
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class RoleGrant(Base):
+    """A role given to a user; revoking keeps the row, so the history of role changes stays."""
+
+    __tablename__ = "role_grant"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    granted_by: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True
+    )
+    granted_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    revoked_by: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True
+    )
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class OutboxMessage(Base):
+    """A message to a user other than the sender (a review outcome, a reminder), written in the
+    same transaction as what caused it and delivered after the commit, so none is lost."""
+
+    __tablename__ = "outbox_message"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    address: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class ProcessedUpdate(Base):

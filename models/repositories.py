@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
 
 from models.entities import (
     ChannelIdentity,
@@ -31,9 +32,33 @@ class UserRepository:
         )
         return (await self._session.execute(query)).scalar_one_or_none()
 
-    async def add(self, channel: str, external_id: str, language: str) -> User:
+    async def identity(self, channel: str, external_id: str) -> ChannelIdentity | None:
+        """The identity with its user, in one query."""
+        query = (
+            select(ChannelIdentity)
+            .options(joinedload(ChannelIdentity.user))
+            .where(ChannelIdentity.channel == channel, ChannelIdentity.external_id == external_id)
+        )
+        return (await self._session.execute(query)).scalar_one_or_none()
+
+    async def latest_identity(self, user_id: int) -> ChannelIdentity | None:
+        """The identity the user wrote from last: where notifications go."""
+        query = (
+            select(ChannelIdentity)
+            .where(ChannelIdentity.user_id == user_id)
+            .order_by(ChannelIdentity.last_seen_at.desc(), ChannelIdentity.id.desc())
+            .limit(1)
+        )
+        return (await self._session.execute(query)).scalar_one_or_none()
+
+    async def add(
+        self, channel: str, external_id: str, language: str, now: datetime | None = None
+    ) -> User:
         user = User(language=language)
-        user.identities.append(ChannelIdentity(channel=channel, external_id=external_id))
+        identity = ChannelIdentity(channel=channel, external_id=external_id)
+        if now is not None:
+            user.created_at = user.last_seen_at = identity.created_at = identity.last_seen_at = now
+        user.identities.append(identity)
         self._session.add(user)
         await self._session.flush()
         return user

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 
 from models.catalog import Catalog
-from models.entities import Product, ProductPhoto, StatusChange, User, Vendor
+from models.entities import Product, ProductPhoto, User, Vendor
 from models.errors import InvalidInput, NotPermitted
 from models.media import MediaStore
 from models.schemas import MAX_PHOTOS, ProductDraft
-from models.status import EDITABLE_STATUSES, Status, check_transition
+from models.services.lifecycle import transition
+from models.status import EDITABLE_STATUSES, Status
 from models.uow import UnitOfWork
 from models.validators import (
     parse_brand,
@@ -294,24 +295,19 @@ class ProductService:
         return len(ready)
 
     async def change_status(
-        self, product: Product, target: Status, actor: User | None, note: str | None = None
+        self,
+        product: Product,
+        target: Status,
+        actor: User | None,
+        note: str | None = None,
+        *,
+        reason: str | None = None,
+        fields: Sequence[str] = (),
     ) -> None:
-        current = Status(product.status)
-        check_transition(current, target)
-        now = self._clock()
-        product.status = target.value
-        product.updated_at = now
-        self._uow.status_changes.add(
-            StatusChange(
-                subject_type="product",
-                subject_id=product.id,
-                from_status=current.value,
-                to_status=target.value,
-                actor_user_id=actor.id if actor else None,
-                note=note,
-                created_at=now,
-            )
-        )
+        transition(
+            self._uow, product, target, actor=actor, now=self._clock(), note=note, reason=reason,
+            fields=fields,
+        )  # fmt: skip
 
     def _edit(self, product: Product) -> Product:
         if not self.is_editable(product):

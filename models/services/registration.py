@@ -6,14 +6,15 @@ lifecycle and record history, and never commit: the caller's unit of work does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from models.catalog import Catalog
-from models.entities import Consent, StatusChange, User, Vendor
+from models.entities import Consent, User, Vendor
 from models.errors import InvalidInput, NotPermitted
 from models.schemas import RegistrationDraft, RegistrationField
-from models.status import EDITABLE_STATUSES, Status, check_transition
+from models.services.lifecycle import transition
+from models.status import EDITABLE_STATUSES, Status
 from models.uow import UnitOfWork
 from models.validators import (
     BusinessScale,
@@ -193,25 +194,20 @@ class RegistrationService:
         vendor.submitted_at = self._clock()
 
     async def change_status(
-        self, vendor: Vendor, target: Status, actor: User | None, note: str | None = None
+        self,
+        vendor: Vendor,
+        target: Status,
+        actor: User | None,
+        note: str | None = None,
+        *,
+        reason: str | None = None,
+        fields: Sequence[str] = (),
     ) -> None:
         """Moves the registration along its lifecycle and records the change."""
-        current = Status(vendor.status)
-        check_transition(current, target)
-        now = self._clock()
-        vendor.status = target.value
-        vendor.updated_at = now
-        self._uow.status_changes.add(
-            StatusChange(
-                subject_type="vendor",
-                subject_id=vendor.id,
-                from_status=current.value,
-                to_status=target.value,
-                actor_user_id=actor.id if actor else None,
-                note=note,
-                created_at=now,
-            )
-        )
+        transition(
+            self._uow, vendor, target, actor=actor, now=self._clock(), note=note, reason=reason,
+            fields=fields,
+        )  # fmt: skip
 
     def _edit(self, vendor: Vendor) -> Vendor:
         if not self.is_editable(vendor):
