@@ -9,8 +9,8 @@ import logging
 from bot.console import ConsoleChat, read_stdin
 from bot.migrate import upgrade
 from bot.settings import Settings
-from bot.telegram.app import TelegramChannel, build_application
-from bot.wiring import Services, build_services
+from bot.telegram.app import build_application
+from bot.wiring import Services, build_services, telegram_channel
 
 log = logging.getLogger("bot")
 
@@ -66,7 +66,7 @@ async def run_console(settings: Settings, user: str) -> None:
 
 def run_telegram(settings: Settings, token: str) -> None:
     services: Services = build_services(settings)
-    channel = TelegramChannel(services.engine, services.locales, settings.default_language)
+    channel = telegram_channel(services, settings)
     application = build_application(
         token,
         channel,

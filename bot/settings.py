@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=8080, ge=1, le=65535)
 
+    admin_telegram_ids: str = ""
+    """Comma-separated Telegram user ids of the first superadmins."""
+
     database_url: str = "sqlite+aiosqlite:///umkm-bot.sqlite3"
     database_echo: bool = False
 
@@ -46,6 +49,12 @@ class Settings(BaseSettings):
     max_photo_mb: int = Field(default=5, ge=1, le=50)
 
     resume_after_minutes: int = Field(default=60, ge=1)
+
+    @property
+    def admin_ids(self) -> frozenset[str]:
+        return frozenset(
+            part.strip() for part in self.admin_telegram_ids.split(",") if part.strip()
+        )
 
     @property
     def resume_after(self) -> timedelta:

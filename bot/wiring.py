@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.settings import Settings
+from bot.telegram.app import TelegramChannel
+from bot.telegram.outbox import OutboxSender
 from handlers.context import BureauInfo
 from handlers.engine import ConversationEngine
 from handlers.i18n import Locales
@@ -27,6 +29,7 @@ class Services:
     locales: Locales
     database: AsyncEngine
     uow_factory: UnitOfWorkFactory
+    clock: Callable[[], datetime]
 
     async def close(self) -> None:
         await self.database.dispose()
@@ -49,6 +52,18 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
         MediaStore(settings.media_dir, settings.max_photo_mb * 1_000_000),
         default_language=settings.default_language,
         resume_after=settings.resume_after,
+        admin_ids=settings.admin_ids,
         clock=clock,
     )
-    return Services(engine, locales, database, uow_factory)
+    return Services(engine, locales, database, uow_factory, clock)
+
+
+def telegram_channel(services: Services, settings: Settings) -> TelegramChannel:
+    """The Telegram side of the bot, shared by polling, webhooks and the tests."""
+    return TelegramChannel(
+        services.engine,
+        services.locales,
+        OutboxSender(services.uow_factory, services.clock),
+        default_language=settings.default_language,
+        media_dir=settings.media_dir,
+    )

@@ -9,17 +9,21 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from handlers.events import Sender
+from handlers.i18n import Locales
 from handlers.replies import Attachment, Choice, Msg, Reply
 from models.catalog import Catalog
 from models.entities import Conversation, User
+from models.services.access import AccessService
 from models.services.products import ProductService
 from models.services.registration import RegistrationService
+from models.services.review import ReviewService
 from models.uow import UnitOfWork
 
 
 class Flow(StrEnum):
     REGISTRATION = "registration"
     PRODUCT = "product"
+    REVIEW = "review"
 
 
 class ConversationStatus(StrEnum):
@@ -49,10 +53,15 @@ class FlowContext:
     conversation: Conversation
     registration: RegistrationService
     products: ProductService
+    access: AccessService
+    review: ReviewService
     catalog: Catalog
     bureau: BureauInfo
     now: datetime
+    locales: Locales
     replies: list[Reply] = field(default_factory=list)
+    outbox_queued: bool = False
+    """Whether messages for other users were queued, so the channel delivers them now."""
 
     def say(
         self,

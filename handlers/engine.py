@@ -21,8 +21,10 @@ from handlers.router import route
 from models.catalog import Catalog
 from models.entities import User
 from models.media import MediaStore
+from models.services.access import AccessService
 from models.services.products import ProductService
 from models.services.registration import RegistrationService
+from models.services.review import ReviewService
 from models.uow import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,8 @@ class Handled:
     messages: list[OutMessage]
     language: str
     language_changed: bool
+    outbox_queued: bool
+    """Messages for other users were queued and should be delivered now."""
 
 
 class ConversationEngine:
@@ -50,6 +54,7 @@ class ConversationEngine:
         *,
         default_language: str,
         resume_after: timedelta,
+        admin_ids: frozenset[str] = frozenset(),
         clock: Callable[[], datetime],
     ) -> None:
         self._uow_factory = uow_factory
@@ -58,6 +63,7 @@ class ConversationEngine:
         self._bureau = bureau
         self._media = media
         self._default_language = default_language
+        self._admin_ids = admin_ids
         self._resume_after = resume_after
         self._clock = clock
 
@@ -70,12 +76,14 @@ class ConversationEngine:
                 sender.channel, update_id
             ):
                 log.info("skipping redelivered update %s/%s", sender.channel, update_id)
-                return Handled([], self._default_language, language_changed=False)
+                return Handled([], self._default_language, False, False)
             now = self._clock()
             user = await self._user(uow, sender, now)
             conversation = await uow.conversations.get_locked(user.id) or (
                 await uow.conversations.add(user.id, now)
             )
+            access = AccessService(uow, self._clock, self._admin_ids)
+            await access.bootstrap(user, sender.channel, sender.external_id)
             ctx = FlowContext(
                 uow=uow,
                 sender=sender,
@@ -83,9 +91,12 @@ class ConversationEngine:
                 conversation=conversation,
                 registration=RegistrationService(uow, self._catalog, self._clock),
                 products=ProductService(uow, self._catalog, self._clock, self._media),
+                access=access,
+                review=ReviewService(uow, access, self._catalog, self._clock),
                 catalog=self._catalog,
                 bureau=self._bureau,
                 now=now,
+                locales=self._locales,
             )
             expired = now - conversation.updated_at > self._resume_after
             language_before = user.language
@@ -94,7 +105,7 @@ class ConversationEngine:
             conversation.updated_at = now
             user.last_seen_at = now
             await uow.commit()
-        return Handled(messages, user.language, user.language != language_before)
+        return Handled(messages, user.language, user.language != language_before, ctx.outbox_queued)
 
     async def _user(self, uow: UnitOfWork, sender: Sender, now: datetime) -> User:
         identity = await uow.users.identity(sender.channel, sender.external_id)

@@ -20,6 +20,8 @@ class CommandReceived:
 
     name: str
     args: str = ""
+    about_user: str | None = None
+    """The channel id of the person whose forwarded message this command replies to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,8 @@ class Sender:
     channel: str
     external_id: str
     language_hint: str | None = None
+    display_name: str | None = None
+    """The name the channel shows; kept only for staff, so colleagues see who decided."""
 
 
 @dataclass(frozen=True, slots=True)

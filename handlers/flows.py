@@ -3,22 +3,33 @@
 from __future__ import annotations
 
 from handlers.context import Flow, FlowContext
+from handlers.events import ChoiceMade, TextReceived
 from handlers.forms import FormInput
 from handlers.products import form as product_form
 from handlers.registration import flow as registration
+from handlers.replies import msg
+from handlers.review import decide as review_decision
 
 
 async def handle(ctx: FlowContext, event: FormInput) -> None:
     """Gives the answer to the flow waiting for it."""
-    if ctx.conversation.flow == Flow.PRODUCT:
-        await product_form.FORM.handle(ctx, event)
-    else:
-        await registration.handle(ctx, event)
+    match ctx.conversation.flow:
+        case Flow.PRODUCT:
+            await product_form.FORM.handle(ctx, event)
+        case Flow.REVIEW if isinstance(event, ChoiceMade | TextReceived):
+            await review_decision.handle(ctx, event)
+        case Flow.REVIEW:
+            review_decision.ask(ctx, (msg("error-prefix", text=msg("error-use-buttons")),))
+        case _:
+            await registration.handle(ctx, event)
 
 
 async def resume(ctx: FlowContext) -> None:
     """Asks the current question of the conversation's flow again."""
-    if ctx.conversation.flow == Flow.PRODUCT:
-        await product_form.FORM.resume(ctx)
-    else:
-        await registration.start(ctx)
+    match ctx.conversation.flow:
+        case Flow.PRODUCT:
+            await product_form.FORM.resume(ctx)
+        case Flow.REVIEW:
+            review_decision.ask(ctx)
+        case _:
+            await registration.start(ctx)

@@ -22,6 +22,8 @@ FormInput = TextReceived | ChoiceMade | ContactShared | MediaReceived
 NAV_BACK, NAV_SKIP, NAV_HELP, NAV_CANCEL = "nav.back", "nav.skip", "nav.help", "nav.cancel"
 KEEP = "keep"
 SUMMARY = "summary"
+FIX_QUEUE = "fix_queue"
+"""Scratch key for the questions a reviewer asked to fix, still to be asked."""
 CANDIDATES = "candidates"
 """Scratch key for the readings of an ambiguous answer, offered as buttons on the retry only."""
 
@@ -223,6 +225,10 @@ class Form(ABC, Generic[S]):
     def next_step(self, ctx: FlowContext, subject: S, step: str) -> str:
         """The following question; when editing from the summary, only what is unanswered."""
         if ctx.data.get("editing"):
+            queue = list(ctx.data.get(FIX_QUEUE, []))
+            if queue:
+                ctx.set_data(**{FIX_QUEUE: queue[1:]})
+                return str(queue[0])
             return self.first_unanswered(ctx, subject) or SUMMARY
         index = self.field_order.index(self.step_of_field(self.step(step).field))
         following = [s.name for s in self.steps[index + 1 :] if s.applies(subject)]
@@ -244,7 +250,7 @@ class Form(ABC, Generic[S]):
             ctx.set_data(**{CANDIDATES: []})
         ctx.enter(self.flow, step)
         if step == SUMMARY:
-            ctx.set_data(editing=False)
+            ctx.set_data(editing=False, **{FIX_QUEUE: []})
             self.show_summary(ctx, subject, notes)
             return
         current = self.step(step)
@@ -291,6 +297,16 @@ class Form(ABC, Generic[S]):
             await self.back_from_first(ctx, subject)
         else:
             self.ask(ctx, subject, step, (msg("error-prefix", text=msg("error-use-buttons")),))
+
+    def start_fix(self, ctx: FlowContext, subject: S, fields: list[str]) -> None:
+        """Asks exactly the fields a reviewer named, one after another, then the summary."""
+        steps = [step.name for step in self.steps if step.field in fields and step.applies(subject)]
+        if not steps:
+            self.ask(ctx, subject, SUMMARY)
+            return
+        ctx.enter(self.flow, steps[0])
+        ctx.set_data(editing=True, **{FIX_QUEUE: steps[1:]})
+        self.ask(ctx, subject, steps[0], (msg("fix-intro", count=len(steps)),))
 
     async def back_from_first(self, ctx: FlowContext, subject: S) -> None:
         """Back on the first question: by default it is simply asked again."""

@@ -20,17 +20,35 @@ from handlers.products import browse
 from handlers.products import form as product_form
 from handlers.registration import flow as registration
 from handlers.replies import msg
+from handlers.review import actions as review
+from handlers.review import fixes
 from handlers.status import describe_status
+from models.errors import NotPermitted
+from models.services.access import UNKNOWN_COMMAND
 
 COMMANDS = ("start", "daftar", "produk", "status", "bantuan", "batal", "bahasa")
 """The command menu, in the order shown to users."""
 
 
 async def route(ctx: FlowContext, event: Event, *, expired: bool) -> None:
-    """Handles ``event``; ``expired`` tells that the user was idle longer than the resume time."""
+    """Handles ``event``; ``expired`` tells that the user was idle longer than the resume time.
+
+    A staff action by someone without the role is answered exactly like an unknown command.
+    """
+    try:
+        await dispatch(ctx, event, expired=expired)
+    except NotPermitted as refused:
+        if refused.key != UNKNOWN_COMMAND:
+            raise
+        ctx.replies.clear()
+        ctx.say(msg("error-unknown-command"))
+        await menu.show_help(ctx)
+
+
+async def dispatch(ctx: FlowContext, event: Event, *, expired: bool) -> None:
     match event:
-        case CommandReceived(name=name):
-            await run_command(ctx, name)
+        case CommandReceived():
+            await run_command(ctx, event)
         case ButtonPressed(token=token):
             choice = resolve_token(ctx, token)
             if choice is None:
@@ -52,9 +70,9 @@ async def route(ctx: FlowContext, event: Event, *, expired: bool) -> None:
             await repeat_current(ctx, or_menu=True)
 
 
-async def run_command(ctx: FlowContext, name: str) -> None:
+async def run_command(ctx: FlowContext, command: CommandReceived) -> None:
     """Commands work at any step; those that do not leave the flow repeat its question."""
-    match name:
+    match command.name:
         case "start":
             await menu.start(ctx)
         case "daftar":
@@ -72,6 +90,10 @@ async def run_command(ctx: FlowContext, name: str) -> None:
             menu.ask_language(ctx)
         case "menu":
             await menu.main_menu(ctx)
+        case "antrian":
+            await review.queue_command(ctx)
+        case "peran":
+            await review.role_command(ctx, command)
         case _ if ctx.waiting:
             ctx.say(msg("error-unknown-command"))
             await repeat_current(ctx)
@@ -117,6 +139,12 @@ async def on_choice(ctx: FlowContext, choice: str) -> None:
             await browse.show_list(ctx)
         case ["products" | "product", _]:
             await browse.on_choice(ctx, choice)
+        case ["review", _]:
+            await review.on_choice(ctx, choice)
+        case ["fix", "vendor"]:
+            await fixes.fix_registration(ctx)
+        case ["fix", product] if product.startswith("product.") and product[8:].isdecimal():
+            await fixes.fix_product(ctx, int(product[8:]))
         case ["lang", code]:
             menu.set_language(ctx, code)
             await repeat_current(ctx)

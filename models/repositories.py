@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
@@ -13,6 +13,7 @@ from models.entities import (
     ChannelIdentity,
     Consent,
     Conversation,
+    OutboxMessage,
     ProcessedUpdate,
     StatusChange,
     User,
@@ -142,3 +143,34 @@ class ProcessedUpdateRepository:
         except IntegrityError:
             return False
         return True
+
+
+class OutboxRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    def add(self, message: OutboxMessage) -> None:
+        self._session.add(message)
+
+    async def pending_ids(self, channel: str, limit: int = 50) -> list[int]:
+        query = (
+            select(OutboxMessage.id)
+            .where(OutboxMessage.channel == channel, OutboxMessage.status == "pending")
+            .order_by(OutboxMessage.id)
+            .limit(limit)
+        )
+        return list((await self._session.execute(query)).scalars())
+
+    async def get(self, message_id: int) -> OutboxMessage | None:
+        return await self._session.get(OutboxMessage, message_id)
+
+    async def claim(self, message_id: int) -> OutboxMessage | None:
+        """Marks a pending message as being sent; None when another process claimed it first."""
+        claimed = await self._session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, OutboxMessage.status == "pending")
+            .values(status="sending", attempts=OutboxMessage.attempts + 1)
+        )
+        if getattr(claimed, "rowcount", 0) != 1:
+            return None
+        return await self._session.get(OutboxMessage, message_id, populate_existing=True)

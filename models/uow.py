@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from models.repositories import (
     ConsentRepository,
     ConversationRepository,
+    OutboxRepository,
     ProcessedUpdateRepository,
     StatusChangeRepository,
     UserRepository,
@@ -27,6 +28,7 @@ class UnitOfWork:
     vendors: VendorRepository
     status_changes: StatusChangeRepository
     processed_updates: ProcessedUpdateRepository
+    outbox: OutboxRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -39,6 +41,7 @@ class UnitOfWork:
         self.vendors = VendorRepository(self.session)
         self.status_changes = StatusChangeRepository(self.session)
         self.processed_updates = ProcessedUpdateRepository(self.session)
+        self.outbox = OutboxRepository(self.session)
         return self
 
     async def __aexit__(

@@ -34,7 +34,17 @@ CODE_DIRS = ("bot", "handlers", "models")
 # Translator it calls directly (``tr("button-share-contact")`` in handlers/engine.py); a
 # Translator called right away, ``locales.translator(language)("error-internal")``, counts too.
 KEY_CALLS = frozenset(
-    {"msg", "Msg", "InvalidInput", "NotPermitted", "InvalidTransition", "DomainError", "tr"}
+    {
+        "msg",
+        "Msg",
+        "InvalidInput",
+        "NotPermitted",
+        "InvalidTransition",
+        "DomainError",
+        "tr",
+        # a DomainError subclass passing its fixed key: super().__init__("review-...", ...)
+        "__init__",
+    }
 )
 TRANSLATOR_FACTORY = "translator"
 

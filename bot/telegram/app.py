@@ -3,29 +3,42 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from telegram import Bot, BotCommand, BotCommandScopeChat, ReplyKeyboardRemove, Update
+from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import BaseRequest
 
-from bot.telegram.render import markup_for
+from bot.telegram.outbox import OutboxSender
+from bot.telegram.sending import send_messages
 from bot.telegram.updates import incoming_from_update
 from handlers.engine import ConversationEngine
 from handlers.i18n import SUPPORTED_LANGUAGES, Locales, Translator
-from handlers.replies import OutMessage
 from handlers.router import COMMANDS
 
 log = logging.getLogger(__name__)
+
+OUTBOX_SWEEP_SECONDS = 30
 
 
 class TelegramChannel:
     """Connects one ``Application`` to the conversation engine."""
 
-    def __init__(self, engine: ConversationEngine, locales: Locales, default_language: str) -> None:
+    def __init__(
+        self,
+        engine: ConversationEngine,
+        locales: Locales,
+        outbox: OutboxSender,
+        *,
+        default_language: str,
+        media_dir: Path,
+    ) -> None:
         self._engine = engine
         self._locales = locales
+        self._outbox = outbox
         self._default_language = default_language
+        self._media_dir = media_dir
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handles one update: the engine commits the new state before anything is sent."""
@@ -40,7 +53,9 @@ class TelegramChannel:
         )
         if query is not None and handled.messages:
             await quietly(query.edit_message_reply_markup(None))
-        await send_messages(context.bot, incoming.chat_id, handled.messages)
+        await send_messages(context.bot, incoming.chat_id, handled.messages, self._media_dir)
+        if handled.outbox_queued:
+            await self._outbox.deliver(context.bot)
         if handled.language_changed:
             await context.bot.set_my_commands(
                 commands(self._locales.translator(handled.language)),
@@ -54,6 +69,10 @@ class TelegramChannel:
             text = self._locales.translator(self._default_language)("error-internal")
             await quietly(context.bot.send_message(incoming.chat_id, text))
 
+    async def sweep_outbox(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Delivers what is still pending (after a restart, or a failed attempt)."""
+        await self._outbox.deliver(context.bot)
+
     async def set_command_menus(self, application: Application) -> None:  # type: ignore[type-arg]
         """The command menu in Bahasa Indonesia by default and in English for English clients."""
         bot = application.bot
@@ -62,16 +81,6 @@ class TelegramChannel:
             await bot.set_my_commands(
                 commands(self._locales.translator(language)), language_code=language
             )
-
-
-async def send_messages(bot: Bot, chat_id: int, messages: list[OutMessage]) -> None:
-    for message in messages:
-        if message.remove_keyboard and message.buttons:
-            # A message cannot both remove a reply keyboard and carry inline buttons: remove
-            # the keyboard with a short message that is deleted at once.
-            placeholder = await bot.send_message(chat_id, "…", reply_markup=ReplyKeyboardRemove())
-            await quietly(placeholder.delete())
-        await bot.send_message(chat_id, message.text, reply_markup=markup_for(message))
 
 
 def commands(tr: Translator) -> list[BotCommand]:
@@ -107,4 +116,8 @@ def build_application(
     application = builder.build()
     application.add_handler(TypeHandler(Update, channel.on_update))
     application.add_error_handler(channel.on_error)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            channel.sweep_outbox, interval=OUTBOX_SWEEP_SECONDS, first=1
+        )
     return application

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from telegram import Bot, Message, Update
+from telegram import Bot, Message, MessageOriginUser, Update
 
 from handlers.events import (
     ButtonPressed,
+    CommandReceived,
     ContactShared,
     Event,
     MediaReceived,
@@ -44,13 +45,17 @@ def incoming_from_update(update: Update) -> Incoming | None:
         event = None
     if event is None:
         return None
-    sender = Sender(CHANNEL, str(user.id), user.language_code)
+    sender = Sender(CHANNEL, str(user.id), user.language_code, user.full_name)
     return Incoming(sender, event, chat.id, str(update.update_id))
 
 
 def event_from_message(message: Message) -> Event:
     if message.text is not None:
-        return text_or_command(message.text)
+        event = text_or_command(message.text)
+        forwarded_from = forwarded_user(message.reply_to_message)
+        if isinstance(event, CommandReceived) and forwarded_from is not None:
+            return replace(event, about_user=forwarded_from)
+        return event
     if message.contact is not None:
         own = message.from_user is not None and message.contact.user_id == message.from_user.id
         return ContactShared(message.contact.phone_number, is_own=own)
@@ -74,6 +79,14 @@ def event_from_message(message: Message) -> Event:
             download=downloader(message.get_bot(), document.file_id),
         )
     return UnsupportedReceived(unsupported_kind(message))
+
+
+def forwarded_user(message: Message | None) -> str | None:
+    """The original sender of a forwarded message, when Telegram reveals them."""
+    origin = message.forward_origin if message is not None else None
+    if isinstance(origin, MessageOriginUser):
+        return str(origin.sender_user.id)
+    return None
 
 
 def downloader(bot: Bot, file_id: str) -> Callable[[], Awaitable[bytes]]:

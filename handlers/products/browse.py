@@ -21,13 +21,19 @@ from models.status import Status
 async def show_list(ctx: FlowContext, page: int = 1, notes: tuple[Msg, ...] = ()) -> None:
     vendor = await ctx.registration.vendor_of(ctx.user)
     if vendor is None:
-        ctx.say(*notes, msg("product-register-first"),
-                choices=[Choice("menu.register", msg("button-register"))])  # fmt: skip
+        ctx.say(
+            *notes,
+            msg("product-register-first"),
+            choices=[Choice("menu.register", msg("button-register"))],
+        )
         return
     listing = await ctx.products.page(vendor, page)
     if listing.total == 0:
-        ctx.say(*notes, msg("products-empty"),
-                choices=[Choice("products.add", msg("button-add-product"))])  # fmt: skip
+        ctx.say(
+            *notes,
+            msg("products-empty"),
+            choices=[Choice("products.add", msg("button-add-product"))],
+        )
         return
     first_number = (listing.page - 1) * PAGE_SIZE + 1
     choices = [

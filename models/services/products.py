@@ -33,9 +33,21 @@ REGISTRATION_SENT = frozenset({Status.SUBMITTED, Status.NEEDS_FIX, Status.APPROV
 
 PAGE_SIZE = 8
 COMMON_UNITS = (
-    "pcs", "kg", "liter", "paket", "porsi", "box", "lembar", "rim",
-    "set", "unit", "jam", "hari", "bulan", "m²",
-)  # fmt: skip
+    "pcs",
+    "kg",
+    "liter",
+    "paket",
+    "porsi",
+    "box",
+    "lembar",
+    "rim",
+    "set",
+    "unit",
+    "jam",
+    "hari",
+    "bulan",
+    "m²",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +128,12 @@ class ProductService:
     async def create(self, vendor_id: int) -> Product:
         now = self._clock()
         product = Product(
-            vendor_id=vendor_id, status=Status.DRAFT.value, created_at=now, updated_at=now,
+            vendor_id=vendor_id,
+            status=Status.DRAFT.value,
+            created_at=now,
+            updated_at=now,
             photos=[],
-        )  # fmt: skip
+        )
         self._uow.session.add(product)
         await self._uow.session.flush()
         return product
@@ -127,8 +142,14 @@ class ProductService:
         """A new draft with the same answers and photos, for a similar product."""
         copy = await self.create(product.vendor_id)
         for column in Product.__table__.columns:
-            if column.key not in {"id", "vendor_id", "status", "created_at", "updated_at",
-                                  "submitted_at"}:  # fmt: skip
+            if column.key not in {
+                "id",
+                "vendor_id",
+                "status",
+                "created_at",
+                "updated_at",
+                "submitted_at",
+            }:
                 setattr(copy, column.key, getattr(product, column.key))
         copy.photos = [
             ProductPhoto(
@@ -305,9 +326,15 @@ class ProductService:
         fields: Sequence[str] = (),
     ) -> None:
         transition(
-            self._uow, product, target, actor=actor, now=self._clock(), note=note, reason=reason,
+            self._uow,
+            product,
+            target,
+            actor=actor,
+            now=self._clock(),
+            note=note,
+            reason=reason,
             fields=fields,
-        )  # fmt: skip
+        )
 
     def _edit(self, product: Product) -> Product:
         if not self.is_editable(product):

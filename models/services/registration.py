@@ -205,9 +205,15 @@ class RegistrationService:
     ) -> None:
         """Moves the registration along its lifecycle and records the change."""
         transition(
-            self._uow, vendor, target, actor=actor, now=self._clock(), note=note, reason=reason,
+            self._uow,
+            vendor,
+            target,
+            actor=actor,
+            now=self._clock(),
+            note=note,
+            reason=reason,
             fields=fields,
-        )  # fmt: skip
+        )
 
     def _edit(self, vendor: Vendor) -> Vendor:
         if not self.is_editable(vendor):

@@ -36,6 +36,11 @@ class BotMessage:
     requests_contact: bool = False
     removes_keyboard: bool = False
     deleted: bool = False
+    kind: str = "text"
+    """"text", or "photo" / "document" for attachments (``text`` is then empty)."""
+    file_name: str | None = None
+    file_data: bytes | None = None
+    """An uploaded file's name and bytes (a photo sent by file id has none)."""
 
     @property
     def labels(self) -> list[str]:
@@ -78,12 +83,20 @@ class FakeTelegram(BaseRequest):
             return 200, self.files[url.rsplit("/", 1)[-1]]
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
+        uploads = (request_data.multipart_data or {}) if request_data else {}
         self.calls.append(ApiCall(api_method, params))
-        result = self._answer(api_method, params)
+        result = self._answer(api_method, params, uploads)
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
-    def _answer(self, method: str, params: dict[str, Any]) -> Any:
+    def _answer(self, method: str, params: dict[str, Any], uploads: dict[str, Any]) -> Any:
         match method:
+            case "sendPhoto" | "sendDocument":
+                kind = "photo" if method == "sendPhoto" else "document"
+                return self._record_file(int(params["chat_id"]), kind, uploads)
+            case "sendMediaGroup":
+                return [
+                    self._record_file(int(params["chat_id"]), "photo", {}) for _ in params["media"]
+                ]
             case "getMe":
                 return {
                     "id": BOT_ID,
@@ -141,6 +154,25 @@ class FakeTelegram(BaseRequest):
             "chat": {"id": message.chat_id, "type": "private"},
             "from": {"id": BOT_ID, "is_bot": True, "first_name": "Katalog UMKM"},
             "text": message.text,
+        }
+
+    def _record_file(self, chat_id: int, kind: str, uploads: dict[str, Any]) -> dict[str, Any]:
+        upload = next(iter(uploads.values()), None)
+        message = BotMessage(
+            message_id=self._next_message_id,
+            chat_id=chat_id,
+            text="",
+            kind=kind,
+            file_name=upload[0] if upload else None,
+            file_data=upload[1] if upload else None,
+        )
+        self._next_message_id += 1
+        self.messages.append(message)
+        return {
+            "message_id": message.message_id,
+            "date": 1_790_000_000,
+            "chat": {"id": chat_id, "type": "private"},
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "Katalog UMKM"},
         }
 
     def calls_to(self, method: str) -> list[ApiCall]:

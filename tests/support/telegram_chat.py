@@ -12,8 +12,8 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.settings import Settings
-from bot.telegram.app import TelegramChannel, build_application
-from bot.wiring import Services, build_services
+from bot.telegram.app import build_application
+from bot.wiring import Services, build_services, telegram_channel
 from tests.support.clock import FakeClock
 from tests.support.fake_telegram import BOT_ID, BotMessage, FakeTelegram
 
@@ -39,9 +39,7 @@ class TelegramBot:
         self.clock = clock
         self.fake = FakeTelegram()
         self.services: Services = build_services(settings, clock)
-        self.channel = TelegramChannel(
-            self.services.engine, self.services.locales, settings.default_language
-        )
+        self.channel = telegram_channel(self.services, settings)
         self.application: Application = build_application(  # type: ignore[type-arg]
             TOKEN,
             self.channel,

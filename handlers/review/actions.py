@@ -1,0 +1,133 @@
+"""Staff buttons and commands of the review: ``review.*`` presses, ``/antrian``, ``/peran``."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from babel.dates import format_datetime
+
+from handlers.context import Flow, FlowContext
+from handlers.events import ChoiceMade, CommandReceived
+from handlers.replies import Choice, Msg, msg
+from handlers.review import decide
+from handlers.review.cards import show_item, show_queue
+from models.errors import DomainError
+from models.services.access import REVIEWERS, Role
+from models.services.review import Kind
+from models.status import Status
+
+KINDS = ("vendor", "product")
+ROLE_NAMES = {
+    "superadmin": Role.SUPERADMIN,
+    "verifikator": Role.REVIEWER,
+    "reviewer": Role.REVIEWER,
+    "pendamping": Role.MENTOR,
+    "mentor": Role.MENTOR,
+}
+
+
+async def on_choice(ctx: FlowContext, choice: str) -> None:
+    """Every ``review.*`` press; the role is checked before anything else."""
+    await ctx.access.require(ctx.user, REVIEWERS)
+    remember_name(ctx)
+    match choice.split("."):
+        case ["review", "page", page] if page.isdecimal():
+            await show_queue(ctx, int(page))
+        case ["review", action, kind, number] if kind in KINDS and number.isdecimal():
+            await on_item(ctx, action, cast(Kind, kind), int(number))
+        case _ if ctx.conversation.flow == Flow.REVIEW:
+            await decide.handle(ctx, ChoiceMade(choice))
+        case _:
+            await show_queue(ctx)
+
+
+async def on_item(ctx: FlowContext, action: str, kind: Kind, item_id: int) -> None:
+    match action:
+        case "open":
+            await show_item(ctx, kind, item_id)
+        case "approve":
+            ctx.say(
+                msg("review-approve-confirm"),
+                choices=[
+                    Choice(f"review.approveyes.{kind}.{item_id}", msg("button-review-approve-yes")),
+                    Choice(f"review.open.{kind}.{item_id}", msg("button-cancel")),
+                ],
+            )
+        case "approveyes":
+            await decide.decide(ctx, kind, item_id, Status.APPROVED)
+        case "fix":
+            decide.start(ctx, kind, item_id, Status.NEEDS_FIX)
+        case "reject":
+            decide.start(ctx, kind, item_id, Status.REJECTED)
+        case "history":
+            await show_history(ctx, kind, item_id)
+        case _:
+            await show_item(ctx, kind, item_id)
+
+
+async def show_history(ctx: FlowContext, kind: Kind, item_id: int) -> None:
+    entries = await ctx.review.history(ctx.user, kind, item_id)
+    lines = [
+        msg(
+            "review-history-line",
+            when=format_datetime(
+                entry.change.created_at.astimezone(ctx.bureau.timezone),
+                "d MMM yyyy HH:mm",
+                locale=ctx.user.language,
+            ),
+            status=msg(f"product-status-{entry.change.to_status.replace('_', '-')}"),
+            by=entry.actor_name or msg("review-history-vendor"),
+            note=history_note(entry.change.reason, entry.change.note),
+        )
+        for entry in entries
+    ]
+    ctx.say(
+        msg("review-history", lines=lines or [msg("value-none")]),
+        choices=[Choice(f"review.open.{kind}.{item_id}", msg("button-back"))],
+    )
+
+
+def history_note(reason: str | None, note: str | None) -> Msg:
+    parts = ([msg(f"reason-{reason}")] if reason else []) + (
+        [msg("label-plain", text=note)] if note else []
+    )
+    return msg("review-history-note", text=parts) if parts else msg("label-plain", text="")
+
+
+async def queue_command(ctx: FlowContext) -> None:
+    await ctx.access.require(ctx.user, REVIEWERS)
+    remember_name(ctx)
+    await show_queue(ctx)
+
+
+async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
+    """``/peran tambah|cabut <telegram id> <role>``, or as a reply to a forwarded message."""
+    await ctx.access.require(ctx.user, {Role.SUPERADMIN})
+    remember_name(ctx)
+    words = command.args.lower().split()
+    target_id = command.about_user
+    if target_id is None and len(words) == 3 and words[1].isdecimal():
+        target_id = words.pop(1)
+    if len(words) != 2 or words[0] not in ("tambah", "cabut", "add", "remove") or target_id is None:
+        ctx.say(msg("role-usage"))
+        return
+    role = ROLE_NAMES.get(words[1])
+    if role is None:
+        ctx.say(msg("role-usage"))
+        return
+    target = await ctx.access.telegram_user(target_id)
+    try:
+        if words[0] in ("tambah", "add"):
+            await ctx.access.grant(ctx.user, target, role)
+        else:
+            await ctx.access.revoke(ctx.user, target, role)
+    except DomainError as error:
+        ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
+        return
+    ctx.say(msg("role-changed", action=words[0], role=role.value, user=target_id))
+
+
+def remember_name(ctx: FlowContext) -> None:
+    """Staff names are kept so colleagues see who decided; vendors' names are never taken."""
+    if ctx.sender.display_name:
+        ctx.user.display_name = ctx.sender.display_name[:100]

@@ -1,0 +1,122 @@
+"""What a reviewer sees: the queue, and a card per submission with what to check."""
+
+from __future__ import annotations
+
+from handlers.context import FlowContext
+from handlers.products.card import product_lines
+from handlers.registration.summary import summary_lines
+from handlers.replies import Attachment, Choice, Msg, msg
+from models.entities import Product, Vendor
+from models.services.review import Flag, Kind, QueueEntry
+from models.status import Status
+
+
+async def show_queue(ctx: FlowContext, page: int = 1, notes: tuple[Msg, ...] = ()) -> None:
+    queue = await ctx.review.queue(ctx.user, page)
+    if not queue.entries:
+        ctx.say(*notes, msg("review-queue-empty"))
+        return
+    choices = [Choice(f"review.open.{e.kind}.{e.id}", entry_label(ctx, e)) for e in queue.entries]
+    footer = []
+    if queue.page > 1:
+        footer.append(Choice(f"review.page.{queue.page - 1}", msg("button-previous-page")))
+    if queue.page < queue.pages:
+        footer.append(Choice(f"review.page.{queue.page + 1}", msg("button-next-page")))
+    ctx.say(
+        *notes,
+        msg(
+            "review-queue-title",
+            vendors=queue.vendors,
+            products=queue.products,
+            page=queue.page,
+            pages=queue.pages,
+        ),
+        choices=choices,
+        footer=footer,
+    )
+
+
+def entry_label(ctx: FlowContext, entry: QueueEntry) -> Msg:
+    days = max((ctx.now - entry.submitted_at).days, 0)
+    if entry.kind == "vendor":
+        return msg("review-entry-vendor", name=entry.title, days=days)
+    return msg("review-entry-product", name=entry.title, vendor=entry.vendor_name, days=days)
+
+
+async def show_item(
+    ctx: FlowContext, kind: Kind, item_id: int, notes: tuple[Msg, ...] = ()
+) -> None:
+    if kind == "vendor":
+        vendor = await ctx.review.vendor(ctx.user, item_id)
+        if vendor is not None:
+            await vendor_card(ctx, vendor, notes)
+            return
+    else:
+        found = await ctx.review.product(ctx.user, item_id)
+        if found is not None:
+            await product_card(ctx, *found, notes=notes)
+            return
+    await show_queue(ctx, 1, (msg("review-item-missing"),))
+
+
+async def vendor_card(ctx: FlowContext, vendor: Vendor, notes: tuple[Msg, ...] = ()) -> None:
+    flags = await ctx.review.vendor_flags(vendor)
+    ctx.say(
+        *notes,
+        msg("review-vendor-title", name=vendor.business_name or "…", status=status_of(vendor)),
+        msg("summary-lines", lines=summary_lines(ctx, vendor)),
+        *flag_lines(flags),
+        choices=decision_choices(vendor, "vendor"),
+        columns=2,
+    )
+
+
+async def product_card(
+    ctx: FlowContext, product: Product, vendor: Vendor, notes: tuple[Msg, ...] = ()
+) -> None:
+    flags = await ctx.review.product_flags(product)
+    photos = [
+        Attachment("photo", photo.channel, photo.file_ref, photo.stored_path)
+        for photo in product.photos
+    ]
+    ctx.say(
+        *notes,
+        msg(
+            "review-product-title",
+            name=product.name or "…",
+            vendor=vendor.business_name or "…",
+            status=status_of(product),
+        ),
+        msg("summary-lines", lines=product_lines(ctx, product)),
+        *flag_lines(flags),
+        choices=decision_choices(product, "product"),
+        columns=2,
+        attachments=photos,
+    )
+
+
+def status_of(item: Vendor | Product) -> Msg:
+    return msg(f"product-status-{item.status.replace('_', '-')}")
+
+
+def flag_lines(flags: list[Flag]) -> list[Msg]:
+    if not flags:
+        return [msg("review-no-flags")]
+    lines = [msg(f"review-flag-{flag.key}", **flag.args) for flag in flags]
+    return [msg("review-flags", lines=lines)]
+
+
+def decision_choices(item: Vendor | Product, kind: Kind) -> list[Choice]:
+    ref = f"{kind}.{item.id}"
+    choices = []
+    if item.status == Status.SUBMITTED:
+        choices = [
+            Choice(f"review.approve.{ref}", msg("button-review-approve")),
+            Choice(f"review.fix.{ref}", msg("button-review-fix")),
+            Choice(f"review.reject.{ref}", msg("button-review-reject")),
+        ]
+    choices += [
+        Choice(f"review.history.{ref}", msg("button-review-history")),
+        Choice("review.page.1", msg("button-review-queue")),
+    ]
+    return choices

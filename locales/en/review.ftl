@@ -1,0 +1,118 @@
+## Bureau review: queue, review cards, decisions, roles, and what the vendor is told.
+
+review-queue-empty = 🎉 The queue is empty. No submissions are waiting for verification.
+review-queue-title = 📥 Verification queue: { $vendors } business registrations, { $products } products (page { $page } of { $pages }). The longest waiting are at the top.
+review-entry-vendor = 🏪 { $name } · { $days } days
+review-entry-product = 📦 { $name } ({ $vendor }) · { $days } days
+review-item-missing = That submission was not found.
+review-vendor-title = 🏪 Business registration: { $name } ({ $status })
+review-product-title = 📦 Product: { $name } from { $vendor } ({ $status })
+review-no-flags = ✅ No automatic flags. Still check the data against the documents.
+review-flags =
+    ⚠️ To check:
+    { $lines }
+review-flag-kbli-mismatch = • KBLI { $codes } does not match the chosen etalase.
+review-flag-no-nib = • No NIB yet.
+review-flag-duplicate-nik = • The same NIK is also used by: { $names }.
+review-flag-duplicate-nib = • The same NIB is also used by: { $names }.
+review-flag-duplicate-phone = • The same phone number is also used by: { $names }.
+review-flag-price-far = • Price is far from the median price of this etalase: Rp{ $median }.
+review-flag-tkdn-claim = • TKDN is the provider's claim: check it against the TKDN certificate.
+review-flag-sni-claim = • SNI is the provider's claim: check it against the SPPT-SNI certificate.
+button-review-approve = ✅ Approve
+button-review-fix = 🛠 Needs fixes
+button-review-reject = ❌ Reject
+button-review-history = 📜 History
+button-review-queue = 📥 Queue
+review-approve-confirm = Approve this submission? The provider will be notified right away.
+button-review-approve-yes = ✅ Yes, approve
+review-ask-fields = Which data needs fixing? Tap to select (more than one is fine), then tap "Next".
+review-field-toggle = { $on ->
+        [yes] ☑️ { $label }
+       *[no] ⬜ { $label }
+    }
+button-review-next = Next ➡️
+review-ask-reason = Choose a reason, or type your own note:
+review-note-hint = You may add a note for the provider: just type it. Or send right away.
+review-confirm =
+    Decision: { $decision ->
+        [approved] ✅ Approved
+        [needs_fix] 🛠 Needs fixes
+       *[rejected] ❌ Rejected
+    }
+    Data to fix:
+    { $fields }
+    Reason: { $reason }
+    Note: { $note }
+button-review-send = 📨 Send decision
+review-decided = { $decision ->
+        [approved] ✅ Approved.
+        [needs_fix] 🛠 Returned for fixes.
+       *[rejected] ❌ Rejected.
+    } The provider has been notified.
+button-review-next-item = ➡️ Next submission
+review-already-decided = This submission was already decided by { $by } (current status: { $status ->
+        [approved] approved
+        [needs_fix] needs fixes
+        [rejected] rejected
+       *[other] { $status }
+    }).
+review-history =
+    📜 History:
+    { $lines }
+review-history-line = • { $when }: { $status }, by { $by }{ $note }
+review-history-vendor = provider
+review-history-note = . { $text }
+error-review-note-required = Choose a reason or write a note first.
+error-review-fields-required = Select at least one item to fix.
+
+reason-nib-invalid = Invalid NIB
+reason-photo-unclear = Photo is not clear
+reason-price-unreasonable = Unreasonable price
+reason-kbli-mismatch = KBLI does not match the etalase
+reason-data-mismatch = Data does not match the documents
+reason-spec-incomplete = Incomplete specifications
+reason-duplicate = Registered twice
+
+role-usage =
+    How to use /peran:
+    • /peran tambah <Telegram id> verifikator
+    • /peran cabut <Telegram id> verifikator
+    Roles: superadmin, verifikator, pendamping (also: add/remove, reviewer/mentor). You can also reply to a message forwarded from the person: /peran tambah pendamping
+role-changed = { $action ->
+        [tambah] ✅ Role { $role } given
+        [add] ✅ Role { $role } given
+       *[other] ✅ Role { $role } removed
+    } for user { $user }.
+error-role-already = That user already has the role { $role }.
+error-role-missing = That user does not have the role { $role }.
+
+notify-vendor-approved =
+    🎉 Congratulations! The business registration of { $name } has been approved.
+    Next step: list the products or services you want to sell.
+notify-product-approved = 🎉 The product "{ $name }" has been approved and is ready to appear in the catalogue.
+notify-vendor-needs-fix =
+    🛠 The business registration of { $name } needs some fixes.
+    What needs fixing:
+    { $fields }
+    Reviewer's note: { $why }
+
+    Press the button below to fix it, then send it again.
+notify-product-needs-fix =
+    🛠 The product "{ $name }" needs some fixes.
+    What needs fixing:
+    { $fields }
+    Reviewer's note: { $why }
+
+    Press the button below to fix it, then send it again.
+notify-vendor-rejected =
+    We are sorry, the business registration of { $name } could not be approved.
+    Reason: { $why }
+    If you have questions, type /bantuan.
+notify-product-rejected =
+    We are sorry, the product "{ $name }" could not be approved.
+    Reason: { $why }
+notify-why-both = { $reason }. { $note }
+button-fix-now = 🛠 Fix now
+fix-intro = { $count } items need fixing. Let's start with the first one.
+bullet = • { $text }

@@ -1,0 +1,118 @@
+## Bureau review: queue, review cards, decisions, roles, and what the vendor is told.
+
+review-queue-empty = 🎉 Antrian kosong. Tidak ada pengajuan yang menunggu verifikasi.
+review-queue-title = 📥 Antrian verifikasi: { $vendors } pendaftaran usaha, { $products } produk (halaman { $page } dari { $pages }). Yang paling lama menunggu ada di atas.
+review-entry-vendor = 🏪 { $name } · { $days } hari
+review-entry-product = 📦 { $name } ({ $vendor }) · { $days } hari
+review-item-missing = Pengajuan itu tidak ditemukan.
+review-vendor-title = 🏪 Pendaftaran usaha: { $name } ({ $status })
+review-product-title = 📦 Produk: { $name } dari { $vendor } ({ $status })
+review-no-flags = ✅ Tidak ada catatan otomatis. Tetap periksa datanya dengan dokumen.
+review-flags =
+    ⚠️ Perlu diperiksa:
+    { $lines }
+review-flag-kbli-mismatch = • KBLI { $codes } tidak sesuai etalase yang dipilih.
+review-flag-no-nib = • Belum punya NIB.
+review-flag-duplicate-nik = • NIK yang sama dipakai juga oleh: { $names }.
+review-flag-duplicate-nib = • NIB yang sama dipakai juga oleh: { $names }.
+review-flag-duplicate-phone = • Nomor HP yang sama dipakai juga oleh: { $names }.
+review-flag-price-far = • Harga jauh dari harga tengah (median) etalase ini: Rp{ $median }.
+review-flag-tkdn-claim = • TKDN adalah klaim penyedia: cocokkan dengan sertifikat TKDN.
+review-flag-sni-claim = • SNI adalah klaim penyedia: cocokkan dengan sertifikat SPPT-SNI.
+button-review-approve = ✅ Setujui
+button-review-fix = 🛠 Perlu perbaikan
+button-review-reject = ❌ Tolak
+button-review-history = 📜 Riwayat
+button-review-queue = 📥 Antrian
+review-approve-confirm = Setujui pengajuan ini? Penyedia akan langsung diberi tahu.
+button-review-approve-yes = ✅ Ya, setujui
+review-ask-fields = Data mana yang perlu diperbaiki? Tekan untuk memilih (bisa lebih dari satu), lalu tekan "Lanjut".
+review-field-toggle = { $on ->
+        [yes] ☑️ { $label }
+       *[no] ⬜ { $label }
+    }
+button-review-next = Lanjut ➡️
+review-ask-reason = Pilih alasan, atau ketik catatan sendiri:
+review-note-hint = Boleh tambahkan catatan untuk penyedia: ketik saja. Atau langsung kirim.
+review-confirm =
+    Keputusan: { $decision ->
+        [approved] ✅ Disetujui
+        [needs_fix] 🛠 Perlu perbaikan
+       *[rejected] ❌ Ditolak
+    }
+    Data yang diperbaiki:
+    { $fields }
+    Alasan: { $reason }
+    Catatan: { $note }
+button-review-send = 📨 Kirim keputusan
+review-decided = { $decision ->
+        [approved] ✅ Disetujui.
+        [needs_fix] 🛠 Dikembalikan untuk perbaikan.
+       *[rejected] ❌ Ditolak.
+    } Penyedia sudah diberi tahu.
+button-review-next-item = ➡️ Pengajuan berikutnya
+review-already-decided = Pengajuan ini sudah diputuskan oleh { $by } (status sekarang: { $status ->
+        [approved] disetujui
+        [needs_fix] perlu perbaikan
+        [rejected] ditolak
+       *[other] { $status }
+    }).
+review-history =
+    📜 Riwayat:
+    { $lines }
+review-history-line = • { $when }: { $status }, oleh { $by }{ $note }
+review-history-vendor = penyedia
+review-history-note = . { $text }
+error-review-note-required = Pilih alasan atau tulis catatan dulu.
+error-review-fields-required = Pilih minimal satu data yang perlu diperbaiki.
+
+reason-nib-invalid = NIB tidak valid
+reason-photo-unclear = Foto kurang jelas
+reason-price-unreasonable = Harga tidak wajar
+reason-kbli-mismatch = KBLI tidak sesuai etalase
+reason-data-mismatch = Data tidak sesuai dokumen
+reason-spec-incomplete = Spesifikasi kurang lengkap
+reason-duplicate = Terdaftar ganda
+
+role-usage =
+    Cara memakai /peran:
+    • /peran tambah <id Telegram> verifikator
+    • /peran cabut <id Telegram> verifikator
+    Peran: superadmin, verifikator, pendamping. Bisa juga dengan membalas pesan yang diteruskan dari orangnya: /peran tambah pendamping
+role-changed = { $action ->
+        [tambah] ✅ Peran { $role } diberikan
+        [add] ✅ Peran { $role } diberikan
+       *[other] ✅ Peran { $role } dicabut
+    } untuk pengguna { $user }.
+error-role-already = Pengguna itu sudah punya peran { $role }.
+error-role-missing = Pengguna itu tidak punya peran { $role }.
+
+notify-vendor-approved =
+    🎉 Selamat! Pendaftaran usaha { $name } sudah disetujui.
+    Langkah berikutnya: daftarkan produk atau jasa yang ingin Anda jual.
+notify-product-approved = 🎉 Produk "{ $name }" sudah disetujui dan siap tayang di katalog.
+notify-vendor-needs-fix =
+    🛠 Pendaftaran usaha { $name } perlu diperbaiki.
+    Yang perlu diperbaiki:
+    { $fields }
+    Catatan petugas: { $why }
+
+    Tekan tombol di bawah untuk memperbaikinya, lalu kirim ulang.
+notify-product-needs-fix =
+    🛠 Produk "{ $name }" perlu diperbaiki.
+    Yang perlu diperbaiki:
+    { $fields }
+    Catatan petugas: { $why }
+
+    Tekan tombol di bawah untuk memperbaikinya, lalu kirim ulang.
+notify-vendor-rejected =
+    Mohon maaf, pendaftaran usaha { $name } tidak dapat disetujui.
+    Alasan: { $why }
+    Jika ada pertanyaan, ketik /bantuan.
+notify-product-rejected =
+    Mohon maaf, produk "{ $name }" tidak dapat disetujui.
+    Alasan: { $why }
+notify-why-both = { $reason }. { $note }
+button-fix-now = 🛠 Perbaiki sekarang
+fix-intro = Ada { $count } data yang perlu diperbaiki. Kita mulai dari yang pertama.
+bullet = • { $text }
