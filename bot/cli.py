@@ -1,4 +1,5 @@
-"""Command-line entry: run the bot (Telegram, or the console chat without a token), migrate."""
+"""Command-line entry: run the bot (Telegram, or the console chat without a token), serve the
+webhooks (WhatsApp, Telegram), migrate."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from bot.console import ConsoleChat, read_stdin
 from bot.migrate import upgrade
 from bot.settings import Settings
 from bot.telegram.app import build_application
+from bot.web import serve
 from bot.wiring import Services, build_services, telegram_channel
 
 log = logging.getLogger("bot")
@@ -21,6 +23,9 @@ def main(argv: list[str] | None = None) -> None:
     settings = Settings()
     upgrade(settings.database_url)
     if args.command == "migrate":
+        return
+    if args.command == "serve":
+        serve(settings)
         return
     token = settings.telegram_token
     if args.command == "console" or token is None:
@@ -39,9 +44,10 @@ def parser() -> argparse.ArgumentParser:
         "command",
         nargs="?",
         default="run",
-        choices=("run", "console", "migrate"),
+        choices=("run", "console", "serve", "migrate"),
         help="run: Telegram if a token is set, else the console chat (default); "
-        "console: always the console chat; migrate: only update the database schema",
+        "console: always the console chat; serve: the webhook server for WhatsApp (and "
+        "Telegram webhooks) on WEB_HOST:WEB_PORT; migrate: only update the database schema",
     )
     return root
 

@@ -1,0 +1,68 @@
+"""The pywa client for one WhatsApp Business number, with its webhook routes on our web app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+from pydantic import SecretStr
+from pywa_async.client import WhatsApp
+from starlette.applications import Starlette
+
+from bot.settings import Settings
+
+WEBHOOK_PATH = "/whatsapp/webhook"
+
+
+@dataclass(frozen=True, slots=True)
+class WhatsAppConfig:
+    phone_number_id: str
+    access_token: str
+    app_secret: str
+    verify_token: str
+    api_base_url: str
+
+
+def whatsapp_config(settings: Settings) -> WhatsAppConfig | None:
+    """The Cloud API credentials; None when none is set, an error when only some are."""
+    values = {
+        "phone_number_id": _value(settings.whatsapp_phone_number_id),
+        "access_token": _value(settings.whatsapp_access_token),
+        "app_secret": _value(settings.whatsapp_app_secret),
+        "verify_token": _value(settings.whatsapp_verify_token),
+    }
+    present = {name: value for name, value in values.items() if value is not None}
+    if not present:
+        return None
+    if len(present) < len(values):
+        missing = ", ".join(f"WHATSAPP_{name.upper()}" for name in values if name not in present)
+        raise ValueError(f"WhatsApp is half configured: set {missing} too")
+    return WhatsAppConfig(**present, api_base_url=settings.whatsapp_api_base_url)
+
+
+def _value(setting: str | SecretStr | None) -> str | None:
+    value = setting.get_secret_value() if isinstance(setting, SecretStr) else setting
+    return (value or "").strip() or None
+
+
+def whatsapp_client(app: Starlette, config: WhatsAppConfig, session: httpx.AsyncClient) -> WhatsApp:
+    """The client, with its webhook routes on ``app``: pywa's own, which answer the verify
+    challenge, check the signature of every POST, answer 200 and handle the update in a
+    background task.
+
+    pywa's in-memory de-duplication is off: the engine claims each message id in the database,
+    which also holds across restarts and several processes.
+    """
+    wa = WhatsApp(
+        phone_id=config.phone_number_id,
+        token=config.access_token,
+        session=session,
+        server=app,  # type: ignore[arg-type]  # pywa's hint omits Starlette; it supports it
+        webhook_endpoint=WEBHOOK_PATH,
+        verify_token=config.verify_token,
+        app_secret=config.app_secret,
+        skip_duplicate_updates=False,
+    )
+    # pywa points the session at graph.facebook.com/v<version>; keep its version path.
+    session.base_url = httpx.URL(config.api_base_url.rstrip("/") + session.base_url.path)
+    return wa

@@ -1,0 +1,89 @@
+"""WhatsApp webhook updates (parsed by pywa) translated into the engine's channel-free events.
+
+Updates are typed with pywa's base classes, which pywa_async's subclass; every API call goes
+through the pywa_async client.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pywa.types.callback import CallbackButton, CallbackSelection
+from pywa.types.media import Document, Image
+from pywa.types.message import Message
+from pywa.types.others import ContactsOrigin
+from pywa.types.user import User
+from pywa_async.client import WhatsApp
+
+from bot.whatsapp.render import OWN_NUMBER
+from handlers.events import (
+    ButtonPressed,
+    ContactShared,
+    Event,
+    MediaReceived,
+    Sender,
+    UnsupportedReceived,
+    text_or_command,
+)
+
+CHANNEL = "whatsapp"
+
+Choice = CallbackButton[str] | CallbackSelection[str]
+"""A reply button pressed or a list row chosen."""
+
+
+def sender_of(user: User) -> Sender:
+    """The sender keyed by the business-scoped user id (BSUID).
+
+    Meta includes the BSUID in every message webhook, while the phone number (``wa_id``) is
+    left out for users who turned on WhatsApp usernames, and changes when a user changes number.
+    """
+    return Sender(CHANNEL, user.bsuid)
+
+
+def own_number(user: User) -> str | None:
+    """The sender's phone number as WhatsApp verified it, when WhatsApp shares it."""
+    return f"+{user.wa_id}" if user.wa_id else None
+
+
+def event_from_choice(choice: Choice) -> Event:
+    """A reply button or list row: its id is the engine's token, or :data:`OWN_NUMBER`."""
+    phone = own_number(choice.from_user)
+    if choice.data == OWN_NUMBER and phone is not None:
+        return ContactShared(phone, is_own=True)
+    return ButtonPressed(choice.data)
+
+
+async def event_from_message(wa: WhatsApp, message: Message) -> Event:
+    if message.text is not None:
+        return text_or_command(message.text)
+    if message.contacts is not None:
+        return contact_event(message)
+    if message.image is not None:
+        return await media_event(wa, "photo", message.image)
+    if message.document is not None:
+        return await media_event(wa, "document", message.document)
+    return UnsupportedReceived(str(message.type))
+
+
+def contact_event(message: Message) -> Event:
+    """A shared contact card, or the answer to WhatsApp's own "share your number" request."""
+    contacts = message.contacts
+    phone = next((phone for contact in contacts or () for phone in contact.phones), None)
+    if contacts is None or phone is None:
+        return UnsupportedReceived("contacts")
+    number = f"+{phone.wa_id}" if phone.wa_id else phone.phone or ""
+    own = contacts.origin == ContactsOrigin.CONTACT_REQUEST or (
+        number == own_number(message.from_user)
+    )
+    return ContactShared(number, is_own=own)
+
+
+async def media_event(
+    wa: WhatsApp, kind: Literal["photo", "document"], media: Image | Document
+) -> MediaReceived:
+    """The media id is the durable reference; size and download come from the media API."""
+    info = await wa.get_media_url(media.id)
+    return MediaReceived(
+        kind, media.id, info.mime_type, info.file_size, media.filename, download=info.get_bytes
+    )

@@ -1,0 +1,6 @@
+## WhatsApp only: list messages (WhatsApp shows at most 10 choices per list).
+
+# The button that opens a list of choices, and the list's heading (at most 20 characters).
+whatsapp-choices = Lihat pilihan
+# Text of the second and later lists when there are more than 10 choices.
+whatsapp-more-choices = Pilihan lainnya ({ $current } dari { $total }):

@@ -1,0 +1,103 @@
+"""The web application: Telegram webhooks with their secret header, routes per configuration,
+and the ``serve`` command."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from pydantic import SecretStr
+
+from bot import web
+from bot.cli import parser
+from bot.settings import Settings
+from bot.web import build_web_app
+from bot.wiring import build_services
+from tests.support.clock import FakeClock
+from tests.support.fake_telegram import FakeTelegram
+
+TOKEN = "123456:TEST-TOKEN-never-sent-anywhere"
+SECRET = "webhook-secret_42"
+HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+@asynccontextmanager
+async def web_client(
+    settings: Settings, clock: FakeClock, fake: FakeTelegram | None = None
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The web application, started; leaving stops it, which finishes queued updates."""
+    app = build_web_app(settings, build_services(settings, clock), telegram_request=fake)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="https://bot.test") as c,
+    ):
+        yield c
+
+
+def telegram_settings(settings: Settings) -> Settings:
+    update = {"telegram_bot_token": SecretStr(TOKEN), "telegram_webhook_secret": SecretStr(SECRET)}
+    return settings.model_copy(update=update)
+
+
+def start_update(chat_id: int) -> dict[str, Any]:
+    user = {"id": chat_id, "is_bot": False, "first_name": "Siti", "language_code": "id"}
+    message = {
+        "message_id": 1,
+        "date": 1_790_000_000,
+        "chat": {"id": chat_id, "type": "private"},
+        "from": user,
+        "text": "/start",
+        "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+    }
+    return {"update_id": chat_id, "message": message}
+
+
+async def test_telegram_update_with_the_secret_is_processed(
+    settings: Settings, clock: FakeClock
+) -> None:
+    fake = FakeTelegram()
+    async with web_client(telegram_settings(settings), clock, fake) as client:
+        response = await client.post(
+            "/telegram/webhook", json=start_update(301), headers={HEADER: SECRET}
+        )
+        assert response.status_code == 200
+    assert "Selamat datang" in next(m.text for m in fake.messages if m.chat_id == 301)
+
+
+@pytest.mark.parametrize("headers", [{}, {HEADER: "guessed"}, {HEADER: SECRET + "x"}])
+async def test_telegram_update_without_the_secret_is_refused(
+    settings: Settings, clock: FakeClock, headers: dict[str, str]
+) -> None:
+    fake = FakeTelegram()
+    async with web_client(telegram_settings(settings), clock, fake) as client:
+        response = await client.post("/telegram/webhook", json=start_update(302), headers=headers)
+        assert response.status_code == 403
+    assert fake.messages == []
+
+
+async def test_only_configured_webhooks_are_served(settings: Settings, clock: FakeClock) -> None:
+    without_secret = settings.model_copy(update={"telegram_bot_token": SecretStr(TOKEN)})
+    async with web_client(without_secret, clock) as client:
+        assert (await client.get("/healthz")).status_code == 200
+        assert (await client.post("/telegram/webhook", json={})).status_code == 404
+        assert (await client.get("/whatsapp/webhook")).status_code == 404
+
+
+def test_half_configured_whatsapp_is_an_error(settings: Settings, clock: FakeClock) -> None:
+    half = settings.model_copy(update={"whatsapp_phone_number_id": "106540352242922"})
+    with pytest.raises(ValueError, match="WHATSAPP_ACCESS_TOKEN"):
+        build_web_app(half, build_services(half, clock))
+
+
+def test_serve_runs_uvicorn_on_the_configured_address(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.update(options))
+    web.serve(settings.model_copy(update={"web_host": "0.0.0.0", "web_port": 8443}))
+    assert (served["host"], served["port"]) == ("0.0.0.0", 8443)
+    assert parser().parse_args(["serve"]).command == "serve"

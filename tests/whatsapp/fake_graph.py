@@ -1,0 +1,163 @@
+"""A local fake of the WhatsApp Cloud API (Graph API), plugged into pywa's httpx session.
+
+Every call lands here: sent messages are checked against WhatsApp's limits and recorded as the
+user's phone would show them; media lookups and downloads are answered from ``media``.
+Nothing reaches the network.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+MEDIA_HOST = "lookaside.fbsbx.test"
+
+LIMITS = {
+    "text": 4096,
+    "body": 1024,
+    "buttons": 3,
+    "button title": 20,
+    "list button": 20,
+    "rows": 10,
+    "section title": 24,
+    "row title": 24,
+    "row description": 72,
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    title: str
+    description: str | None = None
+
+
+@dataclass
+class SentMessage:
+    """A message the bot sent, as the user's phone would show it."""
+
+    to: str
+    kind: str
+    """``text``, ``button`` (reply buttons), ``list`` or ``request_contact_info``."""
+    text: str
+    buttons: list[Row] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    list_button: str | None = None
+    section_titles: list[str] = field(default_factory=list)
+
+    @property
+    def choices(self) -> list[Row]:
+        return self.buttons + self.rows
+
+    @property
+    def labels(self) -> list[str]:
+        return [choice.title for choice in self.choices]
+
+
+@dataclass
+class Media:
+    data: bytes
+    mime_type: str
+
+
+class FakeGraph:
+    """Answers Graph API requests like the Cloud API would, and records sent messages."""
+
+    def __init__(self) -> None:
+        self.sent: list[SentMessage] = []
+        self.problems: list[str] = []
+        self.media: dict[str, Media] = {}
+        self.requests: list[httpx.Request] = []
+        self._ids = itertools.count(1)
+
+    def transport(self) -> httpx.MockTransport:
+        return httpx.MockTransport(self.handle)
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        path = request.url.path.strip("/").split("/")
+        if request.url.host == MEDIA_HOST:
+            return httpx.Response(200, content=self.media[request.url.params["mid"]].data)
+        if request.method == "POST" and path[-1] == "messages":
+            return self._send(json.loads(request.content))
+        if request.method == "GET" and path[-1] in self.media:
+            return self._media_info(path[-1])
+        self.problems.append(f"unexpected call {request.method} {request.url}")
+        return httpx.Response(400, json={"error": {"code": 100, "message": "unexpected call"}})
+
+    def _send(self, payload: dict[str, Any]) -> httpx.Response:
+        to = payload.get("to") or payload["recipient"]
+        message = parse_message(to, payload)
+        self.problems += [f"{problem} in {message}" for problem in check_limits(message)]
+        self.sent.append(message)
+        key = "user_id" if "recipient" in payload else "wa_id"
+        return httpx.Response(
+            200,
+            json={
+                "messaging_product": "whatsapp",
+                "contacts": [{"input": to, key: to}],
+                "messages": [{"id": f"wamid.OUT{next(self._ids)}"}],
+            },
+        )
+
+    def _media_info(self, media_id: str) -> httpx.Response:
+        media = self.media[media_id]
+        return httpx.Response(
+            200,
+            json={
+                "messaging_product": "whatsapp",
+                "url": f"https://{MEDIA_HOST}/whatsapp_business/attachments/?mid={media_id}",
+                "mime_type": media.mime_type,
+                "sha256": "0" * 64,
+                "file_size": len(media.data),
+                "id": media_id,
+            },
+        )
+
+    def sent_to(self, recipient: str) -> list[SentMessage]:
+        return [message for message in self.sent if message.to == recipient]
+
+
+def parse_message(to: str, payload: dict[str, Any]) -> SentMessage:
+    if payload["type"] == "text":
+        return SentMessage(to, "text", payload["text"]["body"])
+    interactive = payload["interactive"]
+    kind, action = interactive["type"], interactive["action"]
+    message = SentMessage(to, kind, interactive.get("body", {}).get("text", ""))
+    if kind == "button":
+        message.buttons = [
+            Row(button["reply"]["id"], button["reply"]["title"]) for button in action["buttons"]
+        ]
+    elif kind == "list":
+        message.list_button = action["button"]
+        message.rows = [
+            Row(row["id"], row["title"], row.get("description"))
+            for section in action["sections"]
+            for row in section["rows"]
+        ]
+        message.section_titles = [section["title"] for section in action["sections"]]
+    return message
+
+
+def check_limits(message: SentMessage) -> list[str]:
+    """Every limit of the Cloud API a sent message exceeds."""
+    sizes: list[tuple[str, int]] = [
+        ("text" if message.kind == "text" else "body", len(message.text)),
+        ("buttons", len(message.buttons)),
+        ("rows", len(message.rows)),
+        ("list button", len(message.list_button or "")),
+    ]
+    sizes += [("button title", len(button.title)) for button in message.buttons]
+    sizes += [("row title", len(row.title)) for row in message.rows]
+    sizes += [("row description", len(row.description or "")) for row in message.rows]
+    sizes += [("section title", len(title)) for title in message.section_titles]
+    problems = [f"{name} of {size} > {LIMITS[name]}" for name, size in sizes if size > LIMITS[name]]
+    if not message.text.strip():
+        problems.append("empty text")
+    if message.kind == "list" and not message.rows:
+        problems.append("list without rows")
+    return problems
