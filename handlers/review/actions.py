@@ -108,6 +108,9 @@ async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
     target_id = command.about_user
     if target_id is None and len(words) == 3 and words[1].isdecimal():
         target_id = words.pop(1)
+    if not words and target_id is None:
+        await list_staff(ctx)
+        return
     if len(words) != 2 or words[0] not in ("tambah", "cabut", "add", "remove") or target_id is None:
         ctx.say(msg("role-usage"))
         return
@@ -125,6 +128,14 @@ async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
         ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
         return
     ctx.say(msg("role-changed", action=words[0], role=role.value, user=target_id))
+
+
+async def list_staff(ctx: FlowContext) -> None:
+    lines = [
+        msg("role-staff-line", user=user, name=name or "…", role=role.value)
+        for user, name, role in await ctx.access.staff(ctx.user)
+    ]
+    ctx.say(msg("role-staff", lines=lines or [msg("value-none")]), msg("role-usage"))
 
 
 def remember_name(ctx: FlowContext) -> None:

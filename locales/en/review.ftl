@@ -116,3 +116,11 @@ notify-why-both = { $reason }. { $note }
 button-fix-now = 🛠 Fix now
 fix-intro = { $count } items need fixing. Let's start with the first one.
 bullet = • { $text }
+role-staff =
+    👥 Staff and their roles:
+    { $lines }
+role-staff-line = • { $name } ({ $user }): { $role ->
+        [superadmin] superadmin
+        [reviewer] reviewer
+       *[mentor] mentor
+    }

@@ -116,3 +116,11 @@ notify-why-both = { $reason }. { $note }
 button-fix-now = 🛠 Perbaiki sekarang
 fix-intro = Ada { $count } data yang perlu diperbaiki. Kita mulai dari yang pertama.
 bullet = • { $text }
+role-staff =
+    👥 Petugas dan perannya:
+    { $lines }
+role-staff-line = • { $name } ({ $user }): { $role ->
+        [superadmin] superadmin
+        [reviewer] verifikator
+       *[mentor] pendamping
+    }

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from sqlalchemy import select
 
-from models.entities import RoleGrant, User
+from models.entities import ChannelIdentity, RoleGrant, User
 from models.errors import InvalidInput, NotPermitted
 from models.uow import UnitOfWork
 
@@ -96,6 +96,19 @@ class AccessService:
         if user is None:
             user = await self._uow.users.add("telegram", telegram_id, "id")
         return user
+
+    async def staff(self, actor: User) -> list[tuple[str, str | None, Role]]:
+        """Everyone holding a role now: (Telegram id, name, role), for superadmins."""
+        await self.require(actor, {Role.SUPERADMIN})
+        query = (
+            select(ChannelIdentity.external_id, User.display_name, RoleGrant.role)
+            .join(User, User.id == RoleGrant.user_id)
+            .join(ChannelIdentity, ChannelIdentity.user_id == User.id)
+            .where(RoleGrant.revoked_at.is_(None), ChannelIdentity.channel == "telegram")
+            .order_by(RoleGrant.role, ChannelIdentity.external_id)
+        )
+        rows = (await self._uow.session.execute(query)).all()
+        return [(external_id, name, Role(role)) for external_id, name, role in rows]
 
     async def history(self, target: User) -> list[RoleGrant]:
         query = select(RoleGrant).where(RoleGrant.user_id == target.id).order_by(RoleGrant.id)

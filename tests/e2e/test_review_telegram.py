@@ -171,3 +171,12 @@ async def test_no_admin_action_without_the_role(telegram: TelegramBot) -> None:
     assert "tidak berlaku" in replayed[0].text or replayed[0].text == unknown
     async with telegram.services.uow_factory() as uow:
         assert (await uow.session.execute(select(Vendor.status))).scalar_one() == "submitted"
+
+
+async def test_superadmin_lists_staff(telegram: TelegramBot) -> None:
+    admin = telegram.user(ADMIN_ID, first_name="Admin")
+    await admin.say("/start")
+    await reviewer(telegram, admin, 641, "Rina")
+    received = await admin.say("/peran")
+    assert "• Admin (9001): superadmin" in received[0].text
+    assert "(641): verifikator" in received[0].text
