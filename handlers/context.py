@@ -12,8 +12,9 @@ from handlers.events import Sender
 from handlers.i18n import Locales
 from handlers.replies import Attachment, Choice, Msg, Reply
 from models.catalog import Catalog
-from models.entities import Conversation, User
+from models.entities import ChannelIdentity, Conversation, User
 from models.services.access import AccessService
+from models.services.identity import IdentityService
 from models.services.products import ProductService
 from models.services.registration import RegistrationService
 from models.services.review import ReviewService
@@ -24,6 +25,7 @@ class Flow(StrEnum):
     REGISTRATION = "registration"
     PRODUCT = "product"
     REVIEW = "review"
+    LINK = "link"
 
 
 class ConversationStatus(StrEnum):
@@ -49,6 +51,8 @@ class FlowContext:
 
     uow: UnitOfWork
     sender: Sender
+    identity: ChannelIdentity
+    identities: IdentityService
     user: User
     conversation: Conversation
     registration: RegistrationService

@@ -13,19 +13,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from handlers.context import BureauInfo, FlowContext
-from handlers.events import Event, Sender
+from handlers.events import ContactShared, Event, Sender
 from handlers.i18n import Locales
 from handlers.render import render
 from handlers.replies import OutMessage
 from handlers.router import route
 from models.catalog import Catalog
-from models.entities import User
 from models.media import MediaStore
 from models.services.access import AccessService
+from models.services.identity import IdentityService
 from models.services.products import ProductService
 from models.services.registration import RegistrationService
 from models.services.review import ReviewService
-from models.uow import UnitOfWork, UnitOfWorkFactory
+from models.uow import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,13 @@ class ConversationEngine:
                 log.info("skipping redelivered update %s/%s", sender.channel, update_id)
                 return Handled([], self._default_language, False, False)
             now = self._clock()
-            user = await self._user(uow, sender, now)
+            identities = IdentityService(uow, self._clock, self._default_language)
+            identity = await identities.resolve(
+                sender.channel, sender.external_id, sender.verified_phone
+            )
+            if isinstance(event, ContactShared) and event.is_own:
+                identities.verify_own_contact(identity, event.phone)
+            user = identity.user
             conversation = await uow.conversations.get_locked(user.id) or (
                 await uow.conversations.add(user.id, now)
             )
@@ -87,6 +93,8 @@ class ConversationEngine:
             ctx = FlowContext(
                 uow=uow,
                 sender=sender,
+                identity=identity,
+                identities=identities,
                 user=user,
                 conversation=conversation,
                 registration=RegistrationService(uow, self._catalog, self._clock),
@@ -98,20 +106,16 @@ class ConversationEngine:
                 now=now,
                 locales=self._locales,
             )
-            expired = now - conversation.updated_at > self._resume_after
+            expired = (
+                now - conversation.updated_at > self._resume_after
+                or conversation.channel not in (None, sender.channel)
+            )
             language_before = user.language
             await route(ctx, event, expired=expired)
+            user, conversation = ctx.user, ctx.conversation  # linking may switch to another user
             messages = render(ctx.replies, conversation, self._locales.translator(user.language))
             conversation.updated_at = now
+            conversation.channel = sender.channel
             user.last_seen_at = now
             await uow.commit()
         return Handled(messages, user.language, user.language != language_before, ctx.outbox_queued)
-
-    async def _user(self, uow: UnitOfWork, sender: Sender, now: datetime) -> User:
-        identity = await uow.users.identity(sender.channel, sender.external_id)
-        if identity is None:
-            return await uow.users.add(
-                sender.channel, sender.external_id, self._default_language, now
-            )
-        identity.last_seen_at = now
-        return identity.user

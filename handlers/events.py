@@ -78,6 +78,8 @@ class Sender:
     language_hint: str | None = None
     display_name: str | None = None
     """The name the channel shows; kept only for staff, so colleagues see who decided."""
+    verified_phone: str | None = None
+    """The sender's own number as the channel verified it (WhatsApp), in E.164."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers import link
 from handlers.context import Flow, FlowContext
 from handlers.events import ChoiceMade, TextReceived
 from handlers.forms import FormInput
@@ -20,6 +21,8 @@ async def handle(ctx: FlowContext, event: FormInput) -> None:
             await review_decision.handle(ctx, event)
         case Flow.REVIEW:
             review_decision.ask(ctx, (msg("error-prefix", text=msg("error-use-buttons")),))
+        case Flow.LINK:
+            await link.handle(ctx, event)
         case _:
             await registration.handle(ctx, event)
 
@@ -31,5 +34,7 @@ async def resume(ctx: FlowContext) -> None:
             await product_form.FORM.resume(ctx)
         case Flow.REVIEW:
             review_decision.ask(ctx)
+        case Flow.LINK:
+            link.start(ctx)
         case _:
             await registration.start(ctx)

@@ -65,25 +65,26 @@ async def offer_product_resume(ctx: FlowContext) -> None:
 
 
 async def menu_choices(ctx: FlowContext) -> list[Choice]:
+    """The main menu, fitted to where the user stands."""
     vendor = await ctx.registration.vendor_of(ctx.user)
     if vendor is None:
-        register = Choice("menu.register", msg("button-register"))
-    elif vendor.status in (Status.DRAFT, Status.NEEDS_FIX):
-        register = Choice("menu.register", msg("button-continue-registration"))
+        choices = [
+            Choice("menu.register", msg("button-register")),
+            Choice("menu.link", msg("button-link")),
+        ]
     else:
-        register = None
-    choices = [register] if register else []
-    if vendor is not None:
-        choices += [
+        choices = [
             Choice("products.list", msg("button-my-products")),
             Choice("products.add", msg("button-add-product")),
         ]
-    choices += [
+        if vendor.status in (Status.DRAFT, Status.NEEDS_FIX):
+            choices.insert(0, Choice("menu.register", msg("button-continue-registration")))
+    return [
+        *choices,
         Choice("menu.status", msg("button-status")),
         Choice("menu.help", msg("button-help")),
         Choice("menu.language", msg("button-language")),
     ]
-    return choices
 
 
 async def main_menu(ctx: FlowContext) -> None:

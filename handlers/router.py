@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import flows, menu
+from handlers import flows, link, menu
 from handlers.context import FlowContext
 from handlers.events import (
     ButtonPressed,
@@ -135,6 +135,8 @@ async def on_choice(ctx: FlowContext, choice: str) -> None:
             menu.ask_language(ctx)
         case ["menu", "main"]:
             await menu.main_menu(ctx)
+        case ["menu", "link"]:
+            link.start(ctx)
         case ["menu", "products"]:
             await browse.show_list(ctx)
         case ["products" | "product", _]:

@@ -50,6 +50,9 @@ class ChannelIdentity(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     """Notifications go to the channel the user used last."""
+    phone: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
+    """The account's own number, only as the channel verified it (never a typed number)."""
+    phone_verified_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
     user: Mapped[User] = relationship(back_populates="identities")
 
@@ -85,6 +88,9 @@ class Conversation(Base):
     turn: Mapped[int] = mapped_column(Integer, default=0)
     offered: Mapped[list[list[str]]] = mapped_column(JSON, default=list)
     contact_keyboard: Mapped[bool] = mapped_column(Boolean, default=False)
+    channel: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    """The channel of the last update: a message from another channel is a return, not an
+    answer to a question asked elsewhere."""
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 

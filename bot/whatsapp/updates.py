@@ -38,7 +38,7 @@ def sender_of(user: User) -> Sender:
     Meta includes the BSUID in every message webhook, while the phone number (``wa_id``) is
     left out for users who turned on WhatsApp usernames, and changes when a user changes number.
     """
-    return Sender(CHANNEL, user.bsuid)
+    return Sender(CHANNEL, user.bsuid, verified_phone=own_number(user))
 
 
 def own_number(user: User) -> str | None:

@@ -110,4 +110,6 @@ async def test_send_my_number_shares_the_number_whatsapp_verified(wa: WhatsApp) 
 
 async def test_sender_is_keyed_by_the_business_scoped_user_id(wa: WhatsApp) -> None:
     message = Message.from_update(client=wa, update=raw(load_payload("text")))
-    assert sender_of(message.from_user) == Sender("whatsapp", "ID.1234567890123456")
+    assert sender_of(message.from_user) == Sender(
+        "whatsapp", "ID.1234567890123456", verified_phone="+6281234567890"
+    )
