@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     whatsapp_app_secret: SecretStr | None = None
     whatsapp_verify_token: SecretStr | None = None
     whatsapp_api_base_url: str = "https://graph.facebook.com"
+    whatsapp_notification_template: str | None = None
+    """An approved template with one body parameter, for notices outside the 24-hour window."""
 
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=8080, ge=1, le=65535)
@@ -49,6 +51,9 @@ class Settings(BaseSettings):
     max_photo_mb: int = Field(default=5, ge=1, le=50)
 
     resume_after_minutes: int = Field(default=60, ge=1)
+
+    target_vendors: int = Field(default=1000, ge=1)
+    target_products: int = Field(default=10_000, ge=1)
 
     @property
     def admin_ids(self) -> frozenset[str]:

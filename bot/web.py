@@ -10,6 +10,8 @@ claims update ids in the database.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hmac
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -29,6 +31,8 @@ from bot.settings import Settings
 from bot.telegram.app import build_application
 from bot.whatsapp.channel import WhatsAppChannel
 from bot.whatsapp.client import whatsapp_client, whatsapp_config
+from bot.whatsapp.delivery import WhatsAppDelivery
+from bot.whatsapp.updates import CHANNEL
 from bot.wiring import Services, build_services, telegram_channel
 
 log = logging.getLogger(__name__)
@@ -36,6 +40,7 @@ log = logging.getLogger(__name__)
 TELEGRAM_WEBHOOK_PATH = "/telegram/webhook"
 TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 GRAPH_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+OUTBOX_SWEEP_SECONDS = 30
 
 
 def build_web_app(
@@ -59,12 +64,17 @@ def build_web_app(
             stack.push_async_callback(session.aclose)
             if telegram is not None:
                 await stack.enter_async_context(running(telegram))
+            await stack.enter_async_context(sweeping(services))
             yield
 
     app = Starlette(routes=[Route("/healthz", healthz)], lifespan=lifespan)
     if config is not None:
         wa = whatsapp_client(app, config, session)
-        WhatsAppChannel(wa, services.engine, services.locales, settings.default_language).register()
+        WhatsAppChannel(
+            wa, services.engine, services.locales, services.outbox, settings.default_language
+        ).register()
+        template = (settings.whatsapp_notification_template or "").strip() or None
+        services.outbox.register(CHANNEL, WhatsAppDelivery(wa, services.locales, template))
     if telegram is not None and secret is not None:
         app.add_route(TELEGRAM_WEBHOOK_PATH, telegram_webhook(telegram, secret), ["POST"])
     return app
@@ -107,6 +117,27 @@ async def running(application: Application) -> AsyncIterator[None]:  # type: ign
             yield
         finally:
             await application.stop()
+
+
+@asynccontextmanager
+async def sweeping(services: Services) -> AsyncIterator[None]:
+    """Delivers pending outbox messages every so often (after a restart, or a failed try)."""
+
+    async def sweep() -> None:
+        while True:
+            await asyncio.sleep(OUTBOX_SWEEP_SECONDS)
+            try:
+                await services.outbox.deliver()
+            except Exception:
+                log.exception("outbox sweep failed")
+
+    task = asyncio.create_task(sweep())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 def telegram_webhook(

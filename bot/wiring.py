@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.outbox import OutboxDispatcher
 from bot.settings import Settings
 from bot.telegram.app import TelegramChannel
-from bot.telegram.outbox import OutboxSender
 from handlers.context import BureauInfo
 from handlers.engine import ConversationEngine
 from handlers.i18n import Locales
@@ -30,6 +30,8 @@ class Services:
     database: AsyncEngine
     uow_factory: UnitOfWorkFactory
     clock: Callable[[], datetime]
+    outbox: OutboxDispatcher
+    """Delivers messages for other users; each channel registers its delivery."""
 
     async def close(self) -> None:
         await self.database.dispose()
@@ -55,7 +57,8 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
         admin_ids=settings.admin_ids,
         clock=clock,
     )
-    return Services(engine, locales, database, uow_factory, clock)
+    outbox = OutboxDispatcher(uow_factory, clock)
+    return Services(engine, locales, database, uow_factory, clock, outbox)
 
 
 def telegram_channel(services: Services, settings: Settings) -> TelegramChannel:
@@ -63,7 +66,7 @@ def telegram_channel(services: Services, settings: Settings) -> TelegramChannel:
     return TelegramChannel(
         services.engine,
         services.locales,
-        OutboxSender(services.uow_factory, services.clock),
+        services.outbox,
         default_language=settings.default_language,
         media_dir=settings.media_dir,
     )

@@ -10,8 +10,9 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import BaseRequest
 
-from bot.telegram.outbox import OutboxSender
-from bot.telegram.sending import send_messages
+from bot.outbox import OutboxDispatcher
+from bot.telegram.outbox import TelegramDelivery
+from bot.telegram.sending import CHANNEL, send_messages
 from bot.telegram.updates import incoming_from_update
 from handlers.engine import ConversationEngine
 from handlers.i18n import SUPPORTED_LANGUAGES, Locales, Translator
@@ -29,14 +30,14 @@ class TelegramChannel:
         self,
         engine: ConversationEngine,
         locales: Locales,
-        outbox: OutboxSender,
+        outbox: OutboxDispatcher,
         *,
         default_language: str,
         media_dir: Path,
     ) -> None:
         self._engine = engine
         self._locales = locales
-        self._outbox = outbox
+        self.outbox = outbox
         self._default_language = default_language
         self._media_dir = media_dir
 
@@ -55,7 +56,7 @@ class TelegramChannel:
             await quietly(query.edit_message_reply_markup(None))
         await send_messages(context.bot, incoming.chat_id, handled.messages, self._media_dir)
         if handled.outbox_queued:
-            await self._outbox.deliver(context.bot)
+            await self.outbox.deliver()
         if handled.language_changed:
             await context.bot.set_my_commands(
                 commands(self._locales.translator(handled.language)),
@@ -71,7 +72,7 @@ class TelegramChannel:
 
     async def sweep_outbox(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Delivers what is still pending (after a restart, or a failed attempt)."""
-        await self._outbox.deliver(context.bot)
+        await self.outbox.deliver()
 
     async def set_command_menus(self, application: Application) -> None:  # type: ignore[type-arg]
         """The command menu in Bahasa Indonesia by default and in English for English clients."""
@@ -114,6 +115,7 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
+    channel.outbox.register(CHANNEL, TelegramDelivery(application.bot))
     application.add_handler(TypeHandler(Update, channel.on_update))
     application.add_error_handler(channel.on_error)
     if application.job_queue is not None:

@@ -10,6 +10,7 @@ from pywa.types.message import Message
 from pywa.types.user import User
 from pywa_async.client import WhatsApp
 
+from bot.outbox import OutboxDispatcher
 from bot.whatsapp.render import OWN_NUMBER, render
 from bot.whatsapp.updates import (
     Choice,
@@ -33,11 +34,17 @@ class WhatsAppChannel:
     """
 
     def __init__(
-        self, wa: WhatsApp, engine: ConversationEngine, locales: Locales, default_language: str
+        self,
+        wa: WhatsApp,
+        engine: ConversationEngine,
+        locales: Locales,
+        outbox: OutboxDispatcher,
+        default_language: str,
     ) -> None:
         self._wa = wa
         self._engine = engine
         self._locales = locales
+        self._outbox = outbox
         self._default_language = default_language
 
     def register(self) -> None:
@@ -75,3 +82,5 @@ class WhatsAppChannel:
                 await self._wa.send_message(
                     user.preferred_id, outgoing.text, buttons=outgoing.buttons
                 )
+        if handled.outbox_queued:
+            await self._outbox.deliver()

@@ -48,6 +48,8 @@ class SentMessage:
     rows: list[Row] = field(default_factory=list)
     list_button: str | None = None
     section_titles: list[str] = field(default_factory=list)
+    template: str | None = None
+    """The template's name and language (``name/id``) for a template message."""
 
     @property
     def choices(self) -> list[Row]:
@@ -125,6 +127,11 @@ class FakeGraph:
 def parse_message(to: str, payload: dict[str, Any]) -> SentMessage:
     if payload["type"] == "text":
         return SentMessage(to, "text", payload["text"]["body"])
+    if payload["type"] == "template":
+        template = payload["template"]
+        body = next(c for c in template["components"] if c["type"] == "body")
+        name = f"{template['name']}/{template['language']['code']}"
+        return SentMessage(to, "template", body["parameters"][0]["text"], template=name)
     interactive = payload["interactive"]
     kind, action = interactive["type"], interactive["action"]
     message = SentMessage(to, kind, interactive.get("body", {}).get("text", ""))

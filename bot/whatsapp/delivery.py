@@ -1,0 +1,50 @@
+"""Queued messages delivered on WhatsApp: free-form inside the 24-hour service window, and
+through the approved message template outside it (its name in ``WHATSAPP_NOTIFICATION_TEMPLATE``;
+its body must have one parameter, ``{{1}}``, which receives the message text)."""
+
+from __future__ import annotations
+
+from pywa.errors import WhatsAppError
+from pywa.types.templates import TemplateLanguage
+from pywa_async.client import WhatsApp
+
+from bot.outbox import DeliveryError, Recipient
+from bot.whatsapp.render import render, shorten
+from handlers.i18n import Locales
+from handlers.replies import OutMessage
+
+TEMPLATE_PARAMETER_LIMIT = 1024
+TEMPLATE_LANGUAGES = {"id": TemplateLanguage.INDONESIAN, "en": TemplateLanguage.ENGLISH}
+
+
+class WhatsAppDelivery:
+    def __init__(self, wa: WhatsApp, locales: Locales, template: str | None) -> None:
+        self._wa = wa
+        self._locales = locales
+        self._template = template
+
+    async def __call__(self, recipient: Recipient, message: OutMessage) -> None:
+        try:
+            if recipient.window_open:
+                await self._free_form(recipient, message)
+            elif self._template:
+                await self._wa.send_template(
+                    recipient.address,
+                    self._template,
+                    TEMPLATE_LANGUAGES.get(recipient.language, TemplateLanguage.INDONESIAN),
+                    params=[body_parameter(shorten(message.text, TEMPLATE_PARAMETER_LIMIT))],
+                )
+            else:
+                raise DeliveryError("outside the 24-hour window and no template", permanent=True)
+        except WhatsAppError as failure:
+            raise DeliveryError(f"{type(failure).__name__}: {failure.message}") from failure
+
+    async def _free_form(self, recipient: Recipient, message: OutMessage) -> None:
+        translator = self._locales.translator(recipient.language)
+        for outgoing in render(message, translator):
+            await self._wa.send_message(recipient.address, outgoing.text, buttons=outgoing.buttons)
+
+
+def body_parameter(text: str) -> dict[str, object]:
+    """The template's body component with its one text parameter, as the Cloud API takes it."""
+    return {"type": "body", "parameters": [{"type": "text", "text": text}]}
