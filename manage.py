@@ -10,6 +10,7 @@ only when `pyproject.toml` changes. Extra arguments go to the bot or to pytest.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 import socket
@@ -25,12 +26,15 @@ PYTHON = BIN / "python"
 STAMP = VENV / ".installed"
 POSTGRES_HOST, POSTGRES_PORT = "127.0.0.1", 5432
 POSTGRES_TEST_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/umkm_bot_test"
+ENV_FILE = ROOT / ".env"
+KEY_SETTINGS = ("DATA_ENCRYPTION_KEYS", "BLIND_INDEX_KEY")
 
 
 def main() -> int:
     command, *rest = sys.argv[1:] or ["start"]
     if command == "start":
         setup(dev=False)
+        ensure_keys()
         return run([str(BIN / "umkm-bot"), *rest])
     if command == "test":
         setup(dev=True)
@@ -44,9 +48,11 @@ def setup(*, dev: bool) -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 (this script may run on an older Python)
         sys.exit("Python 3.11 or newer is needed.")
     extras = ".[dev]" if dev else "."
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    project = (ROOT / "pyproject.toml").read_bytes()
+    wanted = hashlib.sha256(project + extras.encode()).hexdigest()
+    with_dev = hashlib.sha256(project + b".[dev]").hexdigest()
     installed = STAMP.read_text().split() if STAMP.exists() else []
-    if wanted in installed or (not dev and any(installed)):
+    if wanted in installed or with_dev in installed:  # the dev install serves `start` too
         return
     if not PYTHON.exists():
         print("Creating the virtual environment in .venv ...", flush=True)
@@ -55,6 +61,29 @@ def setup(*, dev: bool) -> None:
     pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     subprocess.run([*pip, "-e", extras], cwd=ROOT, check=True)
     STAMP.write_text(wanted + "\n")
+
+
+def ensure_keys() -> None:
+    """On the first start, writes fresh keys for NIK and NPWP into `.env` and says so.
+
+    Only when neither key is set (in the environment or `.env`): a half-configured or lost key
+    is never replaced, since data encrypted with it would become unreadable; the bot then stops
+    with a message instead.
+    """
+    lines = ENV_FILE.read_text(encoding="utf-8").splitlines() if ENV_FILE.exists() else []
+    values = dict(line.split("=", 1) for line in lines if "=" in line and line[0] != "#")
+    if any(os.environ.get(name) or values.get(name, "").strip() for name in KEY_SETTINGS):
+        return
+    new = {name: base64.urlsafe_b64encode(os.urandom(32)).decode() for name in KEY_SETTINGS}
+    lines = [line for line in lines if line.split("=", 1)[0] not in KEY_SETTINGS]
+    lines += [f"{name}={key}" for name, key in new.items()]
+    ENV_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ENV_FILE.chmod(0o600)
+    print(
+        "Wrote new DATA_ENCRYPTION_KEYS and BLIND_INDEX_KEY into .env. Keep a copy somewhere "
+        "safe: without them the stored NIK and NPWP cannot be read.",
+        flush=True,
+    )
 
 
 def test(pytest_args: list[str]) -> int:

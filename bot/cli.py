@@ -6,9 +6,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+from collections.abc import Iterable
 
 from bot.console import ConsoleChat, read_stdin
+from bot.maintenance import rotate_keys
+from bot.maintenance_rights import purge_drafts_command
 from bot.migrate import upgrade
+from bot.redaction import RedactingFilter, install, secrets_of
 from bot.settings import Settings
 from bot.telegram.app import build_application
 from bot.web import serve
@@ -19,10 +23,17 @@ log = logging.getLogger("bot")
 
 def main(argv: list[str] | None = None) -> None:
     args = parser().parse_args(argv)
-    configure_logging(args.verbose)
     settings = Settings()
+    configure_logging(args.verbose, secrets_of(settings))
     upgrade(settings.database_url)
     if args.command == "migrate":
+        return
+    if args.command == "rotate-keys":
+        log.info("re-encrypted %d stored numbers", asyncio.run(rotate_keys(settings)))
+        return
+    if args.command == "purge-drafts":
+        purged = asyncio.run(purge_drafts_command(settings))
+        log.info("purged %d registrations, %d products", purged.registrations, purged.products)
         return
     if args.command == "serve":
         serve(settings)
@@ -44,19 +55,22 @@ def parser() -> argparse.ArgumentParser:
         "command",
         nargs="?",
         default="run",
-        choices=("run", "console", "serve", "migrate"),
+        choices=("run", "console", "serve", "migrate", "rotate-keys", "purge-drafts"),
         help="run: Telegram if a token is set, else the console chat (default); "
         "console: always the console chat; serve: the webhook server for WhatsApp (and "
-        "Telegram webhooks) on WEB_HOST:WEB_PORT; migrate: only update the database schema",
+        "Telegram webhooks) on WEB_HOST:WEB_PORT; migrate: only update the database schema; "
+        "rotate-keys: re-encrypt NIK and NPWP with the first of DATA_ENCRYPTION_KEYS; "
+        "purge-drafts: delete drafts never submitted and idle for DRAFT_RETENTION_DAYS",
     )
     return root
 
 
-def configure_logging(verbose: bool) -> None:
+def configure_logging(verbose: bool, secrets: Iterable[str] = ()) -> None:
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    install(RedactingFilter(secrets))  # no personal data, token or key in any log line
     # The HTTP client logs request URLs, which contain the bot token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)

@@ -1,17 +1,34 @@
-"""Delivers queued messages (review outcomes, reminders) after their commit, on every channel.
+"""Delivers queued messages (review outcomes, reminders, broadcasts) after their commit, on
+every channel, at most once each.
 
-Each message is first claimed in its own transaction, so two processes never send the same one;
-a failed send is put back for a later attempt, up to a limit, unless retrying cannot help.
+A message moves through these states, each change committed in its own transaction:
+
+- ``pending``: waiting to be sent, not before ``available_at`` when that is set (the backoff
+  after a failed attempt, or Telegram's ``retry_after``).
+- ``sending``: claimed by one process (an ``UPDATE … WHERE status = 'pending'``, so two
+  processes never both take it) until ``available_at``, the claim's lease. The send follows the
+  claim at once; the limiter's wait comes before the claim, so the lease never covers it.
+- ``sent``, or ``failed`` when retrying cannot help or after :data:`MAX_ATTEMPTS`.
+- ``unknown``: the send may have reached the user, or may not: a timeout after the request went
+  out, or a claim whose lease ran out because its process died (or hung) while sending. Neither
+  is sent again automatically: nobody gets a message twice. They are logged and counted
+  (``/siaran status``) for staff to follow up.
+
+A refusal (HTTP error answer) or a connection that never opened is safe to retry: the message
+goes back to ``pending`` with an exponential backoff. Channels with a rate limiter are paced
+by it, and a 429 pauses the whole channel for ``retry_after``.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from bot.ratelimit import RateLimiter
 from handlers.render import from_payload
 from handlers.replies import OutMessage
 from models.entities import OutboxMessage
@@ -20,17 +37,37 @@ from models.uow import UnitOfWork, UnitOfWorkFactory
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
+RETRY_BACKOFF = timedelta(seconds=10)
+"""The wait after the first failed attempt; it doubles with every further one."""
+LEASE = timedelta(minutes=2)
+"""How long a claim lasts: far longer than one send takes (python-telegram-bot gives up within
+about 20 seconds). A claim still held after that belongs to a process that died or hung."""
+LEASE_EXPIRED = "lease expired while sending: it may have been delivered"
+INLINE_DELIVERY_SECONDS = 1.0
+"""How long the handling of an update may spend sending what it queued (a broadcast's first
+recipients); the sweep sends the rest, so the chat's next update does not wait."""
 SERVICE_WINDOW = timedelta(hours=24)
 """WhatsApp lets a business write freely only within 24 hours of the user's last message."""
 
 
 class DeliveryError(Exception):
-    """A send failed; ``permanent`` when retrying cannot help (the user blocked the bot)."""
+    """A send failed; ``permanent`` when retrying cannot help (the user blocked the bot),
+    ``retry_after`` when the channel asked to wait, ``maybe_sent`` when the message may have
+    reached the user all the same (a timeout after the request went out)."""
 
-    def __init__(self, reason: str, *, permanent: bool = False) -> None:
+    def __init__(
+        self,
+        reason: str,
+        *,
+        permanent: bool = False,
+        retry_after: timedelta | None = None,
+        maybe_sent: bool = False,
+    ) -> None:
         super().__init__(reason)
         self.reason = reason[:200]
         self.permanent = permanent
+        self.retry_after = retry_after
+        self.maybe_sent = maybe_sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,27 +85,75 @@ class Delivery(Protocol):
 class OutboxDispatcher:
     """Sends pending messages through the deliveries registered for their channels."""
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Callable[[], datetime],
+        *,
+        limiters: Mapping[str, RateLimiter] | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
         self._deliveries: dict[str, Delivery] = {}
+        self._limiters = dict(limiters or {})
+        self._monotonic = monotonic
+        self._stopping = False
 
     def register(self, channel: str, delivery: Delivery) -> None:
         self._deliveries[channel] = delivery
 
-    async def deliver(self) -> int:
-        """Sends every pending message this process can deliver; returns how many were sent."""
+    def stop(self) -> None:
+        """Running deliveries finish the message they are sending and start no other."""
+        self._stopping = True
+
+    async def deliver(self, *, within: float | None = None) -> int:
+        """Sends the messages that are due; returns how many were sent. With ``within``, only
+        those the rate limits let go within that many seconds: the sweep sends the rest."""
+        deadline = None if within is None else self._monotonic() + within
+        await self._expire_leases()
         sent = 0
         for channel, delivery in self._deliveries.items():
-            async with self._uow_factory() as uow:
-                pending = await uow.outbox.pending_ids(channel)
-            for message_id in pending:
-                sent += await self._deliver_one(delivery, message_id)
+            sent += await self._deliver_channel(channel, delivery, deadline)
         return sent
 
-    async def _deliver_one(self, delivery: Delivery, message_id: int) -> int:
+    async def _expire_leases(self) -> None:
         async with self._uow_factory() as uow:
-            message = await uow.outbox.claim(message_id)
+            expired = await uow.outbox.expire_leases(self._clock(), LEASE_EXPIRED)
+            await uow.commit()
+        for message_id in expired:
+            log.warning(
+                "outbox message %s: %s; flagged unknown, not resent", message_id, LEASE_EXPIRED
+            )
+
+    async def _deliver_channel(
+        self, channel: str, delivery: Delivery, deadline: float | None
+    ) -> int:
+        limiter = self._limiters.get(channel)
+        tried: set[int] = set()
+        sent = 0
+        while due := await self._due(channel, tried):
+            for message_id, address in due:
+                tried.add(message_id)
+                wait = limiter.delay(address) if limiter else 0.0
+                if self._stopping or (deadline is not None and self._monotonic() + wait > deadline):
+                    return sent
+                if limiter is not None:
+                    await limiter.acquire(address)
+                sent += await self._deliver_one(delivery, message_id, limiter)
+        return sent
+
+    async def _due(self, channel: str, tried: set[int]) -> list[tuple[int, str]]:
+        async with self._uow_factory() as uow:
+            due = await uow.outbox.due(channel, now=self._clock())
+        return [(message_id, address) for message_id, address in due if message_id not in tried]
+
+    async def _deliver_one(
+        self, delivery: Delivery, message_id: int, limiter: RateLimiter | None
+    ) -> int:
+        now = self._clock()
+        async with self._uow_factory() as uow:
+            message = await uow.outbox.claim(message_id, now=now, lease_until=now + LEASE)
             recipient = await self._recipient(uow, message) if message else None
             await uow.commit()
         if message is None or recipient is None:
@@ -78,6 +163,11 @@ class OutboxDispatcher:
             await delivery(recipient, from_payload(message.payload))
         except DeliveryError as failure:
             error = failure
+        except Exception:  # a bug, or an error the delivery does not know: it may have been sent
+            log.exception("outbox message %s: unexpected error while sending", message_id)
+            error = DeliveryError("unexpected error while sending", maybe_sent=True)
+        if error is not None and error.retry_after is not None and limiter is not None:
+            limiter.pause(error.retry_after.total_seconds())
         async with self._uow_factory() as uow:
             stored = await uow.outbox.get(message_id)
             if stored is not None:
@@ -93,10 +183,26 @@ class OutboxDispatcher:
         return Recipient(message.address, language, window_open)
 
     def _record(self, stored: OutboxMessage, error: DeliveryError | None) -> None:
+        now = self._clock()
+        stored.available_at = None
         if error is None:
-            stored.status, stored.sent_at = "sent", self._clock()
+            stored.status, stored.sent_at = "sent", now
+            return
+        stored.last_error = error.reason
+        if error.maybe_sent:
+            log.warning(
+                "outbox message %s may have been delivered (%s): flagged unknown, not resent",
+                stored.id,
+                error.reason,
+            )
+            stored.status = "unknown"
             return
         log.warning("outbox message %s not sent: %s", stored.id, error.reason)
-        stored.last_error = error.reason
-        retry = not error.permanent and stored.attempts < MAX_ATTEMPTS
-        stored.status = "pending" if retry else "failed"
+        if error.retry_after is not None:  # asked to wait: not a failed attempt
+            stored.status, stored.available_at = "pending", now + error.retry_after
+            stored.attempts -= 1
+        elif error.permanent or stored.attempts >= MAX_ATTEMPTS:
+            stored.status = "failed"
+        else:
+            stored.status = "pending"
+            stored.available_at = now + RETRY_BACKOFF * 2 ** (stored.attempts - 1)

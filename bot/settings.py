@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from models.catalog import DEFAULT_ETALASE_PATH, DEFAULT_REGION_PATH
+from models.crypto import Keyring
 
 
 class Settings(BaseSettings):
@@ -31,12 +32,22 @@ class Settings(BaseSettings):
 
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=8080, ge=1, le=65535)
+    web_workers: int = Field(default=1, ge=1, le=64)
+    """Worker processes of ``serve`` (uvicorn ``--workers``), all on the same database."""
+    telegram_messages_per_second: float = Field(default=25, gt=0, le=30)
+    """Queued messages (notices, broadcasts) sent to Telegram per second by all ``serve``
+    workers together; each of the ``web_workers`` takes its share."""
 
     admin_telegram_ids: str = ""
     """Comma-separated Telegram user ids of the first superadmins."""
 
     database_url: str = "sqlite+aiosqlite:///umkm-bot.sqlite3"
     database_echo: bool = False
+
+    data_encryption_keys: SecretStr | None = None
+    """Comma-separated Fernet keys for NIK and NPWP: the first encrypts, every one decrypts."""
+    blind_index_key: SecretStr | None = None
+    """A separate key for the blind index that finds duplicate numbers."""
 
     default_language: str = "id"
     bureau_name: str = "BPBJ Kota Batu"
@@ -50,10 +61,25 @@ class Settings(BaseSettings):
     media_dir: Path = Path("media")
     max_photo_mb: int = Field(default=5, ge=1, le=50)
 
+    telegram_bot_username: str | None = None
+    """For the links mentors hand out; read from Telegram at start-up when not set."""
+    stuck_after_days: int = Field(default=3, ge=1)
+    remind_every_days: int = Field(default=3, ge=1)
+    reminder_hour: int = Field(default=8, ge=0, le=23)
+    claim_link_hours: int = Field(default=72, ge=1)
+
     resume_after_minutes: int = Field(default=60, ge=1)
+
+    draft_retention_days: int = Field(default=180, ge=1)
+    """Registrations and product drafts never submitted, whose owner has been away this long,
+    are deleted (``bot/maintenance_rights.py``)."""
+    flood_max_updates: int = Field(default=20, ge=1)
+    flood_window_seconds: int = Field(default=10, ge=1)
+    """More than ``flood_max_updates`` updates from one user within this window is a flood."""
 
     target_vendors: int = Field(default=1000, ge=1)
     target_products: int = Field(default=10_000, ge=1)
+    """Approved vendors and products the bureau aims for, shown in the staff statistics."""
 
     @property
     def admin_ids(self) -> frozenset[str]:
@@ -73,3 +99,12 @@ class Settings(BaseSettings):
             return None
         value = self.telegram_bot_token.get_secret_value().strip()
         return value or None
+
+    def keyring(self) -> Keyring:
+        """The keys protecting identity numbers; raises :class:`models.crypto.KeysMissing`
+        when they are not set: nothing is ever derived or defaulted silently."""
+        return Keyring.parse(_secret(self.data_encryption_keys), _secret(self.blind_index_key))
+
+
+def _secret(value: SecretStr | None) -> str | None:
+    return value.get_secret_value() if value is not None else None

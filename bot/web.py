@@ -121,23 +121,27 @@ async def running(application: Application) -> AsyncIterator[None]:  # type: ign
 
 @asynccontextmanager
 async def sweeping(services: Services) -> AsyncIterator[None]:
-    """Delivers pending outbox messages every so often (after a restart, or a failed try)."""
+    """Delivers pending outbox messages at start (what a restart left) and every so often (a
+    failed try, a broadcast's rest). At shutdown the message being sent is finished, and no
+    other is started: a send cut off half-way could only be flagged ``unknown``."""
+    stopping = asyncio.Event()
 
     async def sweep() -> None:
-        while True:
-            await asyncio.sleep(OUTBOX_SWEEP_SECONDS)
+        while not stopping.is_set():
             try:
                 await services.outbox.deliver()
             except Exception:
                 log.exception("outbox sweep failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stopping.wait(), OUTBOX_SWEEP_SECONDS)
 
     task = asyncio.create_task(sweep())
     try:
         yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        stopping.set()
+        services.outbox.stop()
+        await task
 
 
 def telegram_webhook(
@@ -156,10 +160,29 @@ def telegram_webhook(
 
 
 def serve(settings: Settings) -> None:
-    """Runs the web application with uvicorn on ``WEB_HOST``:``WEB_PORT``."""
+    """Runs the web application with uvicorn on ``WEB_HOST``:``WEB_PORT``, in ``WEB_WORKERS``
+    processes sharing the port and the database. uvicorn passes SIGTERM on to its workers, and
+    each finishes the updates it accepted before it exits."""
     if settings.telegram_token is not None and telegram_secret(settings) is None:
         log.warning("TELEGRAM_WEBHOOK_SECRET is not set: no Telegram webhook (`run` polls)")
     if whatsapp_config(settings) is None:
         log.warning("WHATSAPP_* settings are not set: no WhatsApp webhook")
-    app = build_web_app(settings, build_services(settings))
-    uvicorn.run(app, host=settings.web_host, port=settings.web_port, log_config=None)
+    host, port = settings.web_host, settings.web_port
+    if settings.web_workers > 1:
+        log.info("starting %d worker processes", settings.web_workers)
+        target = f"{__name__}:{worker_app.__name__}"
+        workers = settings.web_workers
+        uvicorn.run(target, factory=True, workers=workers, host=host, port=port, log_config=None)
+        return
+    uvicorn.run(
+        build_web_app(settings, build_services(settings)), host=host, port=port, log_config=None
+    )
+
+
+def worker_app() -> Starlette:
+    """The application of one uvicorn worker process, from the same environment and `.env`."""
+    from bot.cli import configure_logging  # the CLI imports this module
+
+    configure_logging(verbose=False)
+    settings = Settings()
+    return build_web_app(settings, build_services(settings))

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.maintenance_rights import draft_purge
 from bot.outbox import OutboxDispatcher
+from bot.ratelimit import RateLimiter
 from bot.settings import Settings
 from bot.telegram.app import TelegramChannel
-from handlers.context import BureauInfo
+from bot.telegram.sending import CHANNEL as TELEGRAM
+from handlers.context import BureauInfo, StartLinks
 from handlers.engine import ConversationEngine
+from handlers.flood import FloodLimit
 from handlers.i18n import Locales
 from models.catalog import load_catalog
+from models.crypto import install_keyring
 from models.db import create_engine, session_factory, utcnow
 from models.media import MediaStore
+from models.services.mentoring import MentoringRules
 from models.uow import UnitOfWorkFactory
 
 
@@ -38,6 +44,7 @@ class Services:
 
 
 def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -> Services:
+    install_keyring(settings.keyring())  # before any NIK or NPWP is read or written
     database = create_engine(settings.database_url, echo=settings.database_echo)
     uow_factory = UnitOfWorkFactory(session_factory(database))
     locales = Locales()
@@ -50,14 +57,26 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
             contact=settings.bureau_contact,
             retention_years=settings.data_retention_years,
             timezone=ZoneInfo(settings.timezone),
+            links=StartLinks(settings.telegram_bot_username),
+            target_vendors=settings.target_vendors,
+            target_products=settings.target_products,
         ),
         MediaStore(settings.media_dir, settings.max_photo_mb * 1_000_000),
+        MentoringRules(
+            stuck_after=timedelta(days=settings.stuck_after_days),
+            remind_every=timedelta(days=settings.remind_every_days),
+            claim_link_valid=timedelta(hours=settings.claim_link_hours),
+        ),
         default_language=settings.default_language,
         resume_after=settings.resume_after,
         admin_ids=settings.admin_ids,
         clock=clock,
+        flood=FloodLimit(
+            settings.flood_max_updates, timedelta(seconds=settings.flood_window_seconds)
+        ),
     )
-    outbox = OutboxDispatcher(uow_factory, clock)
+    per_process = settings.telegram_messages_per_second / settings.web_workers
+    outbox = OutboxDispatcher(uow_factory, clock, limiters={TELEGRAM: RateLimiter(per_process)})
     return Services(engine, locales, database, uow_factory, clock, outbox)
 
 
@@ -69,4 +88,6 @@ def telegram_channel(services: Services, settings: Settings) -> TelegramChannel:
         services.outbox,
         default_language=settings.default_language,
         media_dir=settings.media_dir,
+        daily_round_at=time(settings.reminder_hour, tzinfo=ZoneInfo(settings.timezone)),
+        drafts=draft_purge(settings, services.uow_factory, services.clock),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -14,10 +15,16 @@ from handlers.replies import Attachment, Choice, Msg, Reply
 from models.catalog import Catalog
 from models.entities import ChannelIdentity, Conversation, User
 from models.services.access import AccessService
+from models.services.disclosure import DisclosureService
+from models.services.export import ExportService
 from models.services.identity import IdentityService
+from models.services.mentoring import MentoringService
 from models.services.products import ProductService
 from models.services.registration import RegistrationService
 from models.services.review import ReviewService
+from models.services.rights import RightsService
+from models.services.search import SearchService
+from models.services.stats import StatsService
 from models.uow import UnitOfWork
 
 
@@ -26,6 +33,9 @@ class Flow(StrEnum):
     PRODUCT = "product"
     REVIEW = "review"
     LINK = "link"
+    PROXY = "proxy"
+    RELAY = "relay"
+    BROADCAST = "broadcast"
 
 
 class ConversationStatus(StrEnum):
@@ -33,6 +43,19 @@ class ConversationStatus(StrEnum):
 
     WAITING = "waiting"
     INTERRUPTED = "interrupted"
+
+
+@dataclass
+class StartLinks:
+    """Deep links that open the bot with a parameter; the Telegram adapter fills in the bot's
+    username once it knows it (from the setting or from Telegram at start-up)."""
+
+    telegram_username: str | None = None
+
+    def telegram(self, parameter: str) -> str | None:
+        if self.telegram_username is None:
+            return None
+        return f"https://t.me/{self.telegram_username}?start={parameter}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +66,10 @@ class BureauInfo:
     contact: str
     retention_years: int
     timezone: ZoneInfo
+    links: StartLinks = field(default_factory=lambda: StartLinks())
+    target_vendors: int = 1000
+    target_products: int = 10_000
+    """Onboarding targets (approved vendors and products) shown to staff in the statistics."""
 
 
 @dataclass
@@ -59,6 +86,12 @@ class FlowContext:
     products: ProductService
     access: AccessService
     review: ReviewService
+    mentoring: MentoringService
+    search: SearchService
+    stats: StatsService
+    export: ExportService
+    disclosure: DisclosureService
+    rights: RightsService
     catalog: Catalog
     bureau: BureauInfo
     now: datetime
@@ -66,6 +99,8 @@ class FlowContext:
     replies: list[Reply] = field(default_factory=list)
     outbox_queued: bool = False
     """Whether messages for other users were queued, so the channel delivers them now."""
+    after_commit: list[Callable[[], None]] = field(default_factory=list)
+    """Work to do only once the update is committed (removing the files of erased rows)."""
 
     def say(
         self,
@@ -113,6 +148,12 @@ class FlowContext:
         self.conversation.flow = None
         self.conversation.step = None
         self.conversation.data = {}
+
+    def remember_staff_name(self) -> None:
+        """Staff and mentors' names are kept so colleagues and vendors see who wrote or decided;
+        vendors' names from the channel are never taken."""
+        if self.sender.display_name:
+            self.user.display_name = self.sender.display_name[:100]
 
     @property
     def waiting(self) -> bool:

@@ -12,19 +12,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from handlers.context import BureauInfo, FlowContext
+from handlers.context import BureauInfo, FlowContext, StartLinks
 from handlers.events import ContactShared, Event, Sender
+from handlers.flood import DEFAULT_FLOOD_LIMIT, FloodLimit, Verdict
 from handlers.i18n import Locales
+from handlers.mentoring import reminders
 from handlers.render import render
-from handlers.replies import OutMessage
+from handlers.replies import OutMessage, Reply, msg
 from handlers.router import route
 from models.catalog import Catalog
+from models.entities import Conversation
 from models.media import MediaStore
 from models.services.access import AccessService
+from models.services.disclosure import DisclosureService
+from models.services.export import ExportService
 from models.services.identity import IdentityService
+from models.services.mentoring import MentoringRules, MentoringService
 from models.services.products import ProductService
 from models.services.registration import RegistrationService
 from models.services.review import ReviewService
+from models.services.rights import RightsService
+from models.services.search import SearchService
+from models.services.stats import StatsService
 from models.uow import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -51,21 +60,40 @@ class ConversationEngine:
         catalog: Catalog,
         bureau: BureauInfo,
         media: MediaStore,
+        mentoring: MentoringRules,
         *,
         default_language: str,
         resume_after: timedelta,
         admin_ids: frozenset[str] = frozenset(),
         clock: Callable[[], datetime],
+        flood: FloodLimit = DEFAULT_FLOOD_LIMIT,
     ) -> None:
         self._uow_factory = uow_factory
         self._locales = locales
         self._catalog = catalog
         self._bureau = bureau
         self._media = media
+        self._mentoring = mentoring
         self._default_language = default_language
         self._admin_ids = admin_ids
         self._resume_after = resume_after
         self._clock = clock
+        self._flood = flood
+
+    async def run_daily_round(self) -> int:
+        """Mentors' digests and vendors' reminders; returns how many messages were queued."""
+        async with self._uow_factory() as uow:
+            access = AccessService(uow, self._clock, self._admin_ids)
+            mentoring = MentoringService(uow, access, self._clock, self._mentoring)
+            queued = await reminders.send_due(
+                uow, mentoring, self._locales, self._clock(), self._bureau.timezone
+            )
+            await uow.commit()
+        return queued
+
+    @property
+    def links(self) -> StartLinks:
+        return self._bureau.links
 
     async def handle(
         self, sender: Sender, event: Event, *, update_id: str | None = None
@@ -82,12 +110,15 @@ class ConversationEngine:
             identity = await identities.resolve(
                 sender.channel, sender.external_id, sender.verified_phone
             )
+            user = identity.user
+            conversation = await uow.conversations.lock_or_create(user.id, now)
+            verdict = self._flood.count(conversation, now)
+            if verdict is not Verdict.ADMIT:
+                messages = self._slow_down(conversation, user.language, verdict)
+                await uow.commit()
+                return Handled(messages, user.language, False, False)
             if isinstance(event, ContactShared) and event.is_own:
                 identities.verify_own_contact(identity, event.phone)
-            user = identity.user
-            conversation = await uow.conversations.get_locked(user.id) or (
-                await uow.conversations.add(user.id, now)
-            )
             access = AccessService(uow, self._clock, self._admin_ids)
             await access.bootstrap(user, sender.channel, sender.external_id)
             ctx = FlowContext(
@@ -101,6 +132,12 @@ class ConversationEngine:
                 products=ProductService(uow, self._catalog, self._clock, self._media),
                 access=access,
                 review=ReviewService(uow, access, self._catalog, self._clock),
+                mentoring=MentoringService(uow, access, self._clock, self._mentoring),
+                search=SearchService(uow, access),
+                stats=StatsService(uow, access),
+                export=ExportService(uow, access, self._catalog),
+                disclosure=DisclosureService(uow, access, self._clock),
+                rights=RightsService(uow, self._clock, self._media),
                 catalog=self._catalog,
                 bureau=self._bureau,
                 now=now,
@@ -118,4 +155,20 @@ class ConversationEngine:
             conversation.channel = sender.channel
             user.last_seen_at = now
             await uow.commit()
+            for action in ctx.after_commit:
+                action()
         return Handled(messages, user.language, user.language != language_before, ctx.outbox_queued)
+
+    def _slow_down(
+        self, conversation: Conversation, language: str, verdict: Verdict
+    ) -> list[OutMessage]:
+        """One polite answer to a flood, then silence; the buttons already shown stay valid."""
+        if verdict is Verdict.DROP:
+            return []
+        seconds = round(self._flood.window.total_seconds())
+        return render(
+            [Reply((msg("flood-slow-down", seconds=seconds),))],
+            conversation,
+            self._locales.translator(language),
+            keep_current=True,
+        )

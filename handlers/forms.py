@@ -104,6 +104,8 @@ class Form(ABC, Generic[S]):
     follow_ups: ClassVar[dict[str, Step[Any]]] = {}
     """Follow-up questions reached through :class:`GoTo`, keyed by step name."""
     first_step_has_back: ClassVar[bool] = False
+    contact_requests: ClassVar[bool] = True
+    """Whether a question may ask for the user's own contact (not when filling in for someone)."""
 
     # --- what each form provides -------------------------------------------------------------
 
@@ -266,7 +268,7 @@ class Form(ABC, Generic[S]):
             *question.parts,
             choices=choices,
             columns=question.columns,
-            request_contact=question.request_contact,
+            request_contact=question.request_contact and self.contact_requests,
             footer=self.nav_choices(ctx, subject, current),
         )
 

@@ -7,24 +7,38 @@ channel delivers them after the commit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+
 from handlers.context import FlowContext
+from handlers.i18n import Locales
 from handlers.render import render, to_payload
 from handlers.replies import Reply
 from models.entities import OutboxMessage
+from models.uow import UnitOfWork
 
 
 async def notify(ctx: FlowContext, user_id: int, *replies: Reply) -> bool:
     """Queues ``replies`` for a user; False when the user has no channel to reach them on."""
-    recipient = await ctx.uow.users.get(user_id)
-    identity = await ctx.uow.users.latest_identity(user_id)
+    queued = await queue_messages(ctx.uow, ctx.locales, ctx.now, user_id, replies)
+    ctx.outbox_queued = ctx.outbox_queued or queued
+    return queued
+
+
+async def queue_messages(
+    uow: UnitOfWork, locales: Locales, now: datetime, user_id: int, replies: Sequence[Reply]
+) -> bool:
+    """Renders ``replies`` for a user and writes them to the outbox of the current transaction."""
+    recipient = await uow.users.get(user_id)
+    identity = await uow.users.latest_identity(user_id)
     if recipient is None or identity is None:
         return False
-    conversation = await ctx.uow.conversations.get_locked(user_id) or (
-        await ctx.uow.conversations.add(user_id, ctx.now)
+    conversation = await uow.conversations.get_locked(user_id) or (
+        await uow.conversations.add(user_id, now)
     )
-    translator = ctx.locales.translator(recipient.language)
+    translator = locales.translator(recipient.language)
     for message in render(list(replies), conversation, translator, keep_current=True):
-        ctx.uow.outbox.add(
+        uow.outbox.add(
             OutboxMessage(
                 user_id=user_id,
                 channel=identity.channel,
@@ -32,8 +46,7 @@ async def notify(ctx: FlowContext, user_id: int, *replies: Reply) -> bool:
                 payload=to_payload(message),
                 status="pending",
                 attempts=0,
-                created_at=ctx.now,
+                created_at=now,
             )
         )
-    ctx.outbox_queued = True
     return True

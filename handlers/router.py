@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import flows, link, menu
+from handlers import broadcast, flows, link, menu, rights
 from handlers.context import FlowContext
 from handlers.events import (
     ButtonPressed,
@@ -16,17 +16,28 @@ from handlers.events import (
 )
 from handlers.forms import NAV_CANCEL, NAV_HELP
 from handlers.intents import Intent, detect_intent, normalise
+from handlers.mentoring import mine, proxy, relay, staff
 from handlers.products import browse
 from handlers.products import form as product_form
 from handlers.registration import flow as registration
 from handlers.replies import msg
 from handlers.review import actions as review
-from handlers.review import fixes
+from handlers.review import fixes, reports
 from handlers.status import describe_status
 from models.errors import NotPermitted
 from models.services.access import UNKNOWN_COMMAND
 
-COMMANDS = ("start", "daftar", "produk", "status", "bantuan", "batal", "bahasa")
+COMMANDS = (
+    "start",
+    "daftar",
+    "produk",
+    "status",
+    "bantuan",
+    "batal",
+    "bahasa",
+    "datasaya",
+    "hapusdata",
+)
 """The command menu, in the order shown to users."""
 
 
@@ -73,6 +84,8 @@ async def dispatch(ctx: FlowContext, event: Event, *, expired: bool) -> None:
 async def run_command(ctx: FlowContext, command: CommandReceived) -> None:
     """Commands work at any step; those that do not leave the flow repeat its question."""
     match command.name:
+        case "start" if command.args.startswith(proxy.CLAIM_PREFIX):
+            await registration.offer_claim(ctx, command.args.removeprefix(proxy.CLAIM_PREFIX))
         case "start":
             await menu.start(ctx)
         case "daftar":
@@ -94,6 +107,26 @@ async def run_command(ctx: FlowContext, command: CommandReceived) -> None:
             await review.queue_command(ctx)
         case "peran":
             await review.role_command(ctx, command)
+        case "binaan":
+            await mine.show_mine(ctx)
+        case "daftarkan":
+            await proxy.start(ctx)
+        case "pendamping":
+            await staff.mentor_command(ctx, command)
+        case "cari" | "search":
+            await reports.search_command(ctx, command)
+        case "statistik" | "stats":
+            await reports.stats_command(ctx)
+        case "ekspor" | "export":
+            await reports.export_command(ctx)
+        case "siaran" | "broadcast":
+            await broadcast.command(ctx, command)
+        case "datasaya" | "mydata":
+            await rights.show_my_data(ctx)
+        case "hapusdata" | "deletemydata":
+            await rights.ask_erase(ctx)
+        case "tarikpersetujuan" | "withdrawconsent":
+            await rights.withdraw(ctx)
         case _ if ctx.waiting:
             ctx.say(msg("error-unknown-command"))
             await repeat_current(ctx)
@@ -143,6 +176,16 @@ async def on_choice(ctx: FlowContext, choice: str) -> None:
             await browse.on_choice(ctx, choice)
         case ["review", _]:
             await review.on_choice(ctx, choice)
+        case ["broadcast", _]:
+            await broadcast.on_choice(ctx, choice)
+        case ["rights", _]:
+            await rights.on_choice(ctx, choice)
+        case ["mentor", _]:
+            await mentor_choice(ctx, choice)
+        case ["menu", "contact_mentor"]:
+            await relay.vendor_writes(ctx)
+        case ["reminders", "off"]:
+            await stop_reminders(ctx)
         case ["fix", "vendor"]:
             await fixes.fix_registration(ctx)
         case ["fix", product] if product.startswith("product.") and product[8:].isdecimal():
@@ -213,3 +256,27 @@ async def repeat_current(ctx: FlowContext, *, or_menu: bool = False) -> None:
         await flows.resume(ctx)
     elif or_menu:
         await menu.main_menu(ctx)
+
+
+async def mentor_choice(ctx: FlowContext, choice: str) -> None:
+    """A mentor's buttons; every service call checks the mentor role and the assignment."""
+    match choice.split("."):
+        case ["mentor", "page", page] if page.isdecimal():
+            await mine.show_mine(ctx, int(page))
+        case ["mentor", "open", number] if number.isdecimal():
+            await mine.show_vendor(ctx, int(number))
+        case ["mentor", "message", number] if number.isdecimal():
+            await relay.mentor_writes(ctx, int(number))
+        case ["mentor", "proxy"]:
+            await proxy.start(ctx)
+        case ["mentor", "proxyopen", number] if number.isdecimal():
+            await proxy.reopen(ctx, int(number))
+        case _:
+            await mine.show_mine(ctx)
+
+
+async def stop_reminders(ctx: FlowContext) -> None:
+    vendor = await ctx.registration.vendor_of(ctx.user)
+    if vendor is not None:
+        vendor.reminders_off = True
+    ctx.say(msg("reminders-stopped"))

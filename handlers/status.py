@@ -24,6 +24,12 @@ async def describe_status(ctx: FlowContext) -> None:
         return
     await describe_registration(ctx, vendor)
     await describe_products(ctx, vendor)
+    mentor = await ctx.mentoring.mentor_of(vendor)
+    if mentor is not None:
+        ctx.say(
+            msg("status-mentor", name=mentor.display_name or "…"),
+            choices=[Choice("menu.contact_mentor", msg("button-contact-mentor"))],
+        )
 
 
 async def describe_products(ctx: FlowContext, vendor: Vendor) -> None:

@@ -16,8 +16,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from models.crypto import EncryptedString, blind_index
 from models.db import Base, UtcDateTime, utcnow
 from models.status import Status
 
@@ -92,6 +93,10 @@ class Conversation(Base):
     """The channel of the last update: a message from another channel is a return, not an
     answer to a question asked elsewhere."""
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    flood_window_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    """Start of the user's current flood-control window (see ``handlers/flood.py``)."""
+    flood_count: Mapped[int] = mapped_column(Integer, default=0)
+    """Updates counted in that window; kept here so every process counts the same updates."""
 
 
 class Vendor(Base):
@@ -100,7 +105,6 @@ class Vendor(Base):
     __tablename__ = "vendor"
     __table_args__ = (
         Index("ix_vendor_queue", "status", "submitted_at"),
-        Index("ix_vendor_nik", "nik"),
         Index("ix_vendor_nib", "nib"),
         Index("ix_vendor_phone", "phone"),
     )
@@ -109,13 +113,17 @@ class Vendor(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), unique=True)
     status: Mapped[str] = mapped_column(String(16), default=Status.DRAFT.value, index=True)
     owner_name: Mapped[str | None] = mapped_column(String(100))
-    nik: Mapped[str | None] = mapped_column(String(16))
+    nik: Mapped[str | None] = mapped_column(EncryptedString)
+    """Encrypted at rest (models/crypto.py); found and compared through ``nik_hash``."""
+    nik_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    """Blind index of the NIK, kept in step by :meth:`_index_number`."""
     phone: Mapped[str | None] = mapped_column(String(20))
     business_name: Mapped[str | None] = mapped_column(String(100))
     nib: Mapped[str | None] = mapped_column(String(13))
     no_nib: Mapped[bool] = mapped_column(Boolean, default=False)
     kbli: Mapped[list[str]] = mapped_column(JSON, default=list)
-    npwp: Mapped[str | None] = mapped_column(String(16))
+    npwp: Mapped[str | None] = mapped_column(EncryptedString)
+    npwp_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     npwp_skipped: Mapped[bool] = mapped_column(Boolean, default=False)
     scale: Mapped[str | None] = mapped_column(String(16))
     scale_basis: Mapped[str | None] = mapped_column(String(16))
@@ -126,9 +134,17 @@ class Vendor(Base):
     address: Mapped[str | None] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(254))
     email_skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    reminders_off: Mapped[bool] = mapped_column(Boolean, default=False)
+    """The vendor asked not to be reminded of an unfinished registration."""
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    @validates("nik", "npwp")
+    def _index_number(self, key: str, value: str | None) -> str | None:
+        """Every time a number is set, its blind index is set beside it."""
+        setattr(self, f"{key}_hash", blind_index(key, value))
+        return value
 
 
 class Product(Base):
@@ -250,6 +266,12 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(String(200), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    available_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    """While ``pending``: not before this time (a retry's backoff, Telegram's ``retry_after``);
+    while ``sending``: when the claim's lease runs out (see ``bot/outbox.py``). None: at once."""
+    broadcast_id: Mapped[int | None] = mapped_column(
+        ForeignKey("broadcast.id", ondelete="CASCADE"), nullable=True, index=True
+    )
 
 
 class ProcessedUpdate(Base):
@@ -260,3 +282,118 @@ class ProcessedUpdate(Base):
     channel: Mapped[str] = mapped_column(String(16), primary_key=True)
     update_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     processed_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class MentorArea(Base):
+    """A kecamatan a mentor covers: new vendors there are assigned to them."""
+
+    __tablename__ = "mentor_area"
+    __table_args__ = (UniqueConstraint("mentor_user_id", "kecamatan_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mentor_user_id: Mapped[int] = mapped_column(
+        ForeignKey("app_user.id", ondelete="CASCADE"), index=True
+    )
+    kecamatan_code: Mapped[str] = mapped_column(String(32), index=True)
+
+
+class MentorAssignment(Base):
+    """Which mentor accompanies a vendor, and how they were assigned."""
+
+    __tablename__ = "mentor_assignment"
+
+    vendor_id: Mapped[int] = mapped_column(
+        ForeignKey("vendor.id", ondelete="CASCADE"), primary_key=True
+    )
+    mentor_user_id: Mapped[int] = mapped_column(
+        ForeignKey("app_user.id", ondelete="CASCADE"), index=True
+    )
+    how: Mapped[str] = mapped_column(String(16))
+    """"area" (by kecamatan), "manual" (by staff) or "proxy" (the mentor registered them)."""
+    assigned_by: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True
+    )
+    assigned_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class ClaimToken(Base):
+    """A single-use link that hands a draft filled in by a mentor to its vendor.
+
+    Only a hash of the token is stored, so the database cannot be used to claim a draft.
+    """
+
+    __tablename__ = "claim_token"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id", ondelete="CASCADE"), index=True)
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class ReminderLog(Base):
+    """A reminder or digest sent, claimed under a unique key so a restart never sends it twice."""
+
+    __tablename__ = "reminder_log"
+    __table_args__ = (UniqueConstraint("user_id", "kind", "period"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    """"digest" (to a mentor) or "reminder" (to a vendor)."""
+    period: Mapped[str] = mapped_column(String(16))
+    """The day (digest) or the N-day period (reminder) it belongs to."""
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class Broadcast(Base):
+    """A message a superadmin sent to a group of vendors; one outbox message per recipient."""
+
+    __tablename__ = "broadcast"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sender_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    segment: Mapped[str] = mapped_column(String(64))
+    """Who it went to: ``all``, ``status:<status>``, ``etalase:<code>`` or ``kecamatan:<code>``."""
+    text: Mapped[str] = mapped_column(Text)
+    recipients: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class DataReveal(Base):
+    """Audit of a masked identity number shown in full to staff: who, when, which vendor and
+    which field (``nik`` or ``npwp``)."""
+
+    __tablename__ = "data_reveal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(16))
+    actor_user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True
+    )
+    revealed_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class DataRequest(Base):
+    """A personal data request (access, erasure, consent withdrawal; UU No. 27 Tahun 2022), kept
+    as proof it was answered within the legal deadline. After an erasure it names nobody."""
+
+    __tablename__ = "data_request"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    """The legal deadline: 3×24 hours after the request was received."""
+    answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,20 @@ class MediaStore:
         temporary.write_bytes(cleaned)
         os.replace(temporary, target)
         return StoredImage(relative.as_posix(), len(cleaned), width, height)
+
+    def remove(self, paths: Iterable[str]) -> None:
+        """Deletes stored files (relative paths) and the folders they leave empty; a file
+        already gone is fine, and nothing outside the media folder is ever touched."""
+        root = self.root.resolve()
+        for path in paths:
+            target = (root / path).resolve()
+            if root not in target.parents:
+                continue
+            target.unlink(missing_ok=True)
+            for folder in target.parents:
+                if folder == root or not folder.is_dir() or any(folder.iterdir()):
+                    break
+                folder.rmdir()
 
 
 def clean_image(data: bytes) -> tuple[bytes, int, int]:

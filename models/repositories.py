@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
@@ -67,6 +71,24 @@ class UserRepository:
     async def get(self, user_id: int) -> User | None:
         return await self._session.get(User, user_id)
 
+    async def lock_identity(self, channel: str, external_id: str) -> None:
+        """Holds creating this channel identity to one transaction at a time, until commit.
+
+        On PostgreSQL a brand-new user has no row to lock yet, so two processes handling their
+        first updates would both create them: a transaction-level advisory lock keyed on the
+        identity makes the second wait and then find the first one's user. SQLite needs
+        nothing: its immediate transactions already run one writer at a time.
+        """
+        if self._session.get_bind().dialect.name == "postgresql":
+            key = advisory_key(f"identity:{channel}:{external_id}")
+            await self._session.execute(select(func.pg_advisory_xact_lock(key)))
+
+
+def advisory_key(name: str) -> int:
+    """A stable signed 64-bit key for ``pg_advisory_xact_lock`` (Python's hash() is salted)."""
+    digest = hashlib.blake2b(name.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
 
 class ConversationRepository:
     def __init__(self, session: AsyncSession) -> None:
@@ -82,6 +104,26 @@ class ConversationRepository:
         self._session.add(conversation)
         await self._session.flush()
         return conversation
+
+    async def lock_or_create(self, user_id: int, now: datetime) -> Conversation:
+        """The conversation, locked; created first when missing. When two processes create it at
+        once, the second insert waits for the first and does nothing, and both lock that row."""
+        found = await self.get_locked(user_id)
+        if found is not None:
+            return found
+        insert = _insert_for(self._session)(Conversation).values(
+            user_id=user_id, data={}, offered=[], turn=0, contact_keyboard=False, updated_at=now
+        )
+        await self._session.execute(insert.on_conflict_do_nothing(index_elements=["user_id"]))
+        query = select(Conversation).where(Conversation.user_id == user_id).with_for_update()
+        return (await self._session.execute(query)).scalar_one()
+
+
+def _insert_for(session: AsyncSession) -> Callable[..., Any]:
+    """The dialect's INSERT, which knows ON CONFLICT DO NOTHING (SQLite and PostgreSQL)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert
+    return sqlite.insert
 
 
 class ConsentRepository:
@@ -152,25 +194,60 @@ class OutboxRepository:
     def add(self, message: OutboxMessage) -> None:
         self._session.add(message)
 
-    async def pending_ids(self, channel: str, limit: int = 50) -> list[int]:
+    async def due(self, channel: str, *, now: datetime, limit: int = 50) -> list[tuple[int, str]]:
+        """Ids and addresses of pending messages whose not-before time has come, oldest first."""
         query = (
-            select(OutboxMessage.id)
-            .where(OutboxMessage.channel == channel, OutboxMessage.status == "pending")
+            select(OutboxMessage.id, OutboxMessage.address)
+            .where(
+                OutboxMessage.channel == channel,
+                OutboxMessage.status == "pending",
+                _available(now),
+            )
             .order_by(OutboxMessage.id)
             .limit(limit)
         )
-        return list((await self._session.execute(query)).scalars())
+        return [(message_id, address) for message_id, address in await self._session.execute(query)]
 
     async def get(self, message_id: int) -> OutboxMessage | None:
         return await self._session.get(OutboxMessage, message_id)
 
-    async def claim(self, message_id: int) -> OutboxMessage | None:
-        """Marks a pending message as being sent; None when another process claimed it first."""
+    async def claim(
+        self, message_id: int, *, now: datetime, lease_until: datetime
+    ) -> OutboxMessage | None:
+        """Marks a due pending message as being sent until ``lease_until``; None when another
+        process claimed it first (or it was put back for later meanwhile)."""
         claimed = await self._session.execute(
             update(OutboxMessage)
-            .where(OutboxMessage.id == message_id, OutboxMessage.status == "pending")
-            .values(status="sending", attempts=OutboxMessage.attempts + 1)
+            .where(
+                OutboxMessage.id == message_id,
+                OutboxMessage.status == "pending",
+                _available(now),
+            )
+            .values(status="sending", attempts=OutboxMessage.attempts + 1, available_at=lease_until)
         )
         if getattr(claimed, "rowcount", 0) != 1:
             return None
         return await self._session.get(OutboxMessage, message_id, populate_existing=True)
+
+    async def expire_leases(self, now: datetime, reason: str) -> list[int]:
+        """Claims whose lease ran out (their process died or hung while sending) become
+        ``unknown``: the send may have reached the user, so they are not sent again."""
+        expired = await self._session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.status == "sending", _available(now))
+            .values(status="unknown", last_error=reason)
+            .returning(OutboxMessage.id)
+        )
+        return list(expired.scalars())
+
+    async def counts(self, broadcast_id: int | None = None) -> dict[str, int]:
+        """How many messages are in each status (of one broadcast, or of all)."""
+        query = select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+        if broadcast_id is not None:
+            query = query.where(OutboxMessage.broadcast_id == broadcast_id)
+        rows = (await self._session.execute(query)).all()
+        return {status: count for status, count in rows}
+
+
+def _available(now: datetime) -> ColumnElement[bool]:
+    return or_(OutboxMessage.available_at.is_(None), OutboxMessage.available_at <= now)

@@ -11,12 +11,15 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 from sqlalchemy import text
 
 from bot.migrate import upgrade
 from bot.settings import Settings
+from models.crypto import install_keyring
 from models.db import Base, create_engine
 from tests.support.clock import FakeClock
+from tests.support.keys import TEST_BLIND_INDEX_KEY, TEST_ENCRYPTION_KEY, keyring_with
 from tests.support.telegram_chat import TelegramBot
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
@@ -71,6 +74,11 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         bureau_name="BPBJ Kota Batu",
         bureau_contact="bpbj@batukota.go.id",
         media_dir=tmp_path / "media",
+        data_encryption_keys=SecretStr(TEST_ENCRYPTION_KEY),
+        blind_index_key=SecretStr(TEST_BLIND_INDEX_KEY),
+        # The fake clock stands still, so every scripted conversation would look like a flood;
+        # tests/e2e/test_flood_control.py uses the real limit.
+        flood_max_updates=1_000_000,
     )
 
 
@@ -92,4 +100,13 @@ async def telegram(settings: Settings, clock: FakeClock) -> AsyncIterator[Telegr
 def _no_env_file(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Keeps a developer's `.env` (and its token) out of the tests."""
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.delenv("DATA_ENCRYPTION_KEYS", raising=False)
+    monkeypatch.delenv("BLIND_INDEX_KEY", raising=False)
     yield
+
+
+@pytest.fixture(autouse=True)
+def _test_keyring() -> None:
+    """Installs the test keys, also for tests that use the database without building services
+    (and replaces keys a previous test installed)."""
+    install_keyring(keyring_with())

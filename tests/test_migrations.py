@@ -36,7 +36,7 @@ def test_every_model_table_exists_after_upgrade(migrated_template: Path | str) -
 
 def test_downgrade_to_nothing_and_back(tmp_path: Path) -> None:
     config = alembic_config(f"sqlite+aiosqlite:///{tmp_path / 'roundtrip.sqlite3'}")
-    command.upgrade(config, "head")
+    command.upgrade(config, "heads")
     command.downgrade(config, "base")
-    command.upgrade(config, "head")
+    command.upgrade(config, "heads")
     command.check(config)

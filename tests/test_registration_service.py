@@ -11,6 +11,7 @@ from models.db import create_engine, session_factory
 from models.entities import User, Vendor
 from models.errors import InvalidInput, InvalidTransition, NotPermitted
 from models.schemas import RegistrationField
+from models.services.lifecycle import transition
 from models.services.registration import PRIVACY_NOTICE_VERSION, RegistrationService
 from models.status import Status
 from models.uow import UnitOfWork, UnitOfWorkFactory
@@ -101,14 +102,14 @@ async def test_without_nib_kbli_is_optional_but_with_nib_required(
 
 
 async def test_submitted_registration_is_locked_until_fixes_are_asked(
-    uow: UnitOfWork, service: RegistrationService
+    uow: UnitOfWork, service: RegistrationService, clock: FakeClock
 ) -> None:
     user, vendor = await new_vendor(uow, service)
     fill_required(service, vendor)
     await service.submit(vendor, user)
     with pytest.raises(NotPermitted):
         service.set_business_name(vendor, "Nama Baru")
-    await service.change_status(vendor, Status.NEEDS_FIX, None, note="NIB tidak valid")
+    transition(uow, vendor, Status.NEEDS_FIX, actor=None, now=clock(), note="NIB tidak valid")
     service.set_nib(vendor, "9120001234568")
     await service.submit(vendor, user)
     history = await uow.status_changes.for_subject("vendor", vendor.id)
@@ -117,14 +118,14 @@ async def test_submitted_registration_is_locked_until_fixes_are_asked(
 
 
 async def test_decided_registration_cannot_move_again(
-    uow: UnitOfWork, service: RegistrationService
+    uow: UnitOfWork, service: RegistrationService, clock: FakeClock
 ) -> None:
     user, vendor = await new_vendor(uow, service)
     fill_required(service, vendor)
     await service.submit(vendor, user)
-    await service.change_status(vendor, Status.APPROVED, None)
+    transition(uow, vendor, Status.APPROVED, actor=None, now=clock())
     with pytest.raises(InvalidTransition):
-        await service.change_status(vendor, Status.SUBMITTED, user)
+        transition(uow, vendor, Status.SUBMITTED, actor=user, now=clock())
 
 
 async def test_changing_kecamatan_clears_a_kelurahan_of_another_kecamatan(

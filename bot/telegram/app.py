@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import time, timedelta
 from pathlib import Path
 
 from telegram import BotCommand, BotCommandScopeChat, Update
@@ -10,7 +11,8 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import BaseRequest
 
-from bot.outbox import OutboxDispatcher
+from bot.maintenance_rights import DraftPurge
+from bot.outbox import INLINE_DELIVERY_SECONDS, OutboxDispatcher
 from bot.telegram.outbox import TelegramDelivery
 from bot.telegram.sending import CHANNEL, send_messages
 from bot.telegram.updates import incoming_from_update
@@ -21,6 +23,8 @@ from handlers.router import COMMANDS
 log = logging.getLogger(__name__)
 
 OUTBOX_SWEEP_SECONDS = 30
+DRAFT_PURGE_EVERY = timedelta(days=1)
+DRAFT_PURGE_FIRST = timedelta(minutes=1)
 
 
 class TelegramChannel:
@@ -34,12 +38,18 @@ class TelegramChannel:
         *,
         default_language: str,
         media_dir: Path,
+        daily_round_at: time,
+        drafts: DraftPurge | None = None,
     ) -> None:
         self._engine = engine
         self._locales = locales
         self.outbox = outbox
         self._default_language = default_language
         self._media_dir = media_dir
+        self.daily_round_at = daily_round_at
+        """When mentors get their digest and vendors their reminders (with its time zone)."""
+        self.drafts = drafts
+        """Deletes abandoned drafts once a day (the ``DRAFT_RETENTION_DAYS`` setting)."""
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handles one update: the engine commits the new state before anything is sent."""
@@ -56,7 +66,7 @@ class TelegramChannel:
             await quietly(query.edit_message_reply_markup(None))
         await send_messages(context.bot, incoming.chat_id, handled.messages, self._media_dir)
         if handled.outbox_queued:
-            await self.outbox.deliver()
+            await self.outbox.deliver(within=INLINE_DELIVERY_SECONDS)
         if handled.language_changed:
             await context.bot.set_my_commands(
                 commands(self._locales.translator(handled.language)),
@@ -70,13 +80,25 @@ class TelegramChannel:
             text = self._locales.translator(self._default_language)("error-internal")
             await quietly(context.bot.send_message(incoming.chat_id, text))
 
+    async def purge_drafts(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if self.drafts is not None:
+            await self.drafts.run()
+
+    async def daily_round(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Mentors' digests and vendors' reminders, then their delivery."""
+        if await self._engine.run_daily_round():
+            await self.outbox.deliver()
+
     async def sweep_outbox(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Delivers what is still pending (after a restart, or a failed attempt)."""
-        await self.outbox.deliver()
+        """Delivers what is still pending (after a restart, or a failed attempt); at most one
+        interval's worth, so runs never overlap and stopping never waits long."""
+        await self.outbox.deliver(within=OUTBOX_SWEEP_SECONDS)
 
     async def set_command_menus(self, application: Application) -> None:  # type: ignore[type-arg]
         """The command menu in Bahasa Indonesia by default and in English for English clients."""
         bot = application.bot
+        if self._engine.links.telegram_username is None:
+            self._engine.links.telegram_username = bot.username
         await bot.set_my_commands(commands(self._locales.translator(self._default_language)))
         for language in SUPPORTED_LANGUAGES:
             await bot.set_my_commands(
@@ -122,4 +144,12 @@ def build_application(
         application.job_queue.run_repeating(
             channel.sweep_outbox, interval=OUTBOX_SWEEP_SECONDS, first=1
         )
+        application.job_queue.run_daily(channel.daily_round, channel.daily_round_at)
+        if channel.drafts is not None:
+            application.job_queue.run_repeating(
+                channel.purge_drafts,
+                interval=DRAFT_PURGE_EVERY,
+                first=DRAFT_PURGE_FIRST,
+                name="purge-drafts",
+            )
     return application

@@ -10,7 +10,7 @@ from pywa.types.message import Message
 from pywa.types.user import User
 from pywa_async.client import WhatsApp
 
-from bot.outbox import OutboxDispatcher
+from bot.outbox import INLINE_DELIVERY_SECONDS, OutboxDispatcher
 from bot.whatsapp.render import OWN_NUMBER, render
 from bot.whatsapp.updates import (
     Choice,
@@ -83,4 +83,4 @@ class WhatsAppChannel:
                     user.preferred_id, outgoing.text, buttons=outgoing.buttons
                 )
         if handled.outbox_queued:
-            await self._outbox.deliver()
+            await self._outbox.deliver(within=INLINE_DELIVERY_SECONDS)

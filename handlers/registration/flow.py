@@ -21,7 +21,7 @@ from handlers.registration.summary import edit_choices, field_value, summary_lin
 from handlers.replies import Choice, Msg, msg
 from handlers.status import describe_status
 from models.entities import Vendor
-from models.errors import InvalidInput
+from models.errors import DomainError, InvalidInput
 from models.schemas import RegistrationField
 
 
@@ -63,12 +63,6 @@ class RegistrationForm(Form[Vendor]):
             warnings.append(msg("summary-warning-kbli", codes=", ".join(mismatched)))
         if subject.no_nib:
             warnings.append(msg("summary-warning-no-nib"))
-        footer = [
-            Choice("summary.submit", msg("button-submit"))
-            if not missing
-            else Choice("summary.complete", msg("button-complete", count=len(missing))),
-            Choice("summary.later", msg("button-save-later")),
-        ]
         ctx.say(
             *notes,
             msg("summary-title"),
@@ -77,8 +71,16 @@ class RegistrationForm(Form[Vendor]):
             msg("summary-hint"),
             choices=edit_choices(subject),
             columns=2,
-            footer=footer,
+            footer=self.summary_footer(missing),
         )
+
+    def summary_footer(self, missing: list[RegistrationField]) -> list[Choice]:
+        return [
+            Choice("summary.submit", msg("button-submit"))
+            if not missing
+            else Choice("summary.complete", msg("button-complete", count=len(missing))),
+            Choice("summary.later", msg("button-save-later")),
+        ]
 
     async def on_summary_choice(self, ctx: FlowContext, subject: Vendor, choice: str) -> None:
         if choice == "summary.later":
@@ -154,14 +156,48 @@ async def handle_consent(ctx: FlowContext, event: FormInput) -> None:
     choice = event.choice_id if isinstance(event, ChoiceMade) else None
     if choice == NAV_HELP:
         ask_consent(ctx, (msg("help-consent", contact=ctx.bureau.contact),))
+    elif choice == "consent.agree" and ctx.data.get("claim_token"):
+        await claim_after_consent(ctx, str(ctx.data["claim_token"]))
     elif choice == "consent.agree":
         vendor = await ctx.registration.give_consent(ctx.user, ctx.sender.channel)
-        FORM.ask(ctx, vendor, RegistrationStep.OWNER_NAME, (msg("consent-thanks"),))
+        await continue_after_consent(ctx, vendor)
     elif choice in ("consent.decline", NAV_CANCEL):
         ctx.finish()
         ctx.say(msg("consent-declined"), choices=[Choice("menu.register", msg("button-register"))])
     else:
         ask_consent(ctx, (msg("error-prefix", text=msg("error-consent-needed")),))
+
+
+async def continue_after_consent(ctx: FlowContext, vendor: Vendor) -> None:
+    """A new draft starts at its first question; one kept from before (consent given again
+    after a withdrawal) continues at what is missing, or shows its status once submitted."""
+    if ctx.registration.is_editable(vendor):
+        step = FORM.first_unanswered(ctx, vendor) or SUMMARY
+        FORM.ask(ctx, vendor, step, (msg("consent-thanks"),))
+    else:
+        ctx.finish()
+        ctx.say(msg("consent-thanks"))
+        await describe_status(ctx)
+
+
+async def offer_claim(ctx: FlowContext, token: str) -> None:
+    """A vendor opened the link of a draft a mentor filled in: consent first, then the draft."""
+    if not await ctx.mentoring.claimable(token):
+        ctx.say(msg("error-prefix", text=msg("error-claim-invalid")))
+        return
+    ask_consent(ctx, (msg("claim-intro"),))
+    ctx.set_data(claim_token=token)
+
+
+async def claim_after_consent(ctx: FlowContext, token: str) -> None:
+    try:
+        vendor = await ctx.mentoring.claim(ctx.user, token)
+    except DomainError as error:
+        ctx.finish()
+        ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
+        return
+    await ctx.registration.give_consent(ctx.user, ctx.sender.channel)
+    FORM.ask(ctx, vendor, SUMMARY, (msg("claim-done"),))
 
 
 __all__ = ["FORM", "SUMMARY", "ask_consent", "handle", "resume_step", "start"]

@@ -273,6 +273,7 @@ class KecamatanStep(Step):
 
     async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
         ctx.registration.set_kecamatan(vendor, choice_id.removeprefix("kec."))
+        await ctx.mentoring.assign_by_area(vendor)
         return Advance()
 
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from handlers.context import FlowContext
 from handlers.registration.steps import RegistrationStep
 from handlers.replies import Choice, Msg, msg
 from models.entities import Vendor
 from models.schemas import RegistrationField
+from models.services.disclosure import mask_number
 from models.validators import format_rupiah
 
 
-def field_value(ctx: FlowContext, vendor: Vendor, field: RegistrationField) -> Msg | None:
-    """The stored answer of ``field`` as displayable text, or None when not answered."""
+def field_value(
+    ctx: FlowContext, vendor: Vendor, field: RegistrationField, masked: Collection[str] = ()
+) -> Msg | None:
+    """The stored answer of ``field`` as displayable text, or None when not answered; a field
+    named in ``masked`` (staff views) shows only part of its number."""
     draft = ctx.registration.draft(vendor)
     if not draft.is_answered(field):
         return None
@@ -44,16 +50,20 @@ def field_value(ctx: FlowContext, vendor: Vendor, field: RegistrationField) -> M
         case RegistrationField.KELURAHAN:
             found = ctx.catalog.region.kelurahan_by_code(vendor.kelurahan_code or "")
             return msg("label-plain", text=found[1].name if found else "?")
+        case _ if field.value in masked:
+            return msg("label-plain", text=mask_number(str(getattr(vendor, field.value))))
     return msg("label-plain", text=str(getattr(vendor, field.value)))
 
 
-def summary_lines(ctx: FlowContext, vendor: Vendor) -> tuple[Msg, ...]:
+def summary_lines(
+    ctx: FlowContext, vendor: Vendor, masked: Collection[str] = ()
+) -> tuple[Msg, ...]:
     """One line per field: its label and value, or a 'not filled' mark."""
     return tuple(
         msg(
             "summary-line",
             label=field_label(field),
-            value=field_value(ctx, vendor, field) or msg("value-missing"),
+            value=field_value(ctx, vendor, field, masked) or msg("value-missing"),
         )
         for field in RegistrationField
     )

@@ -11,8 +11,10 @@ from handlers.events import ChoiceMade, CommandReceived
 from handlers.replies import Choice, Msg, msg
 from handlers.review import decide
 from handlers.review.cards import show_item, show_queue
+from handlers.review.reveal import reveal, reveal_history
 from models.errors import DomainError
 from models.services.access import REVIEWERS, Role
+from models.services.disclosure import SensitiveField
 from models.services.review import Kind
 from models.status import Status
 
@@ -29,7 +31,7 @@ ROLE_NAMES = {
 async def on_choice(ctx: FlowContext, choice: str) -> None:
     """Every ``review.*`` press; the role is checked before anything else."""
     await ctx.access.require(ctx.user, REVIEWERS)
-    remember_name(ctx)
+    ctx.remember_staff_name()
     match choice.split("."):
         case ["review", "page", page] if page.isdecimal():
             await show_queue(ctx, int(page))
@@ -61,6 +63,8 @@ async def on_item(ctx: FlowContext, action: str, kind: Kind, item_id: int) -> No
             decide.start(ctx, kind, item_id, Status.REJECTED)
         case "history":
             await show_history(ctx, kind, item_id)
+        case "reveal-nik" | "reveal-npwp" if kind == "vendor":
+            await reveal(ctx, item_id, SensitiveField(action.removeprefix("reveal-")))
         case _:
             await show_item(ctx, kind, item_id)
 
@@ -83,6 +87,7 @@ async def show_history(ctx: FlowContext, kind: Kind, item_id: int) -> None:
     ]
     ctx.say(
         msg("review-history", lines=lines or [msg("value-none")]),
+        *(await reveal_history(ctx, item_id) if kind == "vendor" else []),
         choices=[Choice(f"review.open.{kind}.{item_id}", msg("button-back"))],
     )
 
@@ -96,14 +101,14 @@ def history_note(reason: str | None, note: str | None) -> Msg:
 
 async def queue_command(ctx: FlowContext) -> None:
     await ctx.access.require(ctx.user, REVIEWERS)
-    remember_name(ctx)
+    ctx.remember_staff_name()
     await show_queue(ctx)
 
 
 async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
     """``/peran tambah|cabut <telegram id> <role>``, or as a reply to a forwarded message."""
     await ctx.access.require(ctx.user, {Role.SUPERADMIN})
-    remember_name(ctx)
+    ctx.remember_staff_name()
     words = command.args.lower().split()
     target_id = command.about_user
     if target_id is None and len(words) == 3 and words[1].isdecimal():
@@ -136,9 +141,3 @@ async def list_staff(ctx: FlowContext) -> None:
         for user, name, role in await ctx.access.staff(ctx.user)
     ]
     ctx.say(msg("role-staff", lines=lines or [msg("value-none")]), msg("role-usage"))
-
-
-def remember_name(ctx: FlowContext) -> None:
-    """Staff names are kept so colleagues see who decided; vendors' names are never taken."""
-    if ctx.sender.display_name:
-        ctx.user.display_name = ctx.sender.display_name[:100]

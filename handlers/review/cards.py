@@ -7,6 +7,7 @@ from handlers.products.card import product_lines
 from handlers.registration.summary import summary_lines
 from handlers.replies import Attachment, Choice, Msg, msg
 from models.entities import Product, Vendor
+from models.services.disclosure import SensitiveField
 from models.services.review import Flag, Kind, QueueEntry
 from models.status import Status
 
@@ -59,14 +60,25 @@ async def show_item(
     await show_queue(ctx, 1, (msg("review-item-missing"),))
 
 
-async def vendor_card(ctx: FlowContext, vendor: Vendor, notes: tuple[Msg, ...] = ()) -> None:
+async def vendor_card(
+    ctx: FlowContext,
+    vendor: Vendor,
+    notes: tuple[Msg, ...] = (),
+    revealed: frozenset[SensitiveField] = frozenset(),
+) -> None:
+    """The registration with its NIK and NPWP masked, except one the reviewer chose to see."""
     flags = await ctx.review.vendor_flags(vendor)
     ctx.say(
         *notes,
-        msg("review-vendor-title", name=vendor.business_name or "…", status=status_of(vendor)),
-        msg("summary-lines", lines=summary_lines(ctx, vendor)),
+        msg(
+            "review-vendor-title",
+            id=vendor.id,
+            name=vendor.business_name or "…",
+            status=status_of(vendor),
+        ),
+        msg("summary-lines", lines=summary_lines(ctx, vendor, set(SensitiveField) - revealed)),
         *flag_lines(flags),
-        choices=decision_choices(vendor, "vendor"),
+        choices=decision_choices(vendor, "vendor") + reveal_choices(vendor, revealed),
         columns=2,
     )
 
@@ -120,3 +132,12 @@ def decision_choices(item: Vendor | Product, kind: Kind) -> list[Choice]:
         Choice("review.page.1", msg("button-review-queue")),
     ]
     return choices
+
+
+def reveal_choices(vendor: Vendor, revealed: frozenset[SensitiveField]) -> list[Choice]:
+    """A button per masked number ("Tampilkan NIK"); showing it in full is recorded."""
+    return [
+        Choice(f"review.reveal-{field}.vendor.{vendor.id}", msg(f"button-reveal-{field}"))
+        for field in SensitiveField
+        if getattr(vendor, field.value) and field not in revealed
+    ]

@@ -31,6 +31,7 @@ error-money = Please type the amount in rupiah, using digits. Example: 15.000 or
 error-money-fraction = A rupiah amount cannot have a fraction. If you mean thousands or millions, add the unit. Example: 1,5 juta
 error-money-range = Please type a single amount, not a range. An estimate is fine. Example: 15 juta
 error-money-ambiguous = That amount can be read in more than one way. Please choose the amount you meant, or type it again with dots between thousands. Example: 15.000
+error-money-too-large = That amount is too large: at most { $max }. Please check the number of zeros. Example: 15.000 or 1,5 juta
 
 ## Product listing answers.
 

@@ -49,6 +49,9 @@ class IdentityService:
         verified number another channel already verified joins that person."""
         now = self._clock()
         identity = await self._uow.users.identity(channel, external_id)
+        if identity is None:  # first contact: another process may be creating them right now
+            await self._uow.users.lock_identity(channel, external_id)
+            identity = await self._uow.users.identity(channel, external_id)
         phone = e164(verified_phone) if verified_phone else None
         if identity is None:
             owner = await self.owner_of(phone, channel) if phone else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -305,7 +305,7 @@ class ProductService:
         missing = self.draft(product).missing()
         if missing:
             raise InvalidInput("error-product-incomplete", count=len(missing))
-        await self.change_status(product, Status.SUBMITTED, actor)
+        transition(self._uow, product, Status.SUBMITTED, actor=actor, now=self._clock())
         product.submitted_at = self._clock()
 
     async def submit_ready(self, vendor: Vendor, actor: User) -> int:
@@ -314,27 +314,6 @@ class ProductService:
         for product in ready:
             await self.submit(product, vendor, actor)
         return len(ready)
-
-    async def change_status(
-        self,
-        product: Product,
-        target: Status,
-        actor: User | None,
-        note: str | None = None,
-        *,
-        reason: str | None = None,
-        fields: Sequence[str] = (),
-    ) -> None:
-        transition(
-            self._uow,
-            product,
-            target,
-            actor=actor,
-            now=self._clock(),
-            note=note,
-            reason=reason,
-            fields=fields,
-        )
 
     def _edit(self, product: Product) -> Product:
         if not self.is_editable(product):

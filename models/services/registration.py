@@ -6,7 +6,7 @@ lifecycle and record history, and never commit: the caller's unit of work does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 
 from models.catalog import Catalog
@@ -190,30 +190,8 @@ class RegistrationService:
         missing = self.draft(vendor).missing()
         if missing:
             raise InvalidInput("error-registration-incomplete", count=len(missing))
-        await self.change_status(vendor, Status.SUBMITTED, actor)
+        transition(self._uow, vendor, Status.SUBMITTED, actor=actor, now=self._clock())
         vendor.submitted_at = self._clock()
-
-    async def change_status(
-        self,
-        vendor: Vendor,
-        target: Status,
-        actor: User | None,
-        note: str | None = None,
-        *,
-        reason: str | None = None,
-        fields: Sequence[str] = (),
-    ) -> None:
-        """Moves the registration along its lifecycle and records the change."""
-        transition(
-            self._uow,
-            vendor,
-            target,
-            actor=actor,
-            now=self._clock(),
-            note=note,
-            reason=reason,
-            fields=fields,
-        )
 
     def _edit(self, vendor: Vendor) -> Vendor:
         if not self.is_editable(vendor):

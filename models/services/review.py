@@ -162,7 +162,8 @@ class ReviewService:
                 flags.append(Flag("kbli-mismatch", {"codes": ", ".join(mismatched)}))
         if vendor.no_nib:
             flags.append(Flag("no-nib"))
-        for column, key in ((Vendor.nik, "nik"), (Vendor.nib, "nib"), (Vendor.phone, "phone")):
+        numbers = ((Vendor.nik_hash, "nik"), (Vendor.nib, "nib"), (Vendor.phone, "phone"))
+        for column, key in numbers:  # the NIK by its blind index: its ciphertext never repeats
             value = getattr(vendor, column.key)
             if value and (others := await self._others_with(column, value, vendor.id)):
                 flags.append(Flag(f"duplicate-{key}", {"names": others}))

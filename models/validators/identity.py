@@ -32,6 +32,7 @@ _NIK_LENGTH = 16
 _NIB_LENGTH = 13
 _NPWP_LENGTHS = (15, 16)
 _NPWP_LENGTH = 16
+_QUOTE_LENGTH = 20
 
 # Kemendagri province codes, including the Papua provinces created in 2022 (93–96).
 _PROVINCE_CODES = _inclusive_ranges(
@@ -147,10 +148,16 @@ def parse_kbli_list(text: str) -> list[str]:
 
 def _kbli_code(token: str) -> str:
     if not _KBLI_CODE.fullmatch(token):
-        raise InvalidInput("error-kbli-format", code=token)
+        raise InvalidInput("error-kbli-format", code=_quoted(token))
     if int(token[:2]) not in _KBLI_DIVISIONS:
         raise InvalidInput("error-kbli-division", code=token)
     return token
+
+
+def _quoted(token: str) -> str:
+    """The start of a wrong token, to quote it back: a pasted page would make the error message
+    itself unreadable (and longer than a chat message may be)."""
+    return token if len(token) <= _QUOTE_LENGTH else token[: _QUOTE_LENGTH - 1] + "…"
 
 
 def _digits(text: str) -> str | None:

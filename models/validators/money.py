@@ -31,6 +31,9 @@ _UNIT_EXPONENTS: dict[str, int] = {
     "trilyun": 12,
 }
 _MONTHS_PER_YEAR = 12
+MAX_RUPIAH = 10**15
+"""Rp1.000 triliun: more than any UMKM price or turnover, and (times 12 for a monthly figure)
+still far inside the database's 64-bit integers."""
 
 # A number as typed ("1.250.000,00", "Rp15.000,-"), or a word that is a number when a unit
 # follows: "sejuta", "seribu", "setengah juta".
@@ -71,6 +74,8 @@ def parse_rupiah(text: str) -> int:
         Decimal(f"{reading}E{amount.exponent}")  # exact, whatever the number of digits
         for reading in _readings(amount.numeral, has_unit=amount.exponent > 0)
     ]
+    if max(values, default=Decimal(0)) > MAX_RUPIAH:
+        raise InvalidInput("error-money-too-large", max=format_rupiah(MAX_RUPIAH))
     if len(values) > 1:
         candidates = [n for n, d in map(Decimal.as_integer_ratio, values) if d == 1 and n > 0]
         if not candidates:

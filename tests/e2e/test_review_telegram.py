@@ -54,7 +54,8 @@ async def test_reviewer_approves_asks_fixes_and_rejects(
     ]
 
     card = await rina.press("Keripik Apel Bu Siti")
-    assert "NIK: 3579014101850001" in card[-1].text
+    assert "NIK: 3579 01•• •••• 0001" in card[-1].text
+    assert "3579014101850001" not in card[-1].text
     assert "NIK yang sama dipakai juga oleh: Batik Budi" in card[-1].text
     await rina.press("Setujui")
     decided = await rina.press("Ya, setujui")

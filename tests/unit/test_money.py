@@ -78,9 +78,9 @@ def test_parse_rupiah(text: str, expected: int) -> None:
     assert type(amount) is int
 
 
-def test_parse_rupiah_is_exact_beyond_float_and_decimal_precision() -> None:
-    digits = "1234567890" * 4
-    assert parse_rupiah(f"{digits},5 rb") == int(digits) * 1_000 + 500
+def test_parse_rupiah_is_exact_where_floats_are_not() -> None:
+    assert parse_rupiah("8,2 jt") == 8_200_000  # 8.2 * 1e6 == 8199999.999999999 in floats
+    assert parse_rupiah("999.999.999.999,999 rb") == 999_999_999_999_999  # up to the limit
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,223 @@
+"""Staff reports: ``/cari`` finds a vendor, ``/statistik`` shows figures and a chart, ``/ekspor``
+sends the catalogue as CSV and XLSX."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+
+from babel.dates import format_datetime, format_timedelta
+from babel.numbers import format_percent
+
+from handlers.context import FlowContext
+from handlers.events import CommandReceived
+from handlers.registration.steps import RegistrationStep
+from handlers.registration.summary import step_label
+from handlers.replies import Attachment, Choice, Msg, msg
+from handlers.review.chart import STAGES, stats_chart
+from models.services.access import REVIEWERS
+from models.services.export import export_basename
+from models.services.search import SearchHit
+from models.services.stats import DropOff, ReviewTime, Stats
+from models.status import Status
+
+SEARCH_LIMIT = 8
+CHAT_EXPORT_MAX_ROWS = 20_000
+"""Larger catalogues are exported on the server (``umkm-bot export``): their files pass the
+chat's upload limit (50 MB on Telegram), and writing them would hold this update's unit of work,
+and on SQLite the database's write lock, for too long."""
+STEP_ORDER = {step.value: index for index, step in enumerate(RegistrationStep)}
+
+
+async def search_command(ctx: FlowContext, command: CommandReceived) -> None:
+    """``/cari <name or number>``: matching vendors as buttons that open their review card."""
+    await ctx.access.require(ctx.user, REVIEWERS)
+    ctx.remember_staff_name()
+    query = command.args.strip()
+    if not query:
+        ctx.say(msg("search-usage"))
+        return
+    result = await ctx.search.vendors(ctx.user, query, SEARCH_LIMIT)
+    if not result.hits:
+        ctx.say(msg("search-none", query=query))
+        return
+    more = [msg("search-more", shown=len(result.hits))] if result.total > len(result.hits) else []
+    ctx.say(
+        msg(
+            "search-results" if result.complete else "search-results-many",
+            query=query,
+            count=result.total,
+        ),
+        *more,
+        choices=[
+            Choice(f"review.open.vendor.{hit.vendor_id}", hit_label(hit)) for hit in result.hits
+        ],
+        footer=[Choice("review.page.1", msg("button-review-queue"))],
+    )
+
+
+def hit_label(hit: SearchHit) -> Msg:
+    return msg(
+        "search-hit",
+        name=hit.business_name or "…",
+        owner=hit.owner_name or "…",
+        status=status_label(hit.status),
+    )
+
+
+def status_label(status: str) -> Msg:
+    return msg(f"product-status-{status.replace('_', '-')}")
+
+
+async def stats_command(ctx: FlowContext) -> None:
+    """``/statistik``: the overview with its chart, then the breakdowns."""
+    await ctx.access.require(ctx.user, REVIEWERS)
+    ctx.remember_staff_name()
+    stats = await ctx.stats.overview(ctx.user)
+    tr = ctx.locales.translator(ctx.user.language)
+    bureau = ctx.bureau
+    chart = await asyncio.to_thread(
+        stats_chart, tr, stats, bureau.target_vendors, bureau.target_products
+    )
+    ctx.say(
+        *overview(ctx, stats),
+        attachments=[Attachment("photo", data=chart, filename="statistik.png")],
+    )
+    ctx.say(drop_off(stats.drop_off), *breakdowns(ctx, stats))
+
+
+def overview(ctx: FlowContext, stats: Stats) -> list[Msg]:
+    """Counts by status, the targets, the funnel and the review time."""
+    when = ctx.now.astimezone(ctx.bureau.timezone)
+    vendors, products = stats.vendors_by_status, stats.products_by_status
+    funnel = [
+        msg("stats-line", label=msg(f"stats-stage-{stage}"), count=getattr(stats.funnel, stage))
+        for stage in STAGES
+    ]
+    return [
+        msg(
+            "stats-title", date=format_datetime(when, "d MMM yyyy HH:mm", locale=ctx.user.language)
+        ),
+        msg("stats-vendors", total=sum(vendors.values()), lines=status_lines(vendors)),
+        msg("stats-products", total=sum(products.values()), lines=status_lines(products)),
+        targets(ctx, stats),
+        msg("stats-funnel", lines=funnel),
+        msg(
+            "stats-review-time",
+            vendors=review_time(ctx, stats.vendor_review),
+            products=review_time(ctx, stats.product_review),
+        ),
+    ]
+
+
+def status_lines(counts: dict[str, int]) -> list[Msg]:
+    """One line per status, in the order of the lifecycle, zeros included."""
+    return [
+        msg("stats-line", label=status_label(status), count=counts.get(status, 0))
+        for status in Status
+    ]
+
+
+def targets(ctx: FlowContext, stats: Stats) -> Msg:
+    language = ctx.user.language
+    vendors, products = stats.approved_vendors, stats.approved_products
+    return msg(
+        "stats-targets",
+        vendors=vendors,
+        vendor_target=ctx.bureau.target_vendors,
+        vendor_share=format_percent(vendors / ctx.bureau.target_vendors, "#,##0.#%", language),
+        products=products,
+        product_target=ctx.bureau.target_products,
+        product_share=format_percent(products / ctx.bureau.target_products, "#,##0.#%", language),
+    )
+
+
+def review_time(ctx: FlowContext, review: ReviewTime) -> Msg:
+    if review.median is None:
+        return msg("stats-review-time-none")
+    duration = format_timedelta(review.median, locale=ctx.user.language)
+    return msg("stats-review-time-value", duration=duration, count=review.decisions)
+
+
+def drop_off(entries: list[DropOff]) -> Msg:
+    """Unfinished registrations by the step they stopped at, in the order of the form."""
+    if not entries:
+        return msg("stats-drop-off-none")
+    ordered = sorted(entries, key=lambda entry: STEP_ORDER.get(entry.step or "", len(STEP_ORDER)))
+    lines = [
+        msg("stats-line", label=drop_off_label(entry.step), count=entry.count) for entry in ordered
+    ]
+    return msg("stats-drop-off", lines=lines)
+
+
+def drop_off_label(step: str | None) -> Msg:
+    if step is None:
+        return msg("stats-step-elsewhere")
+    return step_label(step) if step in STEP_ORDER else msg("label-plain", text=step)
+
+
+def breakdowns(ctx: FlowContext, stats: Stats) -> list[Msg]:
+    """Registrations (and products) per etalase, registrations per kecamatan."""
+    etalase = [
+        msg(
+            "stats-etalase-line",
+            name=etalase_name(ctx, entry.code),
+            registered=entry.registered,
+            approved=entry.approved,
+            products=entry.products,
+        )
+        for entry in stats.by_etalase
+    ]
+    kecamatan = [
+        msg(
+            "stats-kecamatan-line",
+            name=kecamatan_name(ctx, entry.code),
+            registered=entry.registered,
+            approved=entry.approved,
+        )
+        for entry in stats.by_kecamatan
+    ]
+    none = [msg("value-none")]
+    return [
+        msg("stats-etalase", lines=etalase or none),
+        msg("stats-kecamatan", lines=kecamatan or none),
+    ]
+
+
+def etalase_name(ctx: FlowContext, code: str | None) -> Msg:
+    etalase = ctx.catalog.etalase_by_code(code) if code else None
+    return place_name(code, etalase.name(ctx.user.language) if etalase else None)
+
+
+def kecamatan_name(ctx: FlowContext, code: str | None) -> Msg:
+    kecamatan = ctx.catalog.region.kecamatan_by_code(code) if code else None
+    return place_name(code, kecamatan.name if kecamatan else None)
+
+
+def place_name(code: str | None, name: str | None) -> Msg:
+    """The catalogue's name; the bare code once the catalogue dropped it; "not given" without."""
+    return msg("label-plain", text=name or code) if code else msg("stats-not-given")
+
+
+async def export_command(ctx: FlowContext) -> None:
+    """``/ekspor``: approved products with their vendors, as a CSV and an XLSX document."""
+    await ctx.access.require(ctx.user, REVIEWERS)
+    ctx.remember_staff_name()
+    at_most = await ctx.export.upper_bound(ctx.user)
+    if at_most > CHAT_EXPORT_MAX_ROWS:
+        ctx.say(msg("export-too-large", count=at_most, limit=CHAT_EXPORT_MAX_ROWS))
+        return
+    basename = export_basename(ctx.now.astimezone(ctx.bureau.timezone))
+    with tempfile.TemporaryDirectory(prefix="ekspor-") as folder:
+        files = await ctx.export.write(ctx.user, Path(folder), basename)
+        documents = as_documents(files.paths)
+    if files.rows == 0:
+        ctx.say(msg("export-empty"))
+        return
+    ctx.say(msg("export-done", count=files.rows), attachments=documents)
+
+
+def as_documents(paths: list[Path]) -> list[Attachment]:
+    """The finished files as documents to send (read before their folder is removed)."""
+    return [Attachment("document", data=path.read_bytes(), filename=path.name) for path in paths]

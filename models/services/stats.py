@@ -1,0 +1,242 @@
+"""Figures for the bureau: counts by status, etalase and kecamatan, the onboarding funnel, where
+unfinished registrations stop, and how long the review takes.
+
+Every figure is one aggregate query (``GROUP BY`` or ``COUNT``) on indexed or narrow columns, so
+the cost stays in the database and no rows are loaded. The review time is the exception: a median
+is not portable SQL (SQLite has none), so it is taken over the :data:`DECISION_SAMPLE` most recent
+decisions, fetched as pairs of timestamps: a bounded cost, and the figure staff care about (how
+fast the review is now, not in its first month).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Literal
+
+from sqlalchemy import case, exists, func, select
+from sqlalchemy.orm import aliased
+
+from models.entities import Conversation, Product, RoleGrant, StatusChange, User, Vendor
+from models.services.access import REVIEWERS, AccessService
+from models.status import Status
+from models.uow import UnitOfWork
+
+REGISTRATION_FLOW = "registration"
+"""``Conversation.flow`` of the registration form (``Flow.REGISTRATION`` in handlers/context.py)."""
+CONSENT_STEP = "consent"
+"""Its step showing the privacy notice (``RegistrationStep.CONSENT``)."""
+DECISION_SAMPLE = 1000
+"""Most recent decisions the median review time is taken over."""
+DECISIONS = (Status.APPROVED.value, Status.NEEDS_FIX.value, Status.REJECTED.value)
+APPROVED = Status.APPROVED.value
+
+
+@dataclass(frozen=True, slots=True)
+class Funnel:
+    """Onboarding stages, each a subset of the one before."""
+
+    started: int
+    """People who wrote to the bot (staff not counted)."""
+    opened: int
+    """Of them, those who opened the registration (saw the privacy notice)."""
+    consented: int
+    """Agreed to the privacy notice: that opens their draft registration."""
+    submitted: int
+    """Sent their registration for review at least once."""
+    approved: int
+
+
+@dataclass(frozen=True, slots=True)
+class DropOff:
+    """Unfinished registrations waiting at one step; ``step`` None: they left the form."""
+
+    step: str | None
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount:
+    """Registrations in one kecamatan (or etalase), by ``code``."""
+
+    code: str | None
+    registered: int
+    """Past the draft stage."""
+    approved: int
+
+
+@dataclass(frozen=True, slots=True)
+class EtalaseCount(PlaceCount):
+    products: int
+    """Products entered in the etalase, whatever their status: the index on the etalase covers
+    that count, while approved products per etalase would read a million rows."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewTime:
+    """Median time from submission to decision over the last ``decisions`` decisions."""
+
+    median: timedelta | None
+    decisions: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    vendors_by_status: dict[str, int]
+    products_by_status: dict[str, int]
+    funnel: Funnel
+    drop_off: list[DropOff]
+    by_etalase: list[EtalaseCount]
+    by_kecamatan: list[PlaceCount]
+    vendor_review: ReviewTime
+    product_review: ReviewTime
+
+    @property
+    def approved_vendors(self) -> int:
+        return self.vendors_by_status.get(APPROVED, 0)
+
+    @property
+    def approved_products(self) -> int:
+        return self.products_by_status.get(APPROVED, 0)
+
+
+class StatsService:
+    def __init__(self, uow: UnitOfWork, access: AccessService) -> None:
+        self._uow = uow
+        self._access = access
+
+    async def overview(self, actor: User) -> Stats:
+        await self._access.require(actor, REVIEWERS)
+        vendors, ever_submitted = await self._vendors_by_status()
+        unfinished, not_consented = await self._drop_off()
+        consented = sum(vendors.values())
+        by_etalase, by_kecamatan = await self._places()
+        return Stats(
+            vendors_by_status=vendors,
+            products_by_status=await self._products_by_status(),
+            funnel=Funnel(
+                started=await self._started(),
+                opened=consented + not_consented,
+                consented=consented,
+                submitted=ever_submitted,
+                approved=vendors.get(APPROVED, 0),
+            ),
+            drop_off=unfinished,
+            by_etalase=by_etalase,
+            by_kecamatan=by_kecamatan,
+            vendor_review=await self._review_time("vendor"),
+            product_review=await self._review_time("product"),
+        )
+
+    async def _vendors_by_status(self) -> tuple[dict[str, int], int]:
+        """Registrations by status, and how many were ever submitted (``submitted_at`` is kept
+        through fixes and decisions)."""
+        query = select(Vendor.status, func.count(), func.count(Vendor.submitted_at)).group_by(
+            Vendor.status
+        )
+        rows = (await self._uow.session.execute(query)).all()
+        return {status: count for status, count, _ in rows}, sum(row[2] for row in rows)
+
+    async def _products_by_status(self) -> dict[str, int]:
+        query = select(Product.status, func.count()).group_by(Product.status)
+        return {status: count for status, count in (await self._uow.session.execute(query)).all()}
+
+    async def _started(self) -> int:
+        staff = exists().where(RoleGrant.user_id == User.id)
+        query = select(func.count()).select_from(User).where(~staff)
+        return (await self._uow.session.scalar(query)) or 0
+
+    async def _drop_off(self) -> tuple[list[DropOff], int]:
+        """Drafts by the step their owner's chat waits at (None: they left the form), then the
+        people still at the privacy notice, who have no registration yet (agreeing makes it).
+
+        Starting from the drafts (on the status index) keeps this off the conversation table,
+        which holds everyone who ever wrote."""
+        in_form = Conversation.flow == REGISTRATION_FLOW
+        step = case((in_form, Conversation.step), else_=None)
+        drafts = (
+            select(step, func.count())
+            .select_from(Vendor)
+            .join(Conversation, Conversation.user_id == Vendor.user_id)
+            .where(Vendor.status == Status.DRAFT.value)
+            .group_by(step)
+        )
+        at_notice = (
+            select(func.count())
+            .select_from(Conversation)
+            .where(
+                in_form,
+                Conversation.step == CONSENT_STEP,
+                ~exists().where(Vendor.user_id == Conversation.user_id),
+            )
+        )
+        entries = [DropOff(key, count) for key, count in await self._uow.session.execute(drafts)]
+        waiting = (await self._uow.session.scalar(at_notice)) or 0
+        if waiting:
+            entries.append(DropOff(CONSENT_STEP, waiting))
+        return entries, waiting
+
+    async def _places(self) -> tuple[list[EtalaseCount], list[PlaceCount]]:
+        """Registrations per etalase and per kecamatan, most first, from one ``GROUP BY`` over
+        both columns (a few hundred rows at most), and the products per etalase."""
+        approved = func.count(case((Vendor.status == APPROVED, 1)))
+        query = (
+            select(Vendor.etalase_code, Vendor.kecamatan_code, func.count(), approved)
+            .where(Vendor.status != Status.DRAFT.value)
+            .group_by(Vendor.etalase_code, Vendor.kecamatan_code)
+        )
+        etalase: defaultdict[str | None, Counter[str]] = defaultdict(Counter)
+        kecamatan: defaultdict[str | None, Counter[str]] = defaultdict(Counter)
+        for etalase_code, kecamatan_code, count, done in await self._uow.session.execute(query):
+            for place in (etalase[etalase_code], kecamatan[kecamatan_code]):
+                place.update(registered=count, approved=done)
+        products = select(Product.etalase_code, func.count()).group_by(Product.etalase_code)
+        for code, count in await self._uow.session.execute(products):
+            etalase[code]["products"] += count
+        by_etalase = [
+            EtalaseCount(code, c["registered"], c["approved"], c["products"])
+            for code, c in etalase.items()
+        ]
+        by_kecamatan = [
+            PlaceCount(code, c["registered"], c["approved"]) for code, c in kecamatan.items()
+        ]
+        return sorted(by_etalase, key=_most_first), sorted(by_kecamatan, key=_most_first)
+
+    async def _review_time(self, kind: Literal["vendor", "product"]) -> ReviewTime:
+        """Median of (decision − the submission it decided) over the latest decisions."""
+        submission = aliased(StatusChange)
+        submitted_at = (
+            select(func.max(submission.created_at))
+            .where(
+                submission.subject_type == StatusChange.subject_type,
+                submission.subject_id == StatusChange.subject_id,
+                submission.to_status == Status.SUBMITTED.value,
+                submission.id < StatusChange.id,
+            )
+            .scalar_subquery()
+        )
+        query = (
+            select(StatusChange.created_at, submitted_at)
+            .where(
+                StatusChange.subject_type == kind,
+                StatusChange.from_status == Status.SUBMITTED.value,
+                StatusChange.to_status.in_(DECISIONS),
+            )
+            .order_by(StatusChange.id.desc())
+            .limit(DECISION_SAMPLE)
+        )
+        pairs = (await self._uow.session.execute(query)).all()
+        return ReviewTime(_median([decided - sent for decided, sent in pairs if sent]), len(pairs))
+
+
+def _most_first(count: PlaceCount) -> tuple[int, str]:
+    return -count.registered, count.code or ""
+
+
+def _median(durations: Sequence[timedelta]) -> timedelta | None:
+    if not durations:
+        return None
+    return timedelta(seconds=statistics.median(d.total_seconds() for d in durations))

@@ -1,0 +1,60 @@
+"""Regressions found by the random-input tests (tests/test_fuzz_flows.py).
+
+Fluent refuses to put more than 2500 characters into one placeable and renders the whole
+message as ``{???}``; a long answer quoted back, or an absurd amount formatted, did exactly that.
+An absurd amount, once confirmed, would also have overflowed its 64-bit column.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.i18n import Locales
+from models.errors import InvalidInput
+from models.validators import parse_kbli_list, parse_period_amount, parse_rupiah
+from models.validators.money import MAX_RUPIAH
+from tests.e2e.test_registration_telegram import vendor_row
+from tests.support.telegram_chat import TelegramBot
+
+PASTED_PAGE = "a" * 4096
+NINES = "9" * 4096
+
+
+def test_a_pasted_page_as_kbli_is_quoted_briefly() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_kbli_list(PASTED_PAGE)
+    assert refused.value.args_map == {"code": "a" * 19 + "…"}
+    text = Locales().translator("id")(refused.value.key, **refused.value.args_map)
+    assert text.startswith('"aaaaaaaaaaaaaaaaaaa…" bukan kode KBLI')
+
+
+@pytest.mark.parametrize("text", [NINES, "2.000 triliun", "1.000.000.000.000.001"])
+def test_an_absurd_amount_is_refused(text: str) -> None:
+    for parse in (parse_rupiah, parse_period_amount):
+        with pytest.raises(InvalidInput) as refused:
+            parse(text)
+        assert refused.value.key == "error-money-too-large"
+
+
+def test_the_largest_amount_still_fits_as_a_monthly_figure() -> None:
+    assert parse_period_amount("1000 triliun per bulan") == (12 * MAX_RUPIAH, True)
+    assert 12 * MAX_RUPIAH < 2**63
+
+
+async def test_an_absurd_turnover_is_answered_in_words(telegram: TelegramBot) -> None:
+    user = telegram.user(851)
+    await user.say("/daftar")
+    await user.press("Saya setuju")
+    for answer in ("Siti Aminah", "3579014101850001", "081234567890", "Keripik Apel Bu Siti"):
+        await user.say(answer)
+    await user.say("9120001234567")
+    received = await user.say(PASTED_PAGE)
+    assert '"aaaaaaaaaaaaaaaaaaa…" bukan kode KBLI' in received[-1].text
+    await user.say("10792")
+    await user.press("Lewati")
+
+    received = await user.say(NINES)
+
+    assert "Jumlah itu terlalu besar: paling banyak Rp1.000.000.000.000.000" in received[-1].text
+    assert "{???}" not in received[-1].text
+    assert (await vendor_row(telegram, 851)).scale_amount is None
