@@ -1,13 +1,16 @@
 """Command-line entry: run the bot (Telegram, or the console chat without a token), serve the
-webhooks (WhatsApp, Telegram), migrate."""
+webhooks (WhatsApp, Telegram), and the bureau's maintenance tasks."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import logging
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 
+from bot.admin_cli import export_command, grant_role_command
 from bot.console import ConsoleChat, read_stdin
 from bot.maintenance import rotate_keys
 from bot.maintenance_rights import purge_drafts_command
@@ -17,6 +20,8 @@ from bot.settings import Settings
 from bot.telegram.app import build_application
 from bot.web import serve
 from bot.wiring import Services, build_services, telegram_channel
+from models.errors import InvalidInput
+from models.services.access import Role
 
 log = logging.getLogger("bot")
 
@@ -38,6 +43,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "serve":
         serve(settings)
         return
+    if args.command == "export":
+        for path in asyncio.run(export_command(settings, args.dir)):
+            print(path)
+        return
+    if args.command == "role":
+        change_role(settings, args.action, args.telegram_id, Role(args.role))
+        return
     token = settings.telegram_token
     if args.command == "console" or token is None:
         if args.command != "console":
@@ -51,18 +63,34 @@ def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="umkm-bot", description=__doc__)
     root.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     root.add_argument("--user", default="demo", help="console user id (default: demo)")
-    root.add_argument(
-        "command",
-        nargs="?",
-        default="run",
-        choices=("run", "console", "serve", "migrate", "rotate-keys", "purge-drafts"),
-        help="run: Telegram if a token is set, else the console chat (default); "
-        "console: always the console chat; serve: the webhook server for WhatsApp (and "
-        "Telegram webhooks) on WEB_HOST:WEB_PORT; migrate: only update the database schema; "
-        "rotate-keys: re-encrypt NIK and NPWP with the first of DATA_ENCRYPTION_KEYS; "
-        "purge-drafts: delete drafts never submitted and idle for DRAFT_RETENTION_DAYS",
-    )
+    root.set_defaults(command="run")
+    commands = root.add_subparsers(dest="command", metavar="command")
+    for name, text in (
+        ("run", "Telegram if a token is set, else the console chat (the default)"),
+        ("console", "always the console chat"),
+        ("serve", "the webhook server for WhatsApp (and Telegram webhooks)"),
+        ("migrate", "only update the database schema"),
+        ("rotate-keys", "re-encrypt NIK and NPWP with the first of DATA_ENCRYPTION_KEYS"),
+        ("purge-drafts", "delete drafts never submitted and idle for DRAFT_RETENTION_DAYS"),
+    ):
+        commands.add_parser(name, help=text)
+    export = commands.add_parser("export", help="approved products as CSV and XLSX files")
+    export.add_argument("--dir", type=Path, default=Path("."), help="output folder")
+    role = commands.add_parser("role", help="give or take back a staff role")
+    role.add_argument("action", choices=("grant", "revoke"))
+    role.add_argument("telegram_id", help="the person's Telegram user id")
+    role.add_argument("role", choices=[role.value for role in Role])
     return root
+
+
+def change_role(settings: Settings, action: str, telegram_id: str, role: Role) -> None:
+    try:
+        roles = asyncio.run(
+            grant_role_command(settings, telegram_id, role, revoke=action == "revoke")
+        )
+    except InvalidInput as error:
+        sys.exit(f"{error.key}: {error.args_map}")
+    print(f"{telegram_id}: {', '.join(sorted(roles)) or '-'}")
 
 
 def configure_logging(verbose: bool, secrets: Iterable[str] = ()) -> None:
