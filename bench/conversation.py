@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import warnings
 from dataclasses import dataclass
 
@@ -144,6 +145,8 @@ def report(
         f"({args.vendors:,} vendors × 18 updates):",
         *timing_lines(base),
         line("one PicklePersistence flush", f"{baseline.flush_s:.2f} s", "(PTB: every 60 s)"),
+        "",
+        f"1-min load average at the end: {os.getloadavg()[0]:.2f}",
         "",
         "Ratios (µs per update):",
         line("ours / echo", f"{echo_ratio:.1f} ×"),

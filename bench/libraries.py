@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CATEGORIES: tuple[tuple[str, str], ...] = (
-    ("/selectors.py", "idle: epoll wait (DB thread, I/O)"),
+    ("/selectors.py", "idle: epoll wait (DB server or driver thread)"),
     ("/queue.py", "idle: waiting for work"),
     ("/threading.py", "idle: waiting for work"),
     ("sqlalchemy", "SQLAlchemy ORM + Core"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 
@@ -89,11 +89,31 @@ class ChoiceMade:
     choice_id: str
 
 
-def text_or_command(text: str) -> TextReceived | CommandReceived:
+def text_or_command(typed: str) -> TextReceived | CommandReceived:
     """A slash command (``/status``, ``/status@SomeBot args``) or plain text."""
+    text = without_control(typed)
     if text.startswith("/") and len(text) > 1:
         head, _, args = text[1:].partition(" ")
         name = head.split("@", 1)[0].lower()
         if name.isascii() and name.replace("_", "").isalnum():
             return CommandReceived(name, args.strip())
     return TextReceived(text)
+
+
+_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\n\t")
+
+
+def without_control(text: str) -> str:
+    """``text`` without control characters other than line breaks and tabs: nobody types them
+    on purpose, and a NUL byte cannot even be stored in PostgreSQL."""
+    return text.translate(_CONTROL)
+
+
+def sanitized(event: Event) -> Event:
+    """The event with its typed text cleaned by :func:`without_control`."""
+    match event:
+        case TextReceived(text=text):
+            return TextReceived(without_control(text))
+        case CommandReceived(args=args):
+            return replace(event, args=without_control(args))
+    return event

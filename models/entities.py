@@ -373,7 +373,10 @@ class DataReveal(Base):
     __tablename__ = "data_reveal"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id", ondelete="CASCADE"), index=True)
+    vendor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("vendor.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    """None once the vendor's data was erased: the audit of the access stays, anonymous."""
     field: Mapped[str] = mapped_column(String(16))
     actor_user_id: Mapped[int | None] = mapped_column(
         ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True

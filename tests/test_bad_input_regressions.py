@@ -2,18 +2,20 @@
 
 Fluent refuses to put more than 2500 characters into one placeable and renders the whole
 message as ``{???}``; a long answer quoted back, or an absurd amount formatted, did exactly that.
-An absurd amount, once confirmed, would also have overflowed its 64-bit column.
+An absurd amount, once confirmed, would also have overflowed its 64-bit column. A NUL character
+in any answer made PostgreSQL refuse the update.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from handlers.events import CommandReceived, TextReceived, text_or_command
 from handlers.i18n import Locales
 from models.errors import InvalidInput
 from models.validators import parse_kbli_list, parse_period_amount, parse_rupiah
 from models.validators.money import MAX_RUPIAH
-from tests.e2e.test_registration_telegram import vendor_row
+from tests.e2e.test_registration_telegram import register_until_summary, vendor_row
 from tests.support.telegram_chat import TelegramBot
 
 PASTED_PAGE = "a" * 4096
@@ -58,3 +60,18 @@ async def test_an_absurd_turnover_is_answered_in_words(telegram: TelegramBot) ->
     assert "Jumlah itu terlalu besar: paling banyak Rp1.000.000.000.000.000" in received[-1].text
     assert "{???}" not in received[-1].text
     assert (await vendor_row(telegram, 851)).scale_amount is None
+
+
+def test_nul_characters_are_dropped_from_typed_text() -> None:
+    assert text_or_command("Jl. Raya\x00 Punten") == TextReceived("Jl. Raya Punten")
+    assert text_or_command("/cari \x00keripik") == CommandReceived("cari", "keripik")
+    assert text_or_command("\x00/status") == CommandReceived("status")
+
+
+async def test_an_address_with_a_nul_character_is_stored_without_it(telegram: TelegramBot) -> None:
+    user = telegram.user(852)
+    await register_until_summary(user)
+    await user.press("Alamat")
+    received = await user.say("Jl. Raya\x00 Punten No. 12, RT 02/RW 05")
+    assert "Alamat: Jl. Raya Punten No. 12, RT 02/RW 05" in received[-1].text
+    assert (await vendor_row(telegram, 852)).address == "Jl. Raya Punten No. 12, RT 02/RW 05"

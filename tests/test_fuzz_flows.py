@@ -34,6 +34,7 @@ from handlers.events import (
     Sender,
     TextReceived,
     UnsupportedReceived,
+    text_or_command,
 )
 from handlers.i18n import Locales
 from handlers.replies import OutMessage
@@ -41,6 +42,7 @@ from handlers.router import COMMANDS
 from models.entities import Conversation, Product
 from models.schemas import ProductDraft, ProductField, RegistrationDraft, RegistrationField
 from models.services.products import ProductService
+from models.uow import UnitOfWork
 from tests.support.clock import FakeClock
 from tests.support.fake_telegram import BotMessage
 from tests.support.telegram_chat import TelegramBot, TelegramUser, jpeg_bytes
@@ -130,9 +132,11 @@ def media(
 
 FILE_BYTES = st.one_of(st.just(JPEG), st.binary(max_size=64))
 FILE_SIZES = st.one_of(st.none(), st.integers(-1, 10**10))
+TYPED = TEXTS.map(text_or_command)
+"""Typed text as every channel adapter reads it (a leading slash makes a command)."""
 EVENTS: st.SearchStrategy[Event] = st.one_of(
-    TEXTS.map(TextReceived),
-    TEXTS.map(TextReceived),
+    TYPED,
+    TYPED,
     st.sampled_from(["sticker", "voice", "location", "video", "other"]).map(UnsupportedReceived),
     st.builds(media, st.just("photo"), FILE_BYTES, st.just("image/jpeg"), FILE_SIZES, st.none()),
     st.builds(
@@ -148,7 +152,11 @@ EVENTS: st.SearchStrategy[Event] = st.one_of(
         st.one_of(st.text(max_size=20), st.sampled_from(["+6281234567890", "+12025550100"])),
         st.booleans(),
     ),
-    st.builds(CommandReceived, st.sampled_from(COMMAND_NAMES), st.text(max_size=20)),
+    st.builds(
+        lambda name, args: text_or_command(f"/{name} {args}"),
+        st.sampled_from(COMMAND_NAMES),
+        st.text(max_size=20),
+    ),
     st.builds(ButtonPressed, FORGED_TOKENS),
 )
 
@@ -171,8 +179,6 @@ class Driver:
 
     def __init__(self, settings: Settings, clock: FakeClock) -> None:
         self._loop = asyncio.Runner()
-        self.settings = settings
-        self.clock = clock
         self.services: Services = build_services(settings, clock)
         self._updates = itertools.count(1)
         self._users = itertools.count(1)
@@ -233,7 +239,7 @@ class Driver:
     def consented(self, user: str) -> bool:
         return self.run(self._in_uow(user, _consented))
 
-    async def _in_uow(self, user: str, action: Callable[[Any, int], Awaitable[T]]) -> T:
+    async def _in_uow(self, user: str, action: Callable[[UnitOfWork, int], Awaitable[T]]) -> T:
         async with self.services.uow_factory() as uow:
             owner = await uow.users.by_identity("telegram", user)
             assert owner is not None, f"{user} is gone"
@@ -242,31 +248,33 @@ class Driver:
             return result
 
 
-async def _conversation(uow: Any, user_id: int) -> Conversation:
+async def _conversation(uow: UnitOfWork, user_id: int) -> Conversation:
     conversation = await uow.session.get(Conversation, user_id)
+    assert conversation is not None
     uow.session.expunge(conversation)
-    return conversation  # type: ignore[no-any-return]
+    return conversation
 
 
 def _set_conversation(
     flow: str | None, step: str | None, data: dict[str, Any]
-) -> Callable[[Any, int], Awaitable[None]]:
-    async def change(uow: Any, user_id: int) -> None:
+) -> Callable[[UnitOfWork, int], Awaitable[None]]:
+    async def change(uow: UnitOfWork, user_id: int) -> None:
         conversation = await uow.session.get(Conversation, user_id)
+        assert conversation is not None
         conversation.flow, conversation.step = flow, step
         conversation.data = {**data, "status": WAITING}
 
     return change
 
 
-async def _registration(uow: Any, user_id: int) -> dict[str, Any]:
+async def _registration(uow: UnitOfWork, user_id: int) -> dict[str, Any]:
     vendor = await uow.vendors.by_user(user_id)
     assert vendor is not None, "the registration draft is gone"
     return RegistrationDraft.model_validate(vendor).model_dump()
 
 
-def _product(product_id: int) -> Callable[[Any, int], Awaitable[dict[str, Any]]]:
-    async def load(uow: Any, user_id: int) -> dict[str, Any]:
+def _product(product_id: int) -> Callable[[UnitOfWork, int], Awaitable[dict[str, Any]]]:
+    async def load(uow: UnitOfWork, user_id: int) -> dict[str, Any]:
         vendor = await uow.vendors.by_user(user_id)
         product = await uow.session.get(Product, product_id)
         assert vendor is not None and product is not None, "the product draft is gone"
@@ -275,7 +283,7 @@ def _product(product_id: int) -> Callable[[Any, int], Awaitable[dict[str, Any]]]
     return load
 
 
-async def _consented(uow: Any, user_id: int) -> bool:
+async def _consented(uow: UnitOfWork, user_id: int) -> bool:
     return await uow.consents.active(user_id) is not None
 
 

@@ -46,12 +46,12 @@ def upgrade() -> None:
 
     op.create_table('data_reveal',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('vendor_id', sa.Integer(), nullable=False),
+    sa.Column('vendor_id', sa.Integer(), nullable=True),
     sa.Column('field', sa.String(length=16), nullable=False),
     sa.Column('actor_user_id', sa.Integer(), nullable=True),
     sa.Column('revealed_at', models.db.UtcDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['actor_user_id'], ['app_user.id'], name=op.f('fk_data_reveal_actor_user_id_app_user'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['vendor_id'], ['vendor.id'], name=op.f('fk_data_reveal_vendor_id_vendor'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['vendor_id'], ['vendor.id'], name=op.f('fk_data_reveal_vendor_id_vendor'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_data_reveal'))
     )
     with op.batch_alter_table('data_reveal', schema=None) as batch_op:
