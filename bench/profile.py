@@ -21,7 +21,7 @@ from bench.fake_api import jpeg_bytes
 from bench.libraries import Samples, py_spy, read_samples
 from bench.ourbot import OurBot
 from bench.runner import run_planned
-from bench.stages import STAGES, SqlCounter, StageTimes, stage_timers
+from bench.stages import STAGES, GcPauses, SqlCounter, StageTimes, gc_pauses, stage_timers
 from bench.stats import Timing, machine
 from bench.workload import SCRIPT, UpdateFactory, learn_script, planned_updates, schedule
 
@@ -35,6 +35,7 @@ class Profile:
     steps: dict[int, Timing]
     stages: StageTimes
     sql: SqlCounter
+    gc: GcPauses
     samples: Samples | None
 
 
@@ -58,7 +59,7 @@ async def profiled_run(db: BenchDatabase, args: argparse.Namespace) -> Profile:
             sql.attach(bot.services.database)
             times.reset()
             raw = Path(args.py_spy_out) if args.py_spy_out else db.workdir / "py-spy.txt"
-            with py_spy(raw, SPY_RATE) if args.py_spy else nullcontext():
+            with py_spy(raw, SPY_RATE) if args.py_spy else nullcontext(), gc_pauses() as gc:
                 timings = await run_planned(bot.application, chunks)
             vendors, products = await bot.submitted_counts()
         finally:
@@ -71,7 +72,7 @@ async def profiled_run(db: BenchDatabase, args: argparse.Namespace) -> Profile:
         for key, timing in timings.items()
         if key.startswith("step ")
     }
-    return Profile(timings["all"], by_step, times, sql, samples)
+    return Profile(timings["all"], by_step, times, sql, gc, samples)
 
 
 def stage_lines(timing: Timing, times: StageTimes) -> list[str]:
@@ -107,6 +108,16 @@ def sql_lines(timing: Timing, sql: SqlCounter) -> list[str]:
         f"  time inside cursor.execute (incl. driver round trip): "
         f"{sql.execute_ns / count / 1000:.0f} µs/update",
     ]
+
+
+def gc_lines(timing: Timing, gc: GcPauses) -> list[str]:
+    parts = [
+        f"gen {generation}: {gc.counts[generation]:,} passes, "
+        f"{gc.total_ns[generation] / timing.count / 1000:.0f} µs/update, "
+        f"longest {gc.longest_ns[generation] / 1e6:.1f} ms"
+        for generation in sorted(gc.counts)
+    ]
+    return ["  garbage collector: " + "; ".join(parts)]
 
 
 def slowest_steps(steps: dict[int, Timing], count: int = 6) -> list[str]:
@@ -173,6 +184,7 @@ def main(argv: list[str] | None = None) -> None:
         *stage_lines(timing, profile.stages),
         "",
         *sql_lines(timing, profile.sql),
+        *gc_lines(timing, profile.gc),
         "",
         *slowest_steps(profile.steps),
     ]

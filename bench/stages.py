@@ -139,3 +139,36 @@ class SqlCounter:
     @property
     def total(self) -> int:
         return sum(self.statements.values())
+
+
+@dataclass
+class GcPauses:
+    """Garbage-collector passes while the block runs, by generation: count and longest pause."""
+
+    counts: Counter[int] = field(default_factory=Counter)
+    longest_ns: Counter[int] = field(default_factory=Counter)
+    total_ns: Counter[int] = field(default_factory=Counter)
+
+
+@contextmanager
+def gc_pauses() -> Iterator[GcPauses]:
+    import gc
+
+    pauses = GcPauses()
+    started = 0
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        nonlocal started
+        if phase == "start":
+            started = time.perf_counter_ns()
+            return
+        generation, elapsed = info["generation"], time.perf_counter_ns() - started
+        pauses.counts[generation] += 1
+        pauses.total_ns[generation] += elapsed
+        pauses.longest_ns[generation] = max(pauses.longest_ns[generation], elapsed)
+
+    gc.callbacks.append(callback)
+    try:
+        yield pauses
+    finally:
+        gc.callbacks.remove(callback)
