@@ -377,7 +377,7 @@ def baseline_application(
 
 
 SCRIPT: tuple[Step, ...] = tuple(
-    Step(kind, value, "registration")
+    Step(kind, value, "registration")  # type: ignore[arg-type]
     for kind, value in (
         ("text", "/daftar"),
         ("callback", "agree"),

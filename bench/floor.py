@@ -19,10 +19,10 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
+from sqlalchemy import Table, select, update
 from sqlalchemy import create_engine as create_sync_engine
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from bench.database import DEFAULT_POSTGRES, fresh_database
 from bench.inline_sqlite import dbapi as inline_dbapi
@@ -31,7 +31,7 @@ from models.db import _configure_sqlite, create_engine
 from models.entities import Conversation, User
 
 ROUNDS = 2_000
-TABLE = Conversation.__table__
+TABLE: Table = Conversation.__table__  # type: ignore[assignment]
 
 
 async def setup(engine: AsyncEngine) -> int:
@@ -100,7 +100,6 @@ def sync_variants(url: str, user_id: int) -> tuple[float, float]:
 
     def orm() -> None:
         with sessions() as session:
-            session: Session
             query = select(Conversation).where(Conversation.user_id == user_id)
             conversation = session.execute(query).scalar_one()
             conversation.turn += 1
