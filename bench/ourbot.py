@@ -17,7 +17,7 @@ from telegram.ext import Application
 from bench.fake_api import FakeBotApi
 from bot.settings import Settings
 from bot.telegram.app import build_application
-from bot.wiring import Services, build_services, telegram_channel
+from bot.wiring import Services, build_services, freeze_start_up_objects, telegram_channel
 from models.entities import Product, Vendor
 
 TOKEN = "123456:BENCH-TOKEN-never-sent-anywhere"
@@ -68,6 +68,7 @@ class OurBot:
     async def start(self) -> None:
         logging.getLogger().addHandler(self.errors)
         await self.application.initialize()
+        freeze_start_up_objects()
 
     async def stop(self) -> None:
         await self.application.shutdown()

@@ -19,7 +19,7 @@ from bot.redaction import RedactingFilter, install, secrets_of
 from bot.settings import Settings
 from bot.telegram.app import build_application
 from bot.web import serve
-from bot.wiring import Services, build_services, telegram_channel
+from bot.wiring import Services, build_services, freeze_start_up_objects, telegram_channel
 from models.errors import InvalidInput
 from models.services.access import Role
 
@@ -106,6 +106,7 @@ def configure_logging(verbose: bool, secrets: Iterable[str] = ()) -> None:
 
 async def run_console(settings: Settings, user: str) -> None:
     services = build_services(settings)
+    freeze_start_up_objects()
     try:
         await ConsoleChat(services.engine, services.locales, user, print).run(read_stdin)
     finally:
@@ -126,5 +127,6 @@ def run_telegram(settings: Settings, token: str) -> None:
         await services.close()
 
     application.post_shutdown = close
+    freeze_start_up_objects()
     log.info("starting Telegram long polling")
     application.run_polling(allowed_updates=["message", "callback_query"])

@@ -33,7 +33,7 @@ from bot.whatsapp.channel import WhatsAppChannel
 from bot.whatsapp.client import whatsapp_client, whatsapp_config
 from bot.whatsapp.delivery import WhatsAppDelivery
 from bot.whatsapp.updates import CHANNEL
-from bot.wiring import Services, build_services, telegram_channel
+from bot.wiring import Services, build_services, freeze_start_up_objects, telegram_channel
 
 log = logging.getLogger(__name__)
 
@@ -174,9 +174,9 @@ def serve(settings: Settings) -> None:
         workers = settings.web_workers
         uvicorn.run(target, factory=True, workers=workers, host=host, port=port, log_config=None)
         return
-    uvicorn.run(
-        build_web_app(settings, build_services(settings)), host=host, port=port, log_config=None
-    )
+    app = build_web_app(settings, build_services(settings))
+    freeze_start_up_objects()
+    uvicorn.run(app, host=host, port=port, log_config=None)
 
 
 def worker_app() -> Starlette:
@@ -185,4 +185,6 @@ def worker_app() -> Starlette:
 
     configure_logging(verbose=False)
     settings = Settings()
-    return build_web_app(settings, build_services(settings))
+    app = build_web_app(settings, build_services(settings))
+    freeze_start_up_objects()
+    return app

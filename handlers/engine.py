@@ -108,13 +108,20 @@ class ConversationEngine:
                 return Handled([], self._default_language, False, False)
             now = self._clock()
             identities = IdentityService(uow, self._clock, self._default_language)
-            identity = await identities.resolve(
-                sender.channel, sender.external_id, sender.verified_phone
-            )
-            user = identity.user
-            conversation = await uow.conversations.lock_or_create(user.id, now)
-            verdict = self._flood.count(conversation, now)
+            rows = await uow.conversations.for_sender(sender.channel, sender.external_id)
+            if rows is not None:
+                identity, user, conversation = rows.identity, rows.user, rows.conversation
+                uow.consents.know(user.id, rows.consented)
+                identities.note_verified_phone(identity, sender.verified_phone)
+            else:  # first contact, or a conversation still to open
+                identity = await identities.resolve(
+                    sender.channel, sender.external_id, sender.verified_phone
+                )
+                user = identity.user
+                conversation = await uow.conversations.lock_or_create(user.id, now)
+            verdict, flood_window = self._flood.check(conversation, now)
             if verdict is not Verdict.ADMIT:
+                flood_window.save(conversation)
                 messages = self._slow_down(conversation, user.language, verdict)
                 await uow.commit()
                 return Handled(messages, user.language, False, False)
@@ -144,17 +151,17 @@ class ConversationEngine:
                 now=now,
                 locales=self._locales,
             )
-            expired = (
-                now - conversation.updated_at > self._resume_after
-                or conversation.channel not in (None, sender.channel)
-            )
+            switched_channel = conversation.channel not in (None, sender.channel)
+            expired = now - conversation.updated_at > self._resume_after or switched_channel
             language_before = user.language
             await route(ctx, event, expired=expired)
             user, conversation = ctx.user, ctx.conversation  # linking may switch to another user
             messages = render(ctx.replies, conversation, self._locales.translator(user.language))
+            # Written last, with the flows' own changes, so the conversation gets one UPDATE.
+            flood_window.save(conversation)
             conversation.updated_at = now
             conversation.channel = sender.channel
-            user.last_seen_at = now
+            identities.touch(ctx.identity, user, switched_channel=switched_channel)
             await uow.commit()
             for action in ctx.after_commit:
                 action()

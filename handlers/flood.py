@@ -25,19 +25,42 @@ class Verdict(Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class FloodWindow:
+    """The counter after this update, to be written with the conversation's other changes."""
+
+    started_at: datetime
+    count: int
+
+    def save(self, conversation: Conversation) -> None:
+        conversation.flood_window_at, conversation.flood_count = self.started_at, self.count
+
+
+@dataclass(frozen=True, slots=True)
 class FloodLimit:
     max_updates: int = 20
     window: timedelta = timedelta(seconds=10)
 
-    def count(self, conversation: Conversation, now: datetime) -> Verdict:
-        """Counts one update of the conversation's user and tells what to do with it."""
-        start = conversation.flood_window_at
+    def check(self, conversation: Conversation, now: datetime) -> tuple[Verdict, FloodWindow]:
+        """Counts one update of the conversation's user and tells what to do with it.
+
+        Nothing is written yet: setting the counter at once would make the conversation dirty
+        before the flows' first query, and the ORM would send it in an UPDATE of its own.
+        """
+        start, count = conversation.flood_window_at, conversation.flood_count or 0
         if start is None or not start <= now < start + self.window:
-            conversation.flood_window_at, conversation.flood_count = now, 0
-        conversation.flood_count = (conversation.flood_count or 0) + 1
-        if conversation.flood_count <= self.max_updates:
-            return Verdict.ADMIT
-        return Verdict.WARN if conversation.flood_count == self.max_updates + 1 else Verdict.DROP
+            start, count = now, 0
+        count += 1
+        if count <= self.max_updates:
+            verdict = Verdict.ADMIT
+        else:
+            verdict = Verdict.WARN if count == self.max_updates + 1 else Verdict.DROP
+        return verdict, FloodWindow(start, count)
+
+    def count(self, conversation: Conversation, now: datetime) -> Verdict:
+        """:meth:`check`, with the counter written at once."""
+        verdict, window = self.check(conversation, now)
+        window.save(conversation)
+        return verdict
 
 
 DEFAULT_FLOOD_LIMIT = FloodLimit()

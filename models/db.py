@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
+from models import sqlite_inline
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -53,10 +55,14 @@ def utcnow() -> datetime:
 
 
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
-    """Creates the async engine; on SQLite, WAL, a busy timeout and immediate write transactions
-    let several processes share one file without 'database is locked' failures."""
+    """Creates the async engine. On SQLite, calls run on the event loop
+    (:mod:`models.sqlite_inline`), and WAL, immediate write transactions and waiting up to 30 s
+    for another writer let several processes share one file without 'database is locked'
+    failures."""
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_async_engine(
+            url, echo=echo, module=sqlite_inline.dbapi(), connect_args={"timeout": 30}
+        )
         _configure_sqlite(engine)
         return engine
     return create_async_engine(url, echo=echo, pool_pre_ping=True)
@@ -70,7 +76,6 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")

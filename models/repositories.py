@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy import ColumnElement, bindparam, func, inspect, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
+from models.db import utcnow
 from models.entities import (
     ChannelIdentity,
     Consent,
@@ -90,9 +91,50 @@ def advisory_key(name: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
+def in_force(user_matches: ColumnElement[bool]) -> ColumnElement[bool]:
+    """EXISTS a consent in force for the user that ``user_matches`` selects."""
+    return select(Consent.id).where(user_matches, Consent.withdrawn_at.is_(None)).exists()
+
+
+SENDER_ROWS = (
+    select(
+        ChannelIdentity,
+        User,
+        Conversation,
+        in_force(Consent.user_id == User.id).label("consented"),
+    )
+    .join(User, ChannelIdentity.user_id == User.id)
+    .join(Conversation, Conversation.user_id == User.id)
+    .where(
+        ChannelIdentity.channel == bindparam("channel"),
+        ChannelIdentity.external_id == bindparam("external_id"),
+    )
+    .with_for_update(of=Conversation)
+)
+"""Every update starts with this query; built once, so its cache key is computed once too."""
+
+
+@dataclass(frozen=True, slots=True)
+class SenderRows:
+    identity: ChannelIdentity
+    user: User
+    conversation: Conversation
+    consented: bool
+
+
 class ConversationRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+
+    async def for_sender(self, channel: str, external_id: str) -> SenderRows | None:
+        """The sender's identity, user and conversation (locked) in one query, with whether the
+        user's consent is in force; None until all three rows exist."""
+        parameters = {"channel": channel, "external_id": external_id}
+        row = (await self._session.execute(SENDER_ROWS, parameters)).one_or_none()
+        if row is None:
+            return None
+        identity, user, conversation, consented = row
+        return SenderRows(identity, user, conversation, bool(consented))
 
     async def get_locked(self, user_id: int) -> Conversation | None:
         """Loads the conversation with a row lock, so one chat is handled one update at a time."""
@@ -127,33 +169,64 @@ def _insert_for(session: AsyncSession) -> Callable[..., Any]:
 
 
 class ConsentRepository:
+    """Consents; whether a user's consent is in force is remembered for the unit of work, since
+    the flows ask before every answer (the engine learns it with the sender's rows)."""
+
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        self._in_force: dict[int, bool] = {}
 
-    async def active(self, user_id: int) -> Consent | None:
-        query = (
-            select(Consent)
-            .where(Consent.user_id == user_id, Consent.withdrawn_at.is_(None))
-            .order_by(Consent.given_at.desc())
-            .limit(1)
-        )
-        return (await self._session.execute(query)).scalar_one_or_none()
+    def know(self, user_id: int, in_force: bool) -> None:
+        """Records what a query that already ran found out."""
+        self._in_force[user_id] = in_force
+
+    async def in_force(self, user_id: int) -> bool:
+        """Whether the user has a consent that was not withdrawn."""
+        if user_id not in self._in_force:
+            query = select(in_force(Consent.user_id == user_id))
+            self._in_force[user_id] = bool(await self._session.scalar(query))
+        return self._in_force[user_id]
 
     def add(self, consent: Consent) -> None:
         self._session.add(consent)
+        if consent.withdrawn_at is None:
+            self._in_force[consent.user_id] = True
+
+    async def withdraw(self, user_id: int, when: datetime) -> bool:
+        """Withdraws every consent in force; False when there was none."""
+        query = select(Consent).where(Consent.user_id == user_id, Consent.withdrawn_at.is_(None))
+        consents = list((await self._session.execute(query)).scalars())
+        for consent in consents:
+            consent.withdrawn_at = when
+        self._in_force[user_id] = False
+        return bool(consents)
+
+
+VENDOR_OF_USER = select(Vendor).where(Vendor.user_id == bindparam("user_id"))
 
 
 class VendorRepository:
+    """Vendors by owner; the one found is remembered for the unit of work, since several flows
+    and services ask for it while one update is handled."""
+
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        self._by_user: dict[int, Vendor] = {}
 
     async def by_user(self, user_id: int) -> Vendor | None:
-        query = select(Vendor).where(Vendor.user_id == user_id)
-        return (await self._session.execute(query)).scalar_one_or_none()
+        known = self._by_user.get(user_id)
+        if known is not None and known.user_id == user_id and inspect(known).persistent:
+            return known
+        result = await self._session.execute(VENDOR_OF_USER, {"user_id": user_id})
+        vendor = result.scalar_one_or_none()
+        if vendor is not None:
+            self._by_user[user_id] = vendor
+        return vendor
 
     async def add(self, vendor: Vendor) -> Vendor:
         self._session.add(vendor)
         await self._session.flush()
+        self._by_user[vendor.user_id] = vendor
         return vendor
 
 
@@ -178,13 +251,22 @@ class ProcessedUpdateRepository:
         self._session = session
 
     async def claim(self, channel: str, update_id: str) -> bool:
-        """Records the update as processed; False when it already was (a redelivery)."""
-        try:
-            async with self._session.begin_nested():
-                self._session.add(ProcessedUpdate(channel=channel, update_id=update_id))
-        except IntegrityError:
-            return False
-        return True
+        """Records the update as processed; False when it already was (a redelivery).
+
+        One ``INSERT … ON CONFLICT DO NOTHING``: a redelivery inserts no row, and nothing else
+        in the transaction is disturbed.
+        """
+        connection = await self._session.connection()
+        row = {"channel": channel, "update_id": update_id, "processed_at": utcnow()}
+        result = await connection.execute(CLAIMS[connection.dialect.name], row)
+        return bool(result.rowcount == 1)
+
+
+CLAIMS = {
+    dialect.dialect.name: dialect.insert(ProcessedUpdate.__table__).on_conflict_do_nothing()
+    for dialect in (postgresql, sqlite)
+}
+"""The claim statement per dialect, built once."""
 
 
 class OutboxRepository:

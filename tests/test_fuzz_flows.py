@@ -284,7 +284,7 @@ def _product(product_id: int) -> Callable[[UnitOfWork, int], Awaitable[dict[str,
 
 
 async def _consented(uow: UnitOfWork, user_id: int) -> bool:
-    return await uow.consents.active(user_id) is not None
+    return await uow.consents.in_force(user_id)
 
 
 @pytest.fixture

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+from sqlalchemy import select
 
 from models.catalog import load_catalog
 from models.db import create_engine, session_factory
-from models.entities import User, Vendor
+from models.entities import Consent, User, Vendor
 from models.errors import InvalidInput, InvalidTransition, NotPermitted
 from models.schemas import RegistrationField
 from models.services.lifecycle import transition
@@ -55,8 +56,9 @@ async def test_consent_opens_a_draft_and_records_the_notice_version(
     uow: UnitOfWork, service: RegistrationService, clock: FakeClock
 ) -> None:
     user, vendor = await new_vendor(uow, service)
-    consent = await uow.consents.active(user.id)
-    assert consent is not None
+    consent = await uow.session.scalar(select(Consent).where(Consent.user_id == user.id))
+    assert consent is not None and consent.withdrawn_at is None
+    assert await uow.consents.in_force(user.id)
     assert (consent.notice_version, consent.given_at) == (PRIVACY_NOTICE_VERSION, clock.now)
     assert vendor.status == Status.DRAFT
 

@@ -20,6 +20,8 @@ from models.entities import ChannelIdentity, Conversation, User
 from models.uow import UnitOfWork
 
 LINK_MAX_AGE = timedelta(days=90)
+WRITE_EVERY = timedelta(minutes=10)
+"""How stale ``last_seen_at`` and an unchanged verification time may get before being rewritten."""
 
 
 def e164(phone: str) -> str | None:
@@ -56,10 +58,34 @@ class IdentityService:
         if identity is None:
             owner = await self.owner_of(phone, channel) if phone else None
             identity = await self._create(channel, external_id, owner, now)
-        identity.last_seen_at = now
-        if phone:
-            identity.phone, identity.phone_verified_at = phone, now
+        self.note_verified_phone(identity, verified_phone)
         return identity
+
+    def note_verified_phone(self, identity: ChannelIdentity, phone: str | None) -> None:
+        """Records the number the channel verified with this update (a WhatsApp chat's own
+        number); an unchanged number is written again only after :data:`WRITE_EVERY`."""
+        number = e164(phone) if phone else None
+        if number is None:
+            return
+        now = self._clock()
+        verified_at = identity.phone_verified_at
+        if identity.phone != number or verified_at is None or now - verified_at >= WRITE_EVERY:
+            identity.phone, identity.phone_verified_at = number, now
+
+    def touch(self, identity: ChannelIdentity, user: User, *, switched_channel: bool) -> None:
+        """Marks the identity and its user as seen now.
+
+        ``last_seen_at`` tells which channel a user wrote from last (notifications go there),
+        whether WhatsApp's 24-hour window is open, and which drafts are abandoned. Writing it
+        on every update would cost an UPDATE of two more rows each time, so it is written when
+        the user switched channel or when it is older than :data:`WRITE_EVERY`: a window is
+        then at most that much shorter than WhatsApp's, never longer.
+        """
+        now = self._clock()
+        if switched_channel or now - identity.last_seen_at >= WRITE_EVERY:
+            identity.last_seen_at = now
+        if now - user.last_seen_at >= WRITE_EVERY:
+            user.last_seen_at = now
 
     async def _create(
         self, channel: str, external_id: str, owner: User | None, now: datetime

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from models.catalog import Catalog
 from models.entities import Product, ProductPhoto, User, Vendor
@@ -76,8 +77,11 @@ class ProductService:
     # --- finding -------------------------------------------------------------------------
 
     async def get(self, vendor: Vendor, product_id: int) -> Product | None:
-        """The vendor's own product; another vendor's id finds nothing."""
-        product = await self._uow.session.get(Product, product_id)
+        """The vendor's own product; another vendor's id finds nothing. Photos come in the same
+        query (most product steps show or count them)."""
+        product = await self._uow.session.get(
+            Product, product_id, options=[joinedload(Product.photos)]
+        )
         return product if product is not None and product.vendor_id == vendor.id else None
 
     async def page(self, vendor: Vendor, page: int) -> ProductPage:

@@ -48,7 +48,7 @@ class RegistrationService:
         return await self._uow.vendors.by_user(user.id)
 
     async def has_consented(self, user: User) -> bool:
-        return await self._uow.consents.active(user.id) is not None
+        return await self._uow.consents.in_force(user.id)
 
     async def give_consent(self, user: User, channel: str) -> Vendor:
         """Records consent as proof and opens the draft; nothing personal is stored before."""

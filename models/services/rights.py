@@ -163,11 +163,7 @@ class RightsService:
 
     async def withdraw_consent(self, user: User) -> bool:
         """Ends every active consent; False when there was none to withdraw."""
-        query = select(Consent).where(Consent.user_id == user.id, Consent.withdrawn_at.is_(None))
-        active = list((await self._uow.session.execute(query)).scalars())
-        for consent in active:
-            consent.withdrawn_at = self._clock()
-        return bool(active)
+        return await self._uow.consents.withdraw(user.id, self._clock())
 
     async def erase(self, user: User) -> list[str]:
         """Deletes the user and, by the database's cascades, everything tied to them (channel
