@@ -76,6 +76,16 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB on Linux
 
 
+def reset_peak_rss() -> bool:
+    """Starts a new peak (``VmHWM``) from the current RSS; False where Linux does not allow it."""
+    try:
+        with open("/proc/self/clear_refs", "w") as clear_refs:
+            clear_refs.write("5")
+    except OSError:
+        return False
+    return True
+
+
 def line(label: str, value: str, goal: str = "", passed: bool | None = None) -> str:
     verdict = "" if passed is None else ("PASS" if passed else "FAIL")
     return f"  {label:<44} {value:>14}   {goal:<22} {verdict}".rstrip()

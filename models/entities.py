@@ -107,11 +107,16 @@ class Vendor(Base):
         Index("ix_vendor_queue", "status", "submitted_at"),
         Index("ix_vendor_nib", "nib"),
         Index("ix_vendor_phone", "phone"),
+        # The statistics (models/services/stats.py) read these without the rows: the drafts'
+        # users, in user order, for where unfinished registrations stop; the counts by status and
+        # place, and how many of each were ever submitted.
+        Index("ix_vendor_status_user", "status", "user_id"),
+        Index("ix_vendor_places", "status", "etalase_code", "kecamatan_code", "submitted_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), unique=True)
-    status: Mapped[str] = mapped_column(String(16), default=Status.DRAFT.value, index=True)
+    status: Mapped[str] = mapped_column(String(16), default=Status.DRAFT.value)
     owner_name: Mapped[str | None] = mapped_column(String(100))
     nik: Mapped[str | None] = mapped_column(EncryptedString)
     """Encrypted at rest (models/crypto.py); found and compared through ``nik_hash``."""
@@ -151,13 +156,17 @@ class Product(Base):
     """A product or service a vendor offers to the catalogue: a draft, then reviewed."""
 
     __tablename__ = "product"
-    __table_args__ = (Index("ix_product_queue", "status", "submitted_at"),)
+    __table_args__ = (
+        Index("ix_product_queue", "status", "submitted_at"),
+        # Products by etalase and by status in one index-only pass, for the statistics.
+        Index("ix_product_etalase_status", "etalase_code", "status"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(16), default=Status.DRAFT.value, index=True)
     name: Mapped[str | None] = mapped_column(String(120))
-    etalase_code: Mapped[str | None] = mapped_column(String(64), index=True)
+    etalase_code: Mapped[str | None] = mapped_column(String(64))
     description: Mapped[str | None] = mapped_column(Text)
     brand: Mapped[str | None] = mapped_column(String(60))
     brand_skipped: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -36,6 +36,7 @@ from tests.support.catalog_data import BUMIAJI, JUNREJO, MAKANAN, CatalogData
 from tests.support.clock import FakeClock
 
 HEADERS = [header for header, _ in COLUMNS]
+BOGA = "jasa-boga"
 
 
 @pytest.fixture
@@ -174,6 +175,41 @@ async def test_statistics_count_statuses_funnel_drop_off_and_places(
     ]
     assert stats.by_etalase == [EtalaseCount(MAKANAN, registered=3, approved=1, products=4)]
     assert stats.by_kecamatan == [PlaceCount(BUMIAJI, 2, 1), PlaceCount(JUNREJO, 1, 0)]
+
+
+async def test_statistics_split_statuses_across_etalase_and_kecamatan(
+    data: CatalogData, access: AccessService, uow: UnitOfWork, staff: User
+) -> None:
+    # Vendors and products are each counted in one pass grouped by status and place; the
+    # totals by status, by etalase and by kecamatan are summed from those groups.
+    siti = await data.vendor("siti", "Keripik Apel Bu Siti")
+    await data.approved(siti)
+    budi = await data.vendor("budi", "Catering Budi", etalase_code=BOGA, kecamatan_code=JUNREJO)
+    data.submit(budi)
+    data.decide(budi, Status.REJECTED, after_hours=2)
+    rina = await data.vendor("rina", "Nasi Kotak Rina", etalase_code=BOGA)
+    await data.approved(rina)
+    await data.vendor("draft", "Tumpeng Bu Ani", etalase_code=BOGA, kecamatan_code=JUNREJO)
+    await data.approved(await data.product(siti, "Keripik Original"))
+    for name in ("Nasi Kotak", "Tumpeng Mini", "Snack Box"):
+        product = await data.product(rina, name)
+        product.etalase_code = BOGA
+        if name == "Nasi Kotak":
+            await data.approved(product)
+        elif name == "Tumpeng Mini":
+            data.submit(product)
+    await uow.session.flush()
+
+    stats = await StatsService(uow, access).overview(staff)
+
+    assert stats.vendors_by_status == {"draft": 1, "approved": 2, "rejected": 1}
+    assert stats.products_by_status == {"draft": 1, "submitted": 1, "approved": 2}
+    assert stats.funnel == Funnel(started=4, opened=4, consented=4, submitted=3, approved=2)
+    assert stats.by_etalase == [
+        EtalaseCount(BOGA, registered=2, approved=1, products=3),
+        EtalaseCount(MAKANAN, registered=1, approved=1, products=1),
+    ]
+    assert stats.by_kecamatan == [PlaceCount(BUMIAJI, 2, 2), PlaceCount(JUNREJO, 1, 0)]
 
 
 def test_the_flow_and_step_names_match_the_registration_form() -> None:

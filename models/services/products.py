@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload
 
 from models.catalog import Catalog
@@ -59,6 +59,14 @@ class ProductPage:
     total: int
 
 
+OWN_PRODUCT = (
+    select(Product)
+    .options(joinedload(Product.photos))
+    .where(Product.id == bindparam("product_id"), Product.vendor_id == bindparam("vendor_id"))
+)
+"""Most updates of the product form load their product; built once (its cache key with it)."""
+
+
 class ProductService:
     """Product rules for one unit of work."""
 
@@ -79,10 +87,9 @@ class ProductService:
     async def get(self, vendor: Vendor, product_id: int) -> Product | None:
         """The vendor's own product; another vendor's id finds nothing. Photos come in the same
         query (most product steps show or count them)."""
-        product = await self._uow.session.get(
-            Product, product_id, options=[joinedload(Product.photos)]
-        )
-        return product if product is not None and product.vendor_id == vendor.id else None
+        parameters = {"product_id": product_id, "vendor_id": vendor.id}
+        result = await self._uow.session.execute(OWN_PRODUCT, parameters)
+        return result.unique().scalar_one_or_none()
 
     async def page(self, vendor: Vendor, page: int) -> ProductPage:
         session = self._uow.session
