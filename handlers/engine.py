@@ -112,6 +112,8 @@ class ConversationEngine:
             if rows is not None:
                 identity, user, conversation = rows.identity, rows.user, rows.conversation
                 uow.consents.know(user.id, rows.consented)
+                if rows.vendor is not None:
+                    uow.vendors.know(rows.vendor)
                 identities.note_verified_phone(identity, sender.verified_phone)
             else:  # first contact, or a conversation still to open
                 identity = await identities.resolve(

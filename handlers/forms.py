@@ -60,13 +60,16 @@ class Step(Generic[S]):
 
     name: ClassVar[str]
     field: ClassVar[str]
-    offers_keep: ClassVar[bool] = True
-    """Whether an answered question offers to keep the stored answer."""
     typed: ClassVar[bool] = True
     """Whether the answer is typed; otherwise it is chosen with the buttons."""
 
     def applies(self, subject: S) -> bool:
         """Whether the question is asked at all (TKDN only for domestic products)."""
+        return True
+
+    def has_answer_to_keep(self, subject: S) -> bool:
+        """Whether an answered question offers to keep the stored answer; a field counted as
+        dealt with without being asked (KBLI of a business with no NIB) has nothing to keep."""
         return True
 
     def question(self, ctx: FlowContext, subject: S) -> Reply:
@@ -259,7 +262,7 @@ class Form(ABC, Generic[S]):
         question = current.question(ctx, subject)
         choices = list(question.choices)
         stored = self.field_value(ctx, subject, current.field)
-        if stored is not None and step in self.field_order and current.offers_keep:
+        if stored is not None and step in self.field_order and current.has_answer_to_keep(subject):
             choices.append(Choice(KEEP, msg("button-keep", value=stored)))
         position = self.field_order.index(self.step_of_field(current.field)) + 1
         ctx.say(

@@ -46,6 +46,7 @@ def render(
                 contact_label=tr("button-share-contact") if reply.request_contact else None,
                 remove_keyboard=remove_keyboard and not wants_contact and not messages,
                 attachments=reply.attachments,
+                footer_size=len(reply.footer),
             )
         )
     conversation.offered = offered
@@ -59,6 +60,7 @@ def to_payload(message: OutMessage) -> dict[str, Any]:
     return {
         "text": message.text,
         "buttons": [[[button.token, button.label] for button in row] for row in message.buttons],
+        "footer_size": message.footer_size,
     }
 
 
@@ -68,4 +70,5 @@ def from_payload(payload: dict[str, Any]) -> OutMessage:
         buttons=tuple(
             tuple(OutButton(token, label) for token, label in row) for row in payload["buttons"]
         ),
+        footer_size=int(payload.get("footer_size", 0)),  # absent in messages queued earlier
     )

@@ -87,7 +87,9 @@ class OutMessage:
     """A rendered message, ready for a channel adapter.
 
     ``contact_label`` asks the adapter for a share-contact button; ``remove_keyboard`` asks it
-    to take away a reply keyboard shown earlier.
+    to take away a reply keyboard shown earlier. The last ``footer_size`` buttons are the
+    message's main actions (submit, save for later): a channel that cannot show every button at
+    once shows those first.
     """
 
     text: str
@@ -95,8 +97,17 @@ class OutMessage:
     contact_label: str | None = None
     remove_keyboard: bool = False
     attachments: tuple[Attachment, ...] = ()
+    footer_size: int = 0
 
     @property
     def flat_buttons(self) -> tuple[OutButton, ...]:
         """All buttons in reading order."""
         return tuple(button for row in self.buttons for button in row)
+
+    @property
+    def actions_first(self) -> tuple[OutButton, ...]:
+        """All buttons, the main actions (the footer) before the others."""
+        buttons = self.flat_buttons
+        if not self.footer_size:
+            return buttons
+        return buttons[-self.footer_size :] + buttons[: -self.footer_size]

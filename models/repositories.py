@@ -101,10 +101,12 @@ SENDER_ROWS = (
         ChannelIdentity,
         User,
         Conversation,
+        Vendor,
         in_force(Consent.user_id == User.id).label("consented"),
     )
     .join(User, ChannelIdentity.user_id == User.id)
     .join(Conversation, Conversation.user_id == User.id)
+    .outerjoin(Vendor, Vendor.user_id == User.id)
     .where(
         ChannelIdentity.channel == bindparam("channel"),
         ChannelIdentity.external_id == bindparam("external_id"),
@@ -119,6 +121,8 @@ class SenderRows:
     identity: ChannelIdentity
     user: User
     conversation: Conversation
+    vendor: Vendor | None
+    """The user's registration, if any: most updates answer or show something of it."""
     consented: bool
 
 
@@ -127,14 +131,14 @@ class ConversationRepository:
         self._session = session
 
     async def for_sender(self, channel: str, external_id: str) -> SenderRows | None:
-        """The sender's identity, user and conversation (locked) in one query, with whether the
-        user's consent is in force; None until all three rows exist."""
+        """The sender's identity, user, conversation (locked) and registration in one query, with
+        whether the user's consent is in force; None until the first three rows exist."""
         parameters = {"channel": channel, "external_id": external_id}
         row = (await self._session.execute(SENDER_ROWS, parameters)).one_or_none()
         if row is None:
             return None
-        identity, user, conversation, consented = row
-        return SenderRows(identity, user, conversation, bool(consented))
+        identity, user, conversation, vendor, consented = row
+        return SenderRows(identity, user, conversation, vendor, bool(consented))
 
     async def get_locked(self, user_id: int) -> Conversation | None:
         """Loads the conversation with a row lock, so one chat is handled one update at a time."""
@@ -213,6 +217,10 @@ class VendorRepository:
         self._session = session
         self._by_user: dict[int, Vendor] = {}
 
+    def know(self, vendor: Vendor) -> None:
+        """Records a vendor another query already loaded."""
+        self._by_user[vendor.user_id] = vendor
+
     async def by_user(self, user_id: int) -> Vendor | None:
         known = self._by_user.get(user_id)
         if known is not None and known.user_id == user_id and inspect(known).persistent:
@@ -256,10 +264,10 @@ class ProcessedUpdateRepository:
         One ``INSERT … ON CONFLICT DO NOTHING``: a redelivery inserts no row, and nothing else
         in the transaction is disturbed.
         """
-        connection = await self._session.connection()
+        claim = CLAIMS[self._session.get_bind().dialect.name]
         row = {"channel": channel, "update_id": update_id, "processed_at": utcnow()}
-        result = await connection.execute(CLAIMS[connection.dialect.name], row)
-        return bool(result.rowcount == 1)
+        result = await self._session.execute(claim, row)
+        return bool(getattr(result, "rowcount", 0) == 1)
 
 
 CLAIMS = {

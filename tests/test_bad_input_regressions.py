@@ -13,7 +13,7 @@ import pytest
 from handlers.events import CommandReceived, TextReceived, text_or_command
 from handlers.i18n import Locales
 from models.errors import InvalidInput
-from models.validators import parse_kbli_list, parse_period_amount, parse_rupiah
+from models.validators import Period, parse_kbli_list, parse_period_amount, parse_rupiah
 from models.validators.money import MAX_RUPIAH
 from tests.e2e.test_registration_telegram import register_until_summary, vendor_row
 from tests.support.telegram_chat import TelegramBot
@@ -39,7 +39,7 @@ def test_an_absurd_amount_is_refused(text: str) -> None:
 
 
 def test_the_largest_amount_still_fits_as_a_monthly_figure() -> None:
-    assert parse_period_amount("1000 triliun per bulan") == (12 * MAX_RUPIAH, True)
+    assert parse_period_amount("1000 triliun per hari") == (360 * MAX_RUPIAH, Period.DAY)
     assert 12 * MAX_RUPIAH < 2**63
 
 

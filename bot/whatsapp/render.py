@@ -6,7 +6,8 @@
 - Otherwise the choices become a list message of at most 10 rows. A label longer than a row
   title (24) is shortened with "…" and shown whole in the row's description (72).
 - More than 10 choices are sent as several list messages of up to 10 rows each: the first one
-  carries the question, the next ones say "more choices (2/2)". Every row carries the engine's
+  carries the question and the message's main actions ("Kirim untuk diverifikasi", "Simpan
+  dulu") at its top, the next ones say "more choices (2/2)". Every row carries the engine's
   token for this turn, so a row of any of these messages is a valid answer, and no paging state
   is kept anywhere: the engine decides every press from the database, as on Telegram.
 - An interactive message's body holds at most 1024 characters: a longer text is sent first as
@@ -50,6 +51,8 @@ class Outgoing:
 
 def render(message: OutMessage, tr: Translator) -> list[Outgoing]:
     choices = list(message.flat_buttons)
+    if len(choices) > MAX_ROWS:  # several lists: the main actions first, not on a later page
+        choices = list(message.actions_first)
     if message.contact_label is not None:
         choices.insert(0, OutButton(OWN_NUMBER, message.contact_label))
     if not choices:

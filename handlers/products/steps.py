@@ -269,7 +269,9 @@ class PhotosStep(Step):
 
     name = ProductStep.PHOTOS
     field = ProductField.PHOTOS
-    offers_keep = False
+
+    def has_answer_to_keep(self, subject: Product) -> bool:
+        return False  # the question itself offers "done" once a photo is stored
 
     def question(self, ctx: FlowContext, subject: Product) -> Reply:
         count = len(subject.photos)

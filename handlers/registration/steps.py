@@ -122,6 +122,9 @@ class KbliStep(Step):
     def can_skip(self, vendor: Vendor) -> bool:
         return vendor.no_nib
 
+    def has_answer_to_keep(self, vendor: Vendor) -> bool:
+        return bool(vendor.kbli)
+
     def skip(self, ctx: FlowContext, vendor: Vendor) -> Outcome:
         ctx.registration.skip_kbli(vendor)
         return Advance()

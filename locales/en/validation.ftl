@@ -30,6 +30,7 @@ error-address = The address is incomplete. Please give the street, number and RT
 error-money = Please type the amount in rupiah, using digits. Example: 15.000 or 1,5 juta
 error-money-fraction = A rupiah amount cannot have a fraction. If you mean thousands or millions, add the unit. Example: 1,5 juta
 error-money-range = Please type a single amount, not a range. An estimate is fine. Example: 15 juta
+error-money-period = Please give one period only: per day, per week, per month or per year. Example: 25 juta per bulan
 error-money-ambiguous = That amount can be read in more than one way. Please choose the amount you meant, or type it again with dots between thousands. Example: 15.000
 error-money-too-large = That amount is too large: at most { $max }. Please check the number of zeros. Example: 15.000 or 1,5 juta
 

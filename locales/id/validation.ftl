@@ -21,6 +21,7 @@ error-address = Alamat belum lengkap. Tulis nama jalan, nomor, dan RT/RW dalam 1
 error-money = Tulis jumlahnya dalam rupiah, dengan angka. Contoh: 15.000 atau 1,5 juta
 error-money-fraction = Jumlah rupiah tidak bisa ada pecahannya. Jika maksud Anda ribuan atau jutaan, tulis satuannya. Contoh: 1,5 juta
 error-money-range = Mohon tulis satu angka saja, bukan rentang. Perkiraan tidak apa-apa. Contoh: 15 juta
+error-money-period = Mohon tulis satu jangka waktu saja: per hari, per minggu, per bulan, atau per tahun. Contoh: 25 juta per bulan
 error-money-ambiguous = Angka itu bisa dibaca lebih dari satu cara. Silakan pilih jumlah yang Anda maksud, atau ketik ulang dengan titik sebagai pemisah ribuan. Contoh: 15.000
 error-money-too-large = Jumlah itu terlalu besar: paling banyak { $max }. Mohon periksa lagi jumlah angka nolnya. Contoh: 15.000 atau 1,5 juta
 

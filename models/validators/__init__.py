@@ -13,7 +13,7 @@ from models.validators.identity import (
     parse_npwp,
     parse_person_name,
 )
-from models.validators.money import format_rupiah, parse_period_amount, parse_rupiah
+from models.validators.money import Period, format_rupiah, parse_period_amount, parse_rupiah
 from models.validators.product import (
     parse_brand,
     parse_description,
@@ -30,6 +30,7 @@ from models.validators.text import parse_address, parse_business_name
 
 __all__ = [
     "BusinessScale",
+    "Period",
     "ScaleBasis",
     "classify_scale",
     "format_rupiah",

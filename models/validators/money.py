@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
 from models.errors import AmbiguousAmount, InvalidInput
 
@@ -29,10 +30,13 @@ _UNIT_EXPONENTS: dict[str, int] = {
     "t": 12,
     "triliun": 12,
     "trilyun": 12,
+    "thousand": 3,
+    "million": 6,
+    "billion": 9,
+    "trillion": 12,
 }
-_MONTHS_PER_YEAR = 12
 MAX_RUPIAH = 10**15
-"""Rp1.000 triliun: more than any UMKM price or turnover, and (times 12 for a monthly figure)
+"""Rp1.000 triliun: more than any UMKM price or turnover, and (times 360 for a daily figure)
 still far inside the database's 64-bit integers."""
 
 # A number as typed ("1.250.000,00", "Rp15.000,-"), or a word that is a number when a unit
@@ -43,7 +47,8 @@ _NUMBER = re.compile(
 )
 # "-an" marks a rough figure ("500 jutaan"); it only follows a unit written in full.
 _UNIT = re.compile(
-    r"\s*(?:(?P<name>ribu|juta|mil[iy]ar|tril[iy]un)(?:an)?|(?P<abbr>rbu?|jta?|k|m|t))(?![a-z])",
+    r"\s*(?:(?P<name>ribu|juta|mil[iy]ar|tril[iy]un|thousand|million|billion|trillion)(?:an|s)?"
+    r"|(?P<abbr>rbu?|jta?|k|m|t))(?![a-z])",
     re.IGNORECASE,
 )
 _NEGATION_BEFORE = re.compile(r"(?:-|\u2212|(?<![a-z])minus)\s*(?:rp\.?\s*)?$", re.IGNORECASE)
@@ -54,9 +59,37 @@ _NEGATION_BEFORE = re.compile(r"(?:-|\u2212|(?<![a-z])minus)\s*(?:rp\.?\s*)?$", 
 _SPELLED = r"(?:se)?(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|belas|puluh|ratus)"
 _SPELLED_BEFORE = re.compile(rf"(?<![a-z]){_SPELLED}\s*$", re.IGNORECASE)
 _SPELLED_AFTER = re.compile(
-    rf"\s*(?!satu\s*(?:bulan|bln|tahun|thn)(?![a-z])){_SPELLED}(?![a-z])", re.IGNORECASE
+    rf"\s*(?!satu\s*(?:hari|minggu|pekan|bulan|bln|tahun|thn)(?![a-z])){_SPELLED}(?![a-z])",
+    re.IGNORECASE,
 )
-_MONTHLY = re.compile(r"(?<![a-z])(?:se|per)?(?:bulan|bln)(?:an)?(?:nya)?(?![a-z])", re.IGNORECASE)
+
+
+class Period(StrEnum):
+    """What an amount was given per; the value is how many of them make a year."""
+
+    YEAR = "year"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+
+    @property
+    def per_year(self) -> int:
+        return _PER_YEAR[self]
+
+
+_PER_YEAR = {Period.YEAR: 1, Period.MONTH: 12, Period.WEEK: 52, Period.DAY: 360}
+"""A day is 1/30 of a month, the way owners who count daily takings reckon a month."""
+
+_PERIOD_WORDS = {
+    # "per bulan", "perbulan", "sebulan", "bulanan", "bulannya", "/bln"; "harian", "seminggu"
+    Period.MONTH: r"(?:se|per)?(?:bulan|bln)(?:an)?(?:nya)?|monthly|month",
+    Period.WEEK: r"(?:se|per)?(?:minggu|mgg|pekan)(?:an)?(?:nya)?|weekly|week",
+    Period.DAY: r"(?:se|per)?(?:hari|hr)(?:an)?(?:nya)?|daily|day",
+}
+_PERIODS = {
+    period: re.compile(rf"(?<![a-z])(?:{words})(?![a-z])", re.IGNORECASE)
+    for period, words in _PERIOD_WORDS.items()
+}
 
 
 @dataclass(frozen=True)
@@ -89,17 +122,21 @@ def parse_rupiah(text: str) -> int:
     return rupiah
 
 
-def parse_period_amount(text: str) -> tuple[int, bool]:
-    """An amount per year, and whether the user gave it per month ("15 jt/bln" → 180 juta).
+def parse_period_amount(text: str) -> tuple[int, Period]:
+    """An amount per year, and what the user gave it per ("15 jt/bln" → 180 juta, "500 rb per
+    hari" → 180 juta). An answer naming two periods is refused: which one is meant is unclear.
 
     ``AmbiguousAmount`` candidates are annual too, so the caller can use the chosen one as is.
     """
-    monthly = _MONTHLY.search(text) is not None
-    factor = _MONTHS_PER_YEAR if monthly else 1
+    named = [period for period, words in _PERIODS.items() if words.search(text)]
+    if len(named) > 1:
+        raise InvalidInput("error-money-period")
+    period = named[0] if named else Period.YEAR
     try:
-        return parse_rupiah(text) * factor, monthly
+        return parse_rupiah(text) * period.per_year, period
     except AmbiguousAmount as ambiguous:
-        raise AmbiguousAmount([amount * factor for amount in ambiguous.candidates]) from None
+        annual = [amount * period.per_year for amount in ambiguous.candidates]
+        raise AmbiguousAmount(annual) from None
 
 
 def format_rupiah(amount: int) -> str:

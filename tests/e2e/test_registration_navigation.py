@@ -291,3 +291,15 @@ async def test_leaving_the_turnover_question_forgets_the_ambiguous_readings(
     received = await user.press("Lewati")
     assert QUESTION["scale"] in received[-1].text
     assert "Rp15.000" not in received[-1].labels
+
+
+async def test_without_nib_the_kbli_question_offers_skipping_not_keeping(
+    telegram: TelegramBot,
+) -> None:
+    user = telegram.user(431)
+    await answer_until(user, "nib")
+    await user.press("Belum punya NIB")
+    kbli_question = next(m for m in reversed(user.inbox) if m.labels)
+    assert "KBLI" in kbli_question.text
+    assert any("Lewati" in label for label in kbli_question.labels)
+    assert not any("Tetap" in label for label in kbli_question.labels)

@@ -168,3 +168,18 @@ async def test_submitted_registration_can_no_longer_be_edited(telegram: Telegram
     received = await user.say("/daftar")
     assert "sedang diperiksa" in received[0].text
     assert isinstance(UnitOfWork, type)
+
+
+async def test_daily_takings_are_read_as_a_yearly_turnover(telegram: TelegramBot) -> None:
+    user = telegram.user(231)
+    await user.say("/daftar")
+    await user.press("Saya setuju")
+    for answer in ("Siti Aminah", "3579 0141 0185 0001"):
+        await user.say(answer)
+    await user.share_contact("+62 812-3456-7890")
+    for answer in ("Warung Bu Siti", "9120001234567", "10792"):
+        await user.say(answer)
+    await user.press("Lewati")
+    await user.say("700 ribu per hari")
+    assert "omzet sekitar Rp252.000.000 per tahun" in user.last.text  # 700 ribu × 30 × 12
+    assert "usaha mikro" in user.last.text

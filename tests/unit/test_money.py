@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.errors import AmbiguousAmount, InvalidInput
-from models.validators import format_rupiah, parse_period_amount, parse_rupiah
+from models.validators import Period, format_rupiah, parse_period_amount, parse_rupiah
 
 RIBU = 1_000
 JUTA = 1_000_000
@@ -154,20 +154,30 @@ def test_parse_rupiah_refuses(text: str, key: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("300 juta", (300 * JUTA, False)),
-        ("300 juta per tahun", (300 * JUTA, False)),
-        ("25 juta per bulan", (300 * JUTA, True)),
-        ("25 juta perbulan", (300 * JUTA, True)),
-        ("25 jt sebulan", (300 * JUTA, True)),
-        ("25jt/bulan", (300 * JUTA, True)),
-        ("25jt/bln", (300 * JUTA, True)),
-        ("25 jt bln", (300 * JUTA, True)),
-        ("25 jt sebln", (300 * JUTA, True)),
-        ("Per Bulan Rp 2.500.000", (30 * JUTA, True)),
-        ("omzet bulanan 10 juta", (120 * JUTA, True)),
-        ("sebulannya sejuta", (12 * JUTA, True)),
-        ("15 juta satu bulan", (180 * JUTA, True)),
-        ("2 M satu tahun", (2 * MILIAR, False)),
+        ("300 juta", (300 * JUTA, Period.YEAR)),
+        ("300 juta per tahun", (300 * JUTA, Period.YEAR)),
+        ("25 juta per bulan", (300 * JUTA, Period.MONTH)),
+        ("25 juta perbulan", (300 * JUTA, Period.MONTH)),
+        ("25 jt sebulan", (300 * JUTA, Period.MONTH)),
+        ("25jt/bulan", (300 * JUTA, Period.MONTH)),
+        ("25jt/bln", (300 * JUTA, Period.MONTH)),
+        ("25 jt bln", (300 * JUTA, Period.MONTH)),
+        ("25 jt sebln", (300 * JUTA, Period.MONTH)),
+        ("Per Bulan Rp 2.500.000", (30 * JUTA, Period.MONTH)),
+        ("omzet bulanan 10 juta", (120 * JUTA, Period.MONTH)),
+        ("sebulannya sejuta", (12 * JUTA, Period.MONTH)),
+        ("15 juta satu bulan", (180 * JUTA, Period.MONTH)),
+        ("2 M satu tahun", (2 * MILIAR, Period.YEAR)),
+        ("500 ribu per hari", (180 * JUTA, Period.DAY)),  # a month of 30 days, 12 months
+        ("omzet harian 500rb", (180 * JUTA, Period.DAY)),
+        ("sehari 750 rb", (270 * JUTA, Period.DAY)),
+        ("tiap hari 1 jt", (360 * JUTA, Period.DAY)),
+        ("3 juta seminggu", (156 * JUTA, Period.WEEK)),
+        ("2 jt per minggu", (104 * JUTA, Period.WEEK)),
+        ("mingguan 2,5 juta", (130 * JUTA, Period.WEEK)),
+        ("25 million per month", (300 * JUTA, Period.MONTH)),
+        ("300 million a year", (300 * JUTA, Period.YEAR)),
+        ("1.5 million daily", (540 * JUTA, Period.DAY)),
     ],
 )
 def test_parse_period_amount(text: str, expected: tuple[int, bool]) -> None:
@@ -178,6 +188,12 @@ def test_parse_period_amount_annualises_ambiguous_candidates() -> None:
     with pytest.raises(AmbiguousAmount) as caught:
         parse_period_amount("15,000 per bulan")
     assert caught.value.candidates == [180_000, 180]
+
+
+def test_parse_period_amount_refuses_two_periods() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_period_amount("sebulan 15 juta, kira-kira per hari")
+    assert caught.value.key == "error-money-period"
 
 
 def test_parse_period_amount_passes_refusals_through() -> None:

@@ -117,3 +117,18 @@ async def test_more_than_ten_choices_come_as_several_lists(whatsapp: WhatsAppSer
     furniture = next(row for row in lists[1].rows if row.title == "Mebel dan Furnitur")
     received = await user.choose(lists[1], furniture)
     assert "Etalase: Mebel dan Furnitur" in text_of(received)
+
+
+async def test_the_summary_shows_its_main_actions_at_the_top_of_the_first_list(
+    whatsapp: WhatsAppServer,
+) -> None:
+    """15 fields to edit and 2 actions do not fit one list: submitting must not hide on page 2."""
+    user = whatsapp.user()
+    await register_until_summary(user)
+    summary = next(index for index, message in enumerate(user.inbox) if "Ringkasan" in message.text)
+    lists = [message for message in user.inbox[summary:] if message.kind == "list"]
+    assert len(lists) == 2
+    first = [row.description or row.title for row in lists[0].rows]
+    assert "Kirim untuk diverifikasi" in first[0] and "Simpan" in first[1]
+    received = await user.choose(lists[0], lists[0].rows[0])
+    assert "sudah dikirim ke BPBJ Kota Batu" in received[-1].text
