@@ -130,9 +130,9 @@ async def async_rows(url: str) -> tuple[list[tuple[str, float, float]], int]:
         )
         await threaded.dispose()
     else:
-        plain = create_async_engine(url)
-        rows.append(("async, without pool_pre_ping", *await async_variants(plain, user_id)))
-        await plain.dispose()
+        pinging = create_async_engine(url, pool_pre_ping=True)
+        rows.append(("async, pinging at every checkout", *await async_variants(pinging, user_id)))
+        await pinging.dispose()
     return rows, user_id
 
 

@@ -1,7 +1,7 @@
 """Experimental fixes, applied by monkeypatching for one profiling run, to measure what a change
 to the product code would gain before anyone makes it. The benchmark never uses them.
 
-    python -m bench.profile --vendors 100 --db postgres --whatif no-pre-ping
+    python -m bench.profile --vendors 100 --whatif sqlite-cache
 """
 
 from __future__ import annotations
@@ -14,22 +14,6 @@ from sqlalchemy import event
 
 Change = tuple[Any, str, Any]
 """Set ``owner.attribute`` to a value while the fix is active."""
-
-
-def no_pre_ping() -> list[Change]:
-    """PostgreSQL: no ``pool_pre_ping`` (one round trip per checkout, i.e. per update)."""
-    from sqlalchemy.ext.asyncio import create_async_engine
-
-    import bot.wiring
-
-    original = bot.wiring.create_engine
-
-    def create_engine(url: str, *, echo: bool = False) -> Any:
-        if url.startswith("sqlite"):
-            return original(url, echo=echo)
-        return create_async_engine(url, echo=echo, pool_pre_ping=False)
-
-    return [(bot.wiring, "create_engine", create_engine)]
 
 
 def sqlite_cache() -> list[Change]:
@@ -55,7 +39,6 @@ def sqlite_cache() -> list[Change]:
 
 
 FIXES: dict[str, Callable[[], list[Change]]] = {
-    "no-pre-ping": no_pre_ping,
     "sqlite-cache": sqlite_cache,
 }
 

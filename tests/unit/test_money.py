@@ -180,7 +180,7 @@ def test_parse_rupiah_refuses(text: str, key: str) -> None:
         ("1.5 million daily", (540 * JUTA, Period.DAY)),
     ],
 )
-def test_parse_period_amount(text: str, expected: tuple[int, bool]) -> None:
+def test_parse_period_amount(text: str, expected: tuple[int, Period]) -> None:
     assert parse_period_amount(text) == expected
 
 
