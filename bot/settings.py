@@ -40,6 +40,8 @@ class Settings(BaseSettings):
 
     admin_telegram_ids: str = ""
     """Comma-separated Telegram user ids of the first superadmins."""
+    staff_group_chat_id: str | None = None
+    """A Telegram group of the bureau's staff where every new submission is announced."""
 
     database_url: str = "sqlite+aiosqlite:///umkm-bot.sqlite3"
     database_echo: bool = False

@@ -61,6 +61,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
             links=StartLinks(settings.telegram_bot_username),
             target_vendors=settings.target_vendors,
             target_products=settings.target_products,
+            staff_group=settings.staff_group_chat_id or None,
         ),
         MediaStore(settings.media_dir, settings.max_photo_mb * 1_000_000),
         MentoringRules(

@@ -70,6 +70,8 @@ class BureauInfo:
     target_vendors: int = 1000
     target_products: int = 10_000
     """Onboarding targets (approved vendors and products) shown to staff in the statistics."""
+    staff_group: str | None = None
+    """The Telegram chat id of the staff group where new submissions are announced."""
 
 
 @dataclass

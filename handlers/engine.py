@@ -115,7 +115,7 @@ class ConversationEngine:
                 if rows.vendor is not None:
                     uow.vendors.know(rows.vendor)
                 identities.note_verified_phone(identity, sender.verified_phone)
-            else:  # first contact, or a conversation still to open
+            else:  # first contact, a conversation to open, or another update of this chat running
                 identity = await identities.resolve(
                     sender.channel, sender.external_id, sender.verified_phone
                 )
@@ -157,13 +157,14 @@ class ConversationEngine:
             expired = now - conversation.updated_at > self._resume_after or switched_channel
             language_before = user.language
             await route(ctx, event, expired=expired)
-            user, conversation = ctx.user, ctx.conversation  # linking may switch to another user
+            linked = ctx.conversation is not conversation  # joined another user's draft
+            user, conversation = ctx.user, ctx.conversation
             messages = render(ctx.replies, conversation, self._locales.translator(user.language))
-            # Written last, with the flows' own changes, so the conversation gets one UPDATE.
-            flood_window.save(conversation)
+            if not linked:  # written last, with the flows' own changes: one UPDATE
+                flood_window.save(conversation)
             conversation.updated_at = now
             conversation.channel = sender.channel
-            identities.touch(ctx.identity, user, switched_channel=switched_channel)
+            identities.touch(ctx.identity, user, switched_channel=switched_channel or linked)
             await uow.commit()
             for action in ctx.after_commit:
                 action()

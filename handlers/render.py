@@ -59,7 +59,10 @@ def to_payload(message: OutMessage) -> dict[str, Any]:
     """A message as JSON for the outbox (attachments are not queued)."""
     return {
         "text": message.text,
-        "buttons": [[[button.token, button.label] for button in row] for row in message.buttons],
+        "buttons": [
+            [[button.token, button.label, *([button.url] if button.url else [])] for button in row]
+            for row in message.buttons
+        ],
         "footer_size": message.footer_size,
     }
 
@@ -67,8 +70,6 @@ def to_payload(message: OutMessage) -> dict[str, Any]:
 def from_payload(payload: dict[str, Any]) -> OutMessage:
     return OutMessage(
         text=str(payload["text"]),
-        buttons=tuple(
-            tuple(OutButton(token, label) for token, label in row) for row in payload["buttons"]
-        ),
+        buttons=tuple(tuple(OutButton(*button) for button in row) for row in payload["buttons"]),
         footer_size=int(payload.get("footer_size", 0)),  # absent in messages queued earlier
     )

@@ -76,10 +76,12 @@ def reply(
 
 @dataclass(frozen=True, slots=True)
 class OutButton:
-    """A rendered button: the translated label and the opaque token it sends back."""
+    """A rendered button: the translated label and the opaque token it sends back, or a link
+    it opens instead (Telegram only: messages to the staff group)."""
 
     token: str
     label: str
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

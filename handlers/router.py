@@ -22,7 +22,7 @@ from handlers.products import form as product_form
 from handlers.registration import flow as registration
 from handlers.replies import msg
 from handlers.review import actions as review
-from handlers.review import fixes, reports
+from handlers.review import announce, fixes, reports
 from handlers.status import describe_status
 from models.errors import NotPermitted
 from models.services.access import UNKNOWN_COMMAND
@@ -86,6 +86,8 @@ async def run_command(ctx: FlowContext, command: CommandReceived) -> None:
     match command.name:
         case "start" if command.args.startswith(proxy.CLAIM_PREFIX):
             await registration.offer_claim(ctx, command.args.removeprefix(proxy.CLAIM_PREFIX))
+        case "start" if (choice := announce.review_link(command.args)) is not None:
+            await review.on_choice(ctx, choice)  # from a staff group announcement
         case "start":
             await menu.start(ctx)
         case "daftar":

@@ -99,7 +99,9 @@ def _ping_after_idle(engine: AsyncEngine) -> None:
         try:
             engine.dialect.do_ping(dbapi_connection)
         except Exception as error:
-            raise DisconnectionError("the idle connection was dropped") from error
+            dropped = DisconnectionError("the idle connection was dropped")
+            dropped.invalidate_pool = True  # a restart dropped its idle siblings too
+            raise dropped from error
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

@@ -111,9 +111,15 @@ SENDER_ROWS = (
         ChannelIdentity.channel == bindparam("channel"),
         ChannelIdentity.external_id == bindparam("external_id"),
     )
-    .with_for_update(of=Conversation)
+    .with_for_update(of=Conversation, skip_locked=True)
 )
-"""Every update starts with this query; built once, so its cache key is computed once too."""
+"""Every update starts with this query; built once, so its cache key is computed once too.
+
+``SKIP LOCKED``: on PostgreSQL a query that waits for a row lock re-reads only the locked row
+afterwards, so the registration and consent it returned would be those from before the update
+it waited for. When another update of the same chat holds the conversation, no row comes back
+and the engine takes the slow path, which waits for the lock first and reads the rest after.
+SQLite has no row locks (one writer at a time) and ignores the clause."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +138,8 @@ class ConversationRepository:
 
     async def for_sender(self, channel: str, external_id: str) -> SenderRows | None:
         """The sender's identity, user, conversation (locked) and registration in one query, with
-        whether the user's consent is in force; None until the first three rows exist."""
+        whether the user's consent is in force; None until the first three rows exist, or
+        while another update of this chat holds the conversation (see :data:`SENDER_ROWS`)."""
         parameters = {"channel": channel, "external_id": external_id}
         row = (await self._session.execute(SENDER_ROWS, parameters)).one_or_none()
         if row is None:

@@ -11,8 +11,9 @@ The one place where SQLite may wait for long is another connection's write lock.
 never blocks the loop here: connections have no busy timeout, and a statement refused with
 ``SQLITE_BUSY`` is retried after an ``asyncio.sleep`` until the connection's ``timeout`` has
 passed, so every other task (the lock holder included) keeps running meanwhile. What remains
-is that a long query (a large export, statistics over a big table) holds the loop for its own
-duration; deployments with many concurrent users use PostgreSQL.
+is that a long query (a large export, statistics over a big table), opening a connection, and
+the commit that crosses SQLite's automatic WAL checkpoint (every 1,000 pages, with an fsync)
+hold the loop for their own duration; deployments with many concurrent users use PostgreSQL.
 """
 
 from __future__ import annotations
@@ -111,8 +112,9 @@ class Cursor:
         return self
 
     async def executemany(self, sql: str, parameters: Iterable[Any]) -> Cursor:
-        rows = list(parameters)  # a generator could not be replayed on a retry
-        await _retry_busy(lambda: self._cursor.executemany(sql, rows), self._timeout)
+        """Not retried: rows applied before a refusal would be applied twice. Inside the
+        engine's ``BEGIN IMMEDIATE`` transactions a refusal cannot happen here."""
+        self._cursor.executemany(sql, parameters)
         return self
 
     async def fetchone(self) -> Any:

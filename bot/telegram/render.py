@@ -30,7 +30,12 @@ def markup_for(message: OutMessage) -> Markup:
     if message.buttons:
         return InlineKeyboardMarkup(
             [
-                [InlineKeyboardButton(button.label, callback_data=button.token) for button in row]
+                [
+                    InlineKeyboardButton(button.label, url=button.url)
+                    if button.url
+                    else InlineKeyboardButton(button.label, callback_data=button.token)
+                    for button in row
+                ]
                 for row in message.buttons
             ]
         )

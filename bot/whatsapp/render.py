@@ -50,11 +50,13 @@ class Outgoing:
 
 
 def render(message: OutMessage, tr: Translator) -> list[Outgoing]:
-    choices = list(message.flat_buttons)
-    if len(choices) > MAX_ROWS:  # several lists: the main actions first, not on a later page
-        choices = list(message.actions_first)
-    if message.contact_label is not None:
-        choices.insert(0, OutButton(OWN_NUMBER, message.contact_label))
+    choices = (
+        [OutButton(OWN_NUMBER, message.contact_label)] if message.contact_label is not None else []
+    )
+    buttons = message.flat_buttons
+    if len(choices) + len(buttons) > MAX_ROWS:  # several lists: main actions not on a later one
+        buttons = message.actions_first
+    choices += buttons
     if not choices:
         return [Outgoing(part) for part in split_text(message.text, TEXT_LIMIT)]
     head, body = split_tail(message.text, BODY_LIMIT)

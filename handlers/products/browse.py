@@ -11,6 +11,7 @@ from handlers.forms import SUMMARY
 from handlers.products import form
 from handlers.products.card import list_label, product_lines, status_label
 from handlers.replies import Choice, Msg, msg
+from handlers.review import announce
 from handlers.status import latest_note
 from models.entities import Product, Vendor
 from models.errors import DomainError
@@ -137,6 +138,7 @@ async def submit_one(ctx: FlowContext, vendor: Vendor, product: Product) -> None
     except DomainError as error:
         await show_card(ctx, product, (msg("error-prefix", text=Msg(error.key, error.args_map)),))
         return
+    announce.product_submitted(ctx, vendor, product)
     await show_list(ctx, 1, (msg("product-submitted", name=product.name or "…"),))
 
 
@@ -146,6 +148,7 @@ async def submit_all(ctx: FlowContext, vendor: Vendor) -> None:
     except DomainError as error:
         await show_list(ctx, 1, (msg("error-prefix", text=Msg(error.key, error.args_map)),))
         return
+    announce.products_submitted(ctx, vendor, count)
     await show_list(ctx, 1, (msg("products-submitted", count=count),))
 
 

@@ -20,6 +20,7 @@ from handlers.products.card import field_label, product_lines, product_value, st
 from handlers.products.steps import FIELD_STEPS, FOLLOW_UPS
 from handlers.registration import flow as registration
 from handlers.replies import Choice, Msg, msg
+from handlers.review import announce
 from models.entities import Product
 from models.errors import DomainError
 from models.schemas import ProductField
@@ -117,6 +118,7 @@ class ProductForm(Form[Product]):
             note = msg("error-prefix", text=Msg(error.key, error.args_map))
             self.show_summary(ctx, product, (note,))
             return
+        announce.product_submitted(ctx, vendor, product)
         ctx.finish()
         ctx.say(
             msg("product-submitted", name=product.name or "…"),

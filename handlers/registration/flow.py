@@ -19,6 +19,7 @@ from handlers.forms import NAV_CANCEL, NAV_HELP, SUMMARY, Form, FormInput
 from handlers.registration.steps import FIELD_STEPS, FOLLOW_UPS, RegistrationStep
 from handlers.registration.summary import edit_choices, field_value, summary_lines
 from handlers.replies import Choice, Msg, msg
+from handlers.review import announce
 from handlers.status import describe_status
 from models.entities import Vendor
 from models.errors import DomainError, InvalidInput
@@ -99,6 +100,7 @@ class RegistrationForm(Form[Vendor]):
                 ctx, vendor, (msg("error-prefix", text=Msg(error.key, error.args_map)),)
             )
             return
+        announce.vendor_submitted(ctx, vendor)
         ctx.finish()
         ctx.say(
             msg("registration-submitted", bureau=ctx.bureau.name),

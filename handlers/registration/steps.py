@@ -19,7 +19,7 @@ from models.entities import Vendor
 from models.errors import AmbiguousAmount
 from models.schemas import RegistrationField
 from models.services.registration import RegistrationService
-from models.validators import ScaleBasis, format_rupiah, parse_period_amount
+from models.validators import ScaleBasis, format_rupiah, parse_period_amount, parse_rupiah
 
 
 class RegistrationStep(StrEnum):
@@ -180,8 +180,12 @@ class ScaleStep(Step):
         return reply(msg("ask-scale-capital"), choices=choices)
 
     async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
+        basis = ScaleBasis(ctx.data.get("scale_basis", ScaleBasis.TURNOVER))
         try:
-            annual, _monthly = parse_period_amount(text)
+            if basis is ScaleBasis.CAPITAL:  # capital is an amount, not a flow per period
+                annual = parse_rupiah(text)
+            else:
+                annual, _period = parse_period_amount(text)
         except AmbiguousAmount as ambiguous:
             ctx.set_data(**{CANDIDATES: ambiguous.candidates})
             return Retry(msg("error-money-ambiguous"))

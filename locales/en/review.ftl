@@ -124,3 +124,9 @@ role-staff-line = • { $name } ({ $user }): { $role ->
         [reviewer] reviewer
        *[mentor] mentor
     }
+
+staff-announce-vendor = 📥 New registration waiting for review: { $business } (no. { $number })
+staff-announce-product = 📥 New product waiting for review: { $name } from { $business } (no. { $number })
+staff-announce-products = 📥 { $count } new products from { $business } waiting for review
+button-open-review-card = Open the review card
+button-open-review-queue = Open the queue

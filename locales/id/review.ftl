@@ -124,3 +124,9 @@ role-staff-line = • { $name } ({ $user }): { $role ->
         [reviewer] verifikator
        *[mentor] pendamping
     }
+
+staff-announce-vendor = 📥 Pendaftaran baru menunggu verifikasi: { $business } (no. { $number })
+staff-announce-product = 📥 Produk baru menunggu verifikasi: { $name } dari { $business } (no. { $number })
+staff-announce-products = 📥 { $count } produk baru dari { $business } menunggu verifikasi
+button-open-review-card = Buka kartu verifikasi
+button-open-review-queue = Buka antrian

@@ -82,12 +82,22 @@ _PER_YEAR = {Period.YEAR: 1, Period.MONTH: 12, Period.WEEK: 52, Period.DAY: 360}
 
 _PERIOD_WORDS = {
     # "per bulan", "perbulan", "sebulan", "bulanan", "bulannya", "/bln"; "harian", "seminggu"
+    Period.YEAR: r"(?:se|per)?(?:tahun|thn)(?:an)?(?:nya)?|yearly|year",
     Period.MONTH: r"(?:se|per)?(?:bulan|bln)(?:an)?(?:nya)?|monthly|month",
     Period.WEEK: r"(?:se|per)?(?:minggu|mgg|pekan)(?:an)?(?:nya)?|weekly|week",
-    Period.DAY: r"(?:se|per)?(?:hari|hr)(?:an)?(?:nya)?|daily|day",
+    Period.DAY: r"(?:se|per)?hari(?:an)?(?:nya)?|daily|day",
 }
-_PERIODS = {
-    period: re.compile(rf"(?<![a-z])(?:{words})(?![a-z])", re.IGNORECASE)
+_CONNECTOR = r"(?:/\s*|(?:per|tiap|setiap|dalam|satu|a|an|each|every)\s+)?"
+# A period counts only next to the amount: "25 juta per bulan", "omzet harian 500rb". Elsewhere
+# the same words say something else ("buka setiap hari", "libur hari Minggu").
+_PERIOD_AFTER = {
+    period: re.compile(rf"\s*,?\s*{_CONNECTOR}(?:{words})(?![a-z])", re.IGNORECASE)
+    for period, words in _PERIOD_WORDS.items()
+}
+_PERIOD_BEFORE = {
+    period: re.compile(
+        rf"(?<![a-z]){_CONNECTOR}(?:{words})\s*[:=]?\s*(?:rp\.?\s*)?$", re.IGNORECASE
+    )
     for period, words in _PERIOD_WORDS.items()
 }
 
@@ -124,14 +134,21 @@ def parse_rupiah(text: str) -> int:
 
 def parse_period_amount(text: str) -> tuple[int, Period]:
     """An amount per year, and what the user gave it per ("15 jt/bln" → 180 juta, "500 rb per
-    hari" → 180 juta). An answer naming two periods is refused: which one is meant is unclear.
+    hari" → 180 juta); a period counts only next to the amount. An answer naming two periods
+    there is refused: which one is meant is unclear.
 
     ``AmbiguousAmount`` candidates are annual too, so the caller can use the chosen one as is.
     """
-    named = [period for period, words in _PERIODS.items() if words.search(text)]
+    amount = _find_amount(text)
+    named = {
+        period
+        for period in Period
+        if _PERIOD_AFTER[period].match(text, amount.end)
+        or _PERIOD_BEFORE[period].search(text, 0, amount.start)
+    }
     if len(named) > 1:
         raise InvalidInput("error-money-period")
-    period = named[0] if named else Period.YEAR
+    period = named.pop() if named else Period.YEAR
     try:
         return parse_rupiah(text) * period.per_year, period
     except AmbiguousAmount as ambiguous:

@@ -135,7 +135,7 @@ class FakeTelegram(BaseRequest):
             chat_id=int(params["chat_id"]),
             text=str(params["text"]),
             inline=[
-                [(button["text"], button["callback_data"]) for button in row]
+                [(button["text"], button.get("callback_data") or button["url"]) for button in row]
                 for row in markup.get("inline_keyboard", [])
             ],
             keyboard=[[button["text"] for button in row] for row in markup.get("keyboard", [])],

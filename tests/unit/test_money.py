@@ -178,6 +178,13 @@ def test_parse_rupiah_refuses(text: str, key: str) -> None:
         ("25 million per month", (300 * JUTA, Period.MONTH)),
         ("300 million a year", (300 * JUTA, Period.YEAR)),
         ("1.5 million daily", (540 * JUTA, Period.DAY)),
+        ("omzet per bulan: 10 juta", (120 * JUTA, Period.MONTH)),
+        # Period words away from the amount say something else.
+        ("300 juta per tahun, buka setiap hari", (300 * JUTA, Period.YEAR)),
+        ("omzet setahun 200 juta, jualan kebutuhan sehari-hari", (200 * JUTA, Period.YEAR)),
+        ("100 juta per tahun, buka Senin-Minggu", (100 * JUTA, Period.YEAR)),
+        ("120 juta setahun, libur hari Minggu", (120 * JUTA, Period.YEAR)),
+        ("300 juta, ramai pas bulan puasa", (300 * JUTA, Period.YEAR)),
     ],
 )
 def test_parse_period_amount(text: str, expected: tuple[int, Period]) -> None:
@@ -192,7 +199,7 @@ def test_parse_period_amount_annualises_ambiguous_candidates() -> None:
 
 def test_parse_period_amount_refuses_two_periods() -> None:
     with pytest.raises(InvalidInput) as caught:
-        parse_period_amount("sebulan 15 juta, kira-kira per hari")
+        parse_period_amount("sebulan 15 juta per hari")
     assert caught.value.key == "error-money-period"
 
 

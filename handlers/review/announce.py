@@ -1,0 +1,85 @@
+"""New submissions announced in the bureau's staff group (``STAFF_GROUP_CHAT_ID``).
+
+Each announcement carries a link button that opens the bot in a private chat with
+``/start r-<kind>-<id>``: buttons in a group cannot carry this bot's per-user tokens (any member
+may press them), and the review card belongs in a private chat anyway. Opening it checks the
+reviewer role like every other review action, so a link forwarded outside the group opens
+nothing for anyone else.
+
+The announcement is queued in the outbox in the submission's own transaction, addressed to the
+group and attributed to the submitting vendor's user, so it goes when the submission is
+committed and is deleted with the vendor's data on erasure.
+"""
+
+from __future__ import annotations
+
+from handlers.context import FlowContext
+from handlers.render import to_payload
+from handlers.replies import Msg, OutButton, OutMessage, msg
+from models.entities import OutboxMessage, Product, Vendor
+
+REVIEW_LINK_PREFIX = "r-"
+QUEUE_LINK = "r-queue"
+CHANNEL = "telegram"
+
+
+def vendor_submitted(ctx: FlowContext, vendor: Vendor) -> None:
+    _announce(
+        ctx,
+        msg("staff-announce-vendor", business=vendor.business_name or "…", number=vendor.id),
+        msg("button-open-review-card"),
+        f"{REVIEW_LINK_PREFIX}vendor-{vendor.id}",
+    )
+
+
+def product_submitted(ctx: FlowContext, vendor: Vendor, product: Product) -> None:
+    _announce(
+        ctx,
+        msg(
+            "staff-announce-product",
+            name=product.name or "…",
+            business=vendor.business_name or "…",
+            number=product.id,
+        ),
+        msg("button-open-review-card"),
+        f"{REVIEW_LINK_PREFIX}product-{product.id}",
+    )
+
+
+def products_submitted(ctx: FlowContext, vendor: Vendor, count: int) -> None:
+    _announce(
+        ctx,
+        msg("staff-announce-products", count=count, business=vendor.business_name or "…"),
+        msg("button-open-review-queue"),
+        QUEUE_LINK,
+    )
+
+
+def _announce(ctx: FlowContext, text: Msg, label: Msg, parameter: str) -> None:
+    group, link = ctx.bureau.staff_group, ctx.bureau.links.telegram(parameter)
+    if group is None or link is None:
+        return
+    tr = ctx.locales.translator(None)  # the bureau's language, whoever submitted
+    message = OutMessage(tr.render(text), ((OutButton(parameter, tr.render(label), link),),))
+    ctx.uow.outbox.add(
+        OutboxMessage(
+            user_id=ctx.user.id,
+            channel=CHANNEL,
+            address=group,
+            payload=to_payload(message),
+            status="pending",
+            attempts=0,
+            created_at=ctx.now,
+        )
+    )
+    ctx.outbox_queued = True
+
+
+def review_link(parameter: str) -> str | None:
+    """``review.*`` choice for a ``/start`` parameter from an announcement, or None."""
+    if parameter == QUEUE_LINK:
+        return "review.page.1"
+    kind, _, number = parameter.removeprefix(REVIEW_LINK_PREFIX).partition("-")
+    if kind in ("vendor", "product") and number.isdecimal():
+        return f"review.open.{kind}.{number}"
+    return None
