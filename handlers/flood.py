@@ -56,12 +56,6 @@ class FloodLimit:
             verdict = Verdict.WARN if count == self.max_updates + 1 else Verdict.DROP
         return verdict, FloodWindow(start, count)
 
-    def count(self, conversation: Conversation, now: datetime) -> Verdict:
-        """:meth:`check`, with the counter written at once."""
-        verdict, window = self.check(conversation, now)
-        window.save(conversation)
-        return verdict
-
 
 DEFAULT_FLOOD_LIMIT = FloodLimit()
 """More than 20 updates within 10 seconds is a flood."""

@@ -14,7 +14,6 @@ from handlers.context import FlowContext
 from handlers.i18n import Locales
 from handlers.render import render, to_payload
 from handlers.replies import Reply
-from models.entities import OutboxMessage
 from models.uow import UnitOfWork
 
 
@@ -38,15 +37,11 @@ async def queue_messages(
     )
     translator = locales.translator(recipient.language)
     for message in render(list(replies), conversation, translator, keep_current=True):
-        uow.outbox.add(
-            OutboxMessage(
-                user_id=user_id,
-                channel=identity.channel,
-                address=identity.external_id,
-                payload=to_payload(message),
-                status="pending",
-                attempts=0,
-                created_at=now,
-            )
+        uow.outbox.queue(
+            user_id=user_id,
+            channel=identity.channel,
+            address=identity.external_id,
+            payload=to_payload(message),
+            now=now,
         )
     return True

@@ -91,7 +91,7 @@ def advisory_key(name: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def in_force(user_matches: ColumnElement[bool]) -> ColumnElement[bool]:
+def consent_in_force(user_matches: ColumnElement[bool]) -> ColumnElement[bool]:
     """EXISTS a consent in force for the user that ``user_matches`` selects."""
     return select(Consent.id).where(user_matches, Consent.withdrawn_at.is_(None)).exists()
 
@@ -102,7 +102,7 @@ SENDER_ROWS = (
         User,
         Conversation,
         Vendor,
-        in_force(Consent.user_id == User.id).label("consented"),
+        consent_in_force(Consent.user_id == User.id).label("consented"),
     )
     .join(User, ChannelIdentity.user_id == User.id)
     .join(Conversation, Conversation.user_id == User.id)
@@ -194,7 +194,7 @@ class ConsentRepository:
     async def in_force(self, user_id: int) -> bool:
         """Whether the user has a consent that was not withdrawn."""
         if user_id not in self._in_force:
-            query = select(in_force(Consent.user_id == user_id))
+            query = select(consent_in_force(Consent.user_id == user_id))
             self._in_force[user_id] = bool(await self._session.scalar(query))
         return self._in_force[user_id]
 
@@ -288,8 +288,29 @@ class OutboxRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    def add(self, message: OutboxMessage) -> None:
+    def queue(
+        self,
+        *,
+        user_id: int,
+        channel: str,
+        address: str,
+        payload: dict[str, Any],
+        now: datetime,
+        broadcast_id: int | None = None,
+    ) -> OutboxMessage:
+        """Adds a pending message, delivered once the current transaction is committed."""
+        message = OutboxMessage(
+            user_id=user_id,
+            channel=channel,
+            address=address,
+            payload=payload,
+            status="pending",
+            attempts=0,
+            created_at=now,
+            broadcast_id=broadcast_id,
+        )
         self._session.add(message)
+        return message
 
     async def due(self, channel: str, *, now: datetime, limit: int = 50) -> list[tuple[int, str]]:
         """Ids and addresses of pending messages whose not-before time has come, oldest first."""

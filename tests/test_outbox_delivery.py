@@ -113,11 +113,9 @@ async def queue(services: Services, clock: FakeClock, *chats: int) -> list[int]:
             user = await uow.users.by_identity("telegram", str(chat))
             user = user or await uow.users.add("telegram", str(chat), "id", clock())
             payload = {"text": f"Kabar untuk {chat}", "buttons": []}
-            message = OutboxMessage(
-                user_id=user.id, channel="telegram", address=str(chat), payload=payload,
-                status="pending", attempts=0, created_at=clock(),
-            )  # fmt: skip
-            uow.outbox.add(message)
+            message = uow.outbox.queue(
+                user_id=user.id, channel="telegram", address=str(chat), payload=payload, now=clock()
+            )
             messages.append(message)
         await uow.session.flush()
         await uow.commit()

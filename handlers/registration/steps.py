@@ -160,6 +160,11 @@ class NpwpStep(Step):
         return Advance()
 
 
+def scale_basis(ctx: FlowContext) -> ScaleBasis:
+    """Whether the owner gives turnover (the default) or capital; stored while they answer."""
+    return ScaleBasis(ctx.data.get("scale_basis", ScaleBasis.TURNOVER))
+
+
 class ScaleStep(Step):
     """Asks turnover (or capital) in the owner's words; the scale is confirmed in the next step."""
 
@@ -167,7 +172,7 @@ class ScaleStep(Step):
     field = RegistrationField.SCALE
 
     def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
-        basis = ScaleBasis(ctx.data.get("scale_basis", ScaleBasis.TURNOVER))
+        basis = scale_basis(ctx)
         candidates: list[int] = ctx.data.get(CANDIDATES, [])
         choices = [
             Choice(f"scale.amount.{index}", msg("button-amount", amount=format_rupiah(amount)))
@@ -180,7 +185,7 @@ class ScaleStep(Step):
         return reply(msg("ask-scale-capital"), choices=choices)
 
     async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
-        basis = ScaleBasis(ctx.data.get("scale_basis", ScaleBasis.TURNOVER))
+        basis = scale_basis(ctx)
         try:
             if basis is ScaleBasis.CAPITAL:  # capital is an amount, not a flow per period
                 annual = parse_rupiah(text)
@@ -213,7 +218,7 @@ class ScaleConfirmStep(Step):
     field = RegistrationField.SCALE
 
     def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
-        basis = ScaleBasis(ctx.data.get("scale_basis", ScaleBasis.TURNOVER))
+        basis = scale_basis(ctx)
         amount = int(ctx.data["scale_amount"])
         scale = ctx.registration.preview_scale(basis, amount)
         return reply(
@@ -241,7 +246,7 @@ class ScaleConfirmStep(Step):
             return GoTo(RegistrationStep.SCALE)
         if choice_id != "confirm.yes" or "scale_amount" not in ctx.data:
             return Retry(msg("error-use-buttons"))
-        basis = ScaleBasis(ctx.data.get("scale_basis", ScaleBasis.TURNOVER))
+        basis = scale_basis(ctx)
         scale = ctx.registration.set_scale(vendor, basis, int(ctx.data["scale_amount"]))
         notes = (msg("scale-above-umkm"),) if scale.value == "besar" else ()
         return Advance(notes)

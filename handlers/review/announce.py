@@ -16,7 +16,8 @@ from __future__ import annotations
 from handlers.context import FlowContext
 from handlers.render import to_payload
 from handlers.replies import Msg, OutButton, OutMessage, msg
-from models.entities import OutboxMessage, Product, Vendor
+from handlers.review.actions import KINDS
+from models.entities import Product, Vendor
 
 REVIEW_LINK_PREFIX = "r-"
 QUEUE_LINK = "r-queue"
@@ -61,16 +62,12 @@ def _announce(ctx: FlowContext, text: Msg, label: Msg, parameter: str) -> None:
         return
     tr = ctx.locales.translator(None)  # the bureau's language, whoever submitted
     message = OutMessage(tr.render(text), ((OutButton(parameter, tr.render(label), link),),))
-    ctx.uow.outbox.add(
-        OutboxMessage(
-            user_id=ctx.user.id,
-            channel=CHANNEL,
-            address=group,
-            payload=to_payload(message),
-            status="pending",
-            attempts=0,
-            created_at=ctx.now,
-        )
+    ctx.uow.outbox.queue(
+        user_id=ctx.user.id,
+        channel=CHANNEL,
+        address=group,
+        payload=to_payload(message),
+        now=ctx.now,
     )
     ctx.outbox_queued = True
 
@@ -80,6 +77,6 @@ def review_link(parameter: str) -> str | None:
     if parameter == QUEUE_LINK:
         return "review.page.1"
     kind, _, number = parameter.removeprefix(REVIEW_LINK_PREFIX).partition("-")
-    if kind in ("vendor", "product") and number.isdecimal():
+    if kind in KINDS and number.isdecimal():
         return f"review.open.{kind}.{number}"
     return None

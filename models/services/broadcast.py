@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from sqlalchemy import ColumnElement, func, select, true
 
-from models.entities import Broadcast, ChannelIdentity, OutboxMessage, User, Vendor
+from models.entities import Broadcast, ChannelIdentity, User, Vendor
 from models.errors import InvalidInput
 from models.services.access import AccessService, Role
 from models.uow import UnitOfWork
@@ -125,17 +125,13 @@ class BroadcastService:
         await self._uow.session.flush()
         framed = {language: render(language) for language in {r.language for r in recipients}}
         for recipient in recipients:
-            self._uow.outbox.add(
-                OutboxMessage(
-                    user_id=recipient.user_id,
-                    channel=recipient.channel,
-                    address=recipient.address,
-                    payload={"text": framed[recipient.language], "buttons": []},
-                    status="pending",
-                    attempts=0,
-                    created_at=now,
-                    broadcast_id=broadcast.id,
-                )
+            self._uow.outbox.queue(
+                user_id=recipient.user_id,
+                channel=recipient.channel,
+                address=recipient.address,
+                payload={"text": framed[recipient.language], "buttons": []},
+                now=now,
+                broadcast_id=broadcast.id,
             )
         return broadcast
 

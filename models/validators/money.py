@@ -112,7 +112,10 @@ class _Amount:
 
 def parse_rupiah(text: str) -> int:
     """The single Rupiah amount in ``text`` ("Rp 15.000", "1,5 jt", "sekitar 2 M per tahun")."""
-    amount = _find_amount(text)
+    return _rupiah(_find_amount(text))
+
+
+def _rupiah(amount: _Amount) -> int:
     values = [
         Decimal(f"{reading}E{amount.exponent}")  # exact, whatever the number of digits
         for reading in _readings(amount.numeral, has_unit=amount.exponent > 0)
@@ -150,7 +153,7 @@ def parse_period_amount(text: str) -> tuple[int, Period]:
         raise InvalidInput("error-money-period")
     period = named.pop() if named else Period.YEAR
     try:
-        return parse_rupiah(text) * period.per_year, period
+        return _rupiah(amount) * period.per_year, period
     except AmbiguousAmount as ambiguous:
         annual = [amount * period.per_year for amount in ambiguous.candidates]
         raise AmbiguousAmount(annual) from None

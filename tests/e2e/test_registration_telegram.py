@@ -170,8 +170,7 @@ async def test_submitted_registration_can_no_longer_be_edited(telegram: Telegram
     assert isinstance(UnitOfWork, type)
 
 
-async def test_daily_takings_are_read_as_a_yearly_turnover(telegram: TelegramBot) -> None:
-    user = telegram.user(231)
+async def answer_until_scale(user: TelegramUser) -> None:
     await user.say("/daftar")
     await user.press("Saya setuju")
     for answer in ("Siti Aminah", "3579 0141 0185 0001"):
@@ -180,6 +179,23 @@ async def test_daily_takings_are_read_as_a_yearly_turnover(telegram: TelegramBot
     for answer in ("Warung Bu Siti", "9120001234567", "10792"):
         await user.say(answer)
     await user.press("Lewati")
+
+
+async def test_daily_takings_are_read_as_a_yearly_turnover(telegram: TelegramBot) -> None:
+    user = telegram.user(231)
+    await answer_until_scale(user)
     await user.say("700 ribu per hari")
     assert "omzet sekitar Rp252.000.000 per tahun" in user.last.text  # 700 ribu × 30 × 12
     assert "usaha mikro" in user.last.text
+
+
+async def test_two_periods_next_to_the_amount_are_asked_again(telegram: TelegramBot) -> None:
+    user = telegram.user(232)
+    await answer_until_scale(user)
+    await user.say("sebulan 15 juta per hari")
+    assert "Mohon tulis satu jangka waktu saja" in user.last.text
+    assert "omzet" in user.last.text  # the same question again
+    await user.say("15 juta per bulan")
+    assert "omzet sekitar Rp180.000.000 per tahun" in user.last.text
+    vendor = await vendor_row(telegram, 232)
+    assert (vendor.owner_name, vendor.business_name) == ("Siti Aminah", "Warung Bu Siti")
