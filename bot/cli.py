@@ -6,9 +6,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+
+from telegram.ext import Application
 
 from bot.admin_cli import export_command, grant_role_command
 from bot.console import ConsoleChat, read_stdin
@@ -17,7 +20,8 @@ from bot.maintenance_rights import purge_drafts_command
 from bot.migrate import upgrade
 from bot.redaction import RedactingFilter, install, secrets_of
 from bot.settings import Settings
-from bot.telegram.app import build_application
+from bot.telegram.app import TelegramChannel, build_application, running
+from bot.telegram.polling import DurablePolling
 from bot.web import serve
 from bot.wiring import Services, build_services, freeze_start_up_objects, telegram_channel
 from models.errors import InvalidInput
@@ -123,10 +127,23 @@ def run_telegram(settings: Settings, token: str) -> None:
         base_file_url=settings.telegram_api_file_url,
     )
 
-    async def close(_: object) -> None:
-        await services.close()
-
-    application.post_shutdown = close
     freeze_start_up_objects()
     log.info("starting Telegram long polling")
-    application.run_polling(allowed_updates=["message", "callback_query"])
+    asyncio.run(poll(services, application, channel))
+
+
+async def poll(
+    services: Services,
+    application: Application,  # type: ignore[type-arg]
+    channel: TelegramChannel,
+) -> None:
+    """Polls until SIGINT or SIGTERM, then finishes every update accepted."""
+    polling = DurablePolling(application, channel)
+    loop = asyncio.get_running_loop()
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(stop_signal, polling.stop)
+    try:
+        async with running(application):
+            await polling.run()
+    finally:
+        await services.close()

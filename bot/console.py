@@ -89,6 +89,7 @@ class ConsoleChat:
             self._buttons = ()
         for message in handled.messages:
             self._write(self.render(message))
+        await self._engine.confirm_delivery(handled.receipt)  # shown on the screen
 
     async def send_line(self, line: str) -> None:
         event = self.event_for(line)

@@ -21,6 +21,7 @@ by it, and a 429 pauses the whole channel for ``retry_after``.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -43,9 +44,9 @@ LEASE = timedelta(minutes=2)
 """How long a claim lasts: far longer than one send takes (python-telegram-bot gives up within
 about 20 seconds). A claim still held after that belongs to a process that died or hung."""
 LEASE_EXPIRED = "lease expired while sending: it may have been delivered"
-INLINE_DELIVERY_SECONDS = 1.0
-"""How long the handling of an update may spend sending what it queued (a broadcast's first
-recipients); the sweep sends the rest, so the chat's next update does not wait."""
+KICKED_DELIVERY_SECONDS = 5.0
+"""How long a delivery started by an update (see :meth:`OutboxDispatcher.kick`) keeps sending
+(a broadcast's first recipients); the sweep sends the rest."""
 SERVICE_WINDOW = timedelta(hours=24)
 """WhatsApp lets a business write freely only within 24 hours of the user's last message."""
 
@@ -99,9 +100,31 @@ class OutboxDispatcher:
         self._limiters = dict(limiters or {})
         self._monotonic = monotonic
         self._stopping = False
+        self._kicked: asyncio.Task[None] | None = None
+        self._again = False
 
     def register(self, channel: str, delivery: Delivery) -> None:
         self._deliveries[channel] = delivery
+
+    def kick(self) -> None:
+        """Delivers what was just queued, in the background: an update's handling never waits
+        for other users' messages. A kick while one runs makes it go round once more."""
+        self._again = True
+        if self._kicked is None or self._kicked.done():
+            self._kicked = asyncio.create_task(self._run_kicked())
+
+    async def settled(self) -> None:
+        """Waits until the kicked deliveries have finished."""
+        while self._kicked is not None and not self._kicked.done():
+            await asyncio.wait({self._kicked})
+
+    async def _run_kicked(self) -> None:
+        while self._again and not self._stopping:
+            self._again = False
+            try:
+                await self.deliver(within=KICKED_DELIVERY_SECONDS)
+            except Exception:
+                log.exception("outbox delivery failed")
 
     def stop(self) -> None:
         """Running deliveries finish the message they are sending and start no other."""

@@ -19,6 +19,8 @@ CHAT_BURST = 3
 """Messages one chat may get at once before the one-a-second pace applies."""
 FORGET_CHATS_AFTER = 1000
 """Chats remembered before those without a pending reservation are forgotten."""
+REPLY_PUSHBACK = 1.0
+"""How far ahead of now the replies may push the queued messages' overall pace."""
 
 
 @dataclass
@@ -46,6 +48,7 @@ class RateLimiter:
     ) -> None:
         self._overall = _Pace(1 / per_second)
         self._chats: dict[str, _Pace] = {}
+        self._paused_until = float("-inf")
         self._monotonic = monotonic
         self._sleep = sleep
 
@@ -54,18 +57,32 @@ class RateLimiter:
         now = self._monotonic()
         return self._earliest(chat, now) - now
 
-    async def acquire(self, chat: str) -> None:
-        """Reserves the next slot for ``chat`` and sleeps until it comes."""
+    async def acquire(self, chat: str, *, reply: bool = False) -> None:
+        """Reserves the next slot for ``chat`` and sleeps until it comes.
+
+        A ``reply`` answers a user who is waiting for it: it keeps the chat's pace and any
+        pause, but not the overall pace of queued messages; it takes its share of that pace
+        all the same, so notices and broadcasts give way to replies (by at most
+        :data:`REPLY_PUSHBACK`).
+        """
         now = self._monotonic()
-        at = self._earliest(chat, now)
-        self._overall.reserve(at)
+        if reply:
+            at = max(now, self._paused_until, self._chat(chat).earliest(now))
+            overall = self._overall
+            pushed = min(max(overall.arrival, at) + overall.interval, now + REPLY_PUSHBACK)
+            overall.arrival = max(overall.arrival, pushed)
+        else:
+            at = self._earliest(chat, now)
+            self._overall.reserve(at)
         self._chat(chat).reserve(at)
         if at > now:
             await self._sleep(at - now)
 
     def pause(self, seconds: float) -> None:
         """Nothing more is sent for ``seconds`` (Telegram answered 429 with ``retry_after``)."""
-        self._overall.arrival = max(self._overall.arrival, self._monotonic() + seconds)
+        until = self._monotonic() + seconds
+        self._paused_until = max(self._paused_until, until)
+        self._overall.arrival = max(self._overall.arrival, until)
 
     def _earliest(self, chat: str, now: float) -> float:
         pace = self._chats.get(chat)

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     web_port: int = Field(default=8080, ge=1, le=65535)
     web_workers: int = Field(default=1, ge=1, le=64)
     """Worker processes of ``serve`` (uvicorn ``--workers``), all on the same database."""
+    max_concurrent_updates: int = Field(default=64, ge=1, le=10_000)
+    """Updates of different chats handled at once by one process; a chat's own updates always
+    run one at a time, in order."""
     telegram_messages_per_second: float = Field(default=25, gt=0, le=30)
     """Queued messages (notices, broadcasts) sent to Telegram per second by all ``serve``
     workers together; each of the ``web_workers`` takes its share."""

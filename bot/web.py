@@ -1,11 +1,11 @@
 """One ASGI application for every webhook: WhatsApp Cloud API, Telegram, and a health check.
 
-Webhooks are answered as soon as the request is authenticated, and the update is handled right
-after (a Starlette background task for WhatsApp, python-telegram-bot's update queue for
-Telegram), so Meta and Telegram never wait on the engine or on sending and do not redeliver for
-slowness. A graceful shutdown finishes every update already accepted; only a hard crash between
-the answer and the engine's commit loses an update. A redelivery is applied once: the engine
-claims update ids in the database.
+A webhook is answered 200 once its update is durable: the engine committed it (in the chat's
+lane, beside other chats' updates). Sending the replies comes after, so Meta and Telegram wait
+a few milliseconds, never on a network round trip. A crash before the commit leaves the webhook
+unanswered, and the update is delivered again; a redelivery of one already committed is applied
+once (the engine claims update ids in the database). A graceful shutdown finishes every update
+already accepted, replies included.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -27,12 +28,15 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest
 
+from bot.acks import UpdateNotDurable
 from bot.settings import Settings
-from bot.telegram.app import build_application
+from bot.telegram.app import TelegramChannel, build_application, running
 from bot.whatsapp.channel import WhatsAppChannel
-from bot.whatsapp.client import whatsapp_client, whatsapp_config
+from bot.whatsapp.client import WEBHOOK_PATH, whatsapp_client, whatsapp_config
 from bot.whatsapp.delivery import WhatsAppDelivery
 from bot.whatsapp.updates import CHANNEL
+from bot.whatsapp.webhook import read_body
+from bot.whatsapp.webhook import routes as whatsapp_routes
 from bot.wiring import Services, build_services, freeze_start_up_objects, telegram_channel
 
 log = logging.getLogger(__name__)
@@ -56,6 +60,7 @@ def build_web_app(
     session = graph_session or httpx.AsyncClient(timeout=GRAPH_TIMEOUT)
     secret = telegram_secret(settings)
     telegram = telegram_application(settings, services, telegram_request) if secret else None
+    resends: list[Callable[[], Awaitable[None]]] = []
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -63,20 +68,32 @@ def build_web_app(
             stack.push_async_callback(services.close)
             stack.push_async_callback(session.aclose)
             if telegram is not None:
-                await stack.enter_async_context(running(telegram))
-            await stack.enter_async_context(sweeping(services))
+                await stack.enter_async_context(running(telegram[0]))
+            await stack.enter_async_context(sweeping(services, resends))
+            stack.push_async_callback(services.lanes.drain)  # first of all: finish the updates
             yield
 
     app = Starlette(routes=[Route("/healthz", healthz)], lifespan=lifespan)
     if config is not None:
-        wa = whatsapp_client(app, config, session)
-        WhatsAppChannel(
-            wa, services.engine, services.locales, services.outbox, settings.default_language
-        ).register()
+        wa = whatsapp_client(config, session)
+        whatsapp = WhatsAppChannel(
+            wa,
+            services.engine,
+            services.locales,
+            services.outbox,
+            settings.default_language,
+            services.lanes,
+        )
+        whatsapp.register()
+        verify, receive = whatsapp_routes(wa)
+        app.add_route(WEBHOOK_PATH, verify, ["GET"])
+        app.add_route(WEBHOOK_PATH, receive, ["POST"])
+        resends.append(whatsapp.resend_pending)
         template = (settings.whatsapp_notification_template or "").strip() or None
         services.outbox.register(CHANNEL, WhatsAppDelivery(wa, services.locales, template))
     if telegram is not None and secret is not None:
-        app.add_route(TELEGRAM_WEBHOOK_PATH, telegram_webhook(telegram, secret), ["POST"])
+        receive = telegram_webhook(*telegram, secret)
+        app.add_route(TELEGRAM_WEBHOOK_PATH, receive, ["POST"])
     return app
 
 
@@ -91,45 +108,38 @@ def telegram_secret(settings: Settings) -> str | None:
 
 def telegram_application(
     settings: Settings, services: Services, request: BaseRequest | None
-) -> Application | None:  # type: ignore[type-arg]
+) -> tuple[Application, TelegramChannel] | None:  # type: ignore[type-arg]
     """The Telegram bot, when a token is set; the same one ``run`` polls for."""
     token = settings.telegram_token
     if token is None:
         return None
     channel = telegram_channel(services, settings)
-    return build_application(
+    application = build_application(
         token,
         channel,
         base_url=settings.telegram_api_base_url,
         base_file_url=settings.telegram_api_file_url,
         request=request,
     )
+    return application, channel
 
 
 @asynccontextmanager
-async def running(application: Application) -> AsyncIterator[None]:  # type: ignore[type-arg]
-    """Starts the application's update processing; stopping finishes the queued updates."""
-    async with application:
-        if application.post_init is not None:
-            await application.post_init(application)
-        await application.start()
-        try:
-            yield
-        finally:
-            await application.stop()
-
-
-@asynccontextmanager
-async def sweeping(services: Services) -> AsyncIterator[None]:
+async def sweeping(
+    services: Services, resends: list[Callable[[], Awaitable[None]]]
+) -> AsyncIterator[None]:
     """Delivers pending outbox messages at start (what a restart left) and every so often (a
-    failed try, a broadcast's rest). At shutdown the message being sent is finished, and no
-    other is started: a send cut off half-way could only be flagged ``unknown``."""
+    failed try, a broadcast's rest), and asks again the questions whose replies were never
+    confirmed. At shutdown the message being sent is finished, and no other is started: a send
+    cut off half-way could only be flagged ``unknown``."""
     stopping = asyncio.Event()
 
     async def sweep() -> None:
         while not stopping.is_set():
             try:
                 await services.outbox.deliver()
+                for resend in resends:
+                    await resend()
             except Exception:
                 log.exception("outbox sweep failed")
             with contextlib.suppress(TimeoutError):
@@ -146,17 +156,42 @@ async def sweeping(services: Services) -> AsyncIterator[None]:
 
 def telegram_webhook(
     application: Application,  # type: ignore[type-arg]
+    channel: TelegramChannel,
     secret: str,
 ) -> Callable[[Request], Awaitable[Response]]:
     async def receive(request: Request) -> Response:
-        """Queues an update that carries the secret set with ``setWebhook``."""
+        """Hands an update that carries the secret set with ``setWebhook`` to the application,
+        and answers once it is durable."""
         given = request.headers.get(TELEGRAM_SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
             return PlainTextResponse("Forbidden", status_code=403)
-        await application.update_queue.put(Update.de_json(await request.json(), application.bot))
+        body = await read_body(request)
+        if body is None:
+            return PlainTextResponse("Payload Too Large", status_code=413)
+        update = parse_update(body, application)
+        if update is None:
+            return PlainTextResponse("Bad Request", status_code=400)
+        durable = channel.acks.expect(str(update.update_id))
+        await application.update_queue.put(update)
+        try:
+            await durable
+        except UpdateNotDurable as failure:
+            log.warning("Telegram update not stored (%s): asking for it again", failure)
+            return PlainTextResponse("Service Unavailable", status_code=503)
         return Response()
 
     return receive
+
+
+def parse_update(body: bytes, application: Application) -> Update | None:  # type: ignore[type-arg]
+    """The update in a webhook body; None for anything that is not one."""
+    try:
+        data = json.loads(body)
+        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            return None
+        return Update.de_json(data, application.bot)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 def serve(settings: Settings) -> None:

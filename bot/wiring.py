@@ -10,12 +10,14 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.lanes import ChatLanes
 from bot.maintenance_rights import draft_purge
 from bot.outbox import OutboxDispatcher
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
 from bot.telegram.app import TelegramChannel
 from bot.telegram.sending import CHANNEL as TELEGRAM
+from bot.telegram.sending import ReplySender
 from handlers.context import BureauInfo, StartLinks
 from handlers.engine import ConversationEngine
 from handlers.flood import FloodLimit
@@ -39,6 +41,10 @@ class Services:
     clock: Callable[[], datetime]
     outbox: OutboxDispatcher
     """Delivers messages for other users; each channel registers its delivery."""
+    lanes: ChatLanes
+    """One lane per chat for every channel of this process."""
+    telegram_limiter: RateLimiter
+    """Telegram's limits, kept by direct replies and queued messages together."""
 
     async def close(self) -> None:
         await self.database.dispose()
@@ -78,8 +84,10 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
         ),
     )
     per_process = settings.telegram_messages_per_second / settings.web_workers
-    outbox = OutboxDispatcher(uow_factory, clock, limiters={TELEGRAM: RateLimiter(per_process)})
-    return Services(engine, locales, database, uow_factory, clock, outbox)
+    limiter = RateLimiter(per_process)
+    outbox = OutboxDispatcher(uow_factory, clock, limiters={TELEGRAM: limiter})
+    lanes = ChatLanes(settings.max_concurrent_updates)
+    return Services(engine, locales, database, uow_factory, clock, outbox, lanes, limiter)
 
 
 def telegram_channel(services: Services, settings: Settings) -> TelegramChannel:
@@ -88,8 +96,9 @@ def telegram_channel(services: Services, settings: Settings) -> TelegramChannel:
         services.engine,
         services.locales,
         services.outbox,
+        ReplySender(services.telegram_limiter, settings.media_dir),
         default_language=settings.default_language,
-        media_dir=settings.media_dir,
+        lanes=services.lanes,
         daily_round_at=time(settings.reminder_hour, tzinfo=ZoneInfo(settings.timezone)),
         drafts=draft_purge(settings, services.uow_factory, services.clock),
     )

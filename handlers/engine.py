@@ -17,6 +17,7 @@ from handlers.events import ContactShared, Event, Sender, sanitized
 from handlers.flood import DEFAULT_FLOOD_LIMIT, FloodLimit, Verdict
 from handlers.i18n import Locales
 from handlers.mentoring import reminders
+from handlers.recovery import fingerprint
 from handlers.render import render
 from handlers.replies import OutMessage, Reply, msg
 from handlers.router import route
@@ -38,6 +39,17 @@ from models.uow import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
+UNCONFIRMED_BATCH = 100
+"""Chats given their pending question again per sweep."""
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """Which replies to confirm once the channel has delivered them."""
+
+    user_id: int
+    turn: int
+
 
 @dataclass(frozen=True, slots=True)
 class Handled:
@@ -48,6 +60,8 @@ class Handled:
     language_changed: bool
     outbox_queued: bool
     """Messages for other users were queued and should be delivered now."""
+    receipt: Receipt | None = None
+    """Given to :meth:`ConversationEngine.confirm_delivery` once ``messages`` arrived."""
 
 
 class ConversationEngine:
@@ -106,6 +120,7 @@ class ConversationEngine:
             ):
                 log.info("skipping redelivered update %s/%s", sender.channel, update_id)
                 return Handled([], self._default_language, False, False)
+
             now = self._clock()
             identities = IdentityService(uow, self._clock, self._default_language)
             rows = await uow.conversations.for_sender(sender.channel, sender.external_id)
@@ -126,7 +141,7 @@ class ConversationEngine:
                 flood_window.save(conversation)
                 messages = self._slow_down(conversation, user.language, verdict)
                 await uow.commit()
-                return Handled(messages, user.language, False, False)
+                return Handled(messages, user.language, False, False, self._receipt(conversation))
             if isinstance(event, ContactShared) and event.is_own:
                 identities.verify_own_contact(identity, event.phone)
             access = AccessService(uow, self._clock, self._admin_ids)
@@ -156,19 +171,53 @@ class ConversationEngine:
             switched_channel = conversation.channel not in (None, sender.channel)
             expired = now - conversation.updated_at > self._resume_after or switched_channel
             language_before = user.language
-            await route(ctx, event, expired=expired)
+            unseen = conversation.delivered_turn < conversation.turn
+            await route(ctx, event, expired=expired, unseen=unseen)
             linked = ctx.conversation is not conversation  # joined another user's draft
             user, conversation = ctx.user, ctx.conversation
             messages = render(ctx.replies, conversation, self._locales.translator(user.language))
             if not linked:  # written last, with the flows' own changes: one UPDATE
                 flood_window.save(conversation)
+                if (answer := fingerprint(event)) is not None:
+                    conversation.last_answer = answer
+                if not messages:  # nothing to deliver: nothing the user could have missed
+                    conversation.delivered_turn = conversation.turn
             conversation.updated_at = now
             conversation.channel = sender.channel
             identities.touch(ctx.identity, user, switched_channel=switched_channel or linked)
             await uow.commit()
             for action in ctx.after_commit:
                 action()
-        return Handled(messages, user.language, user.language != language_before, ctx.outbox_queued)
+        changed = user.language != language_before
+        receipt = self._receipt(conversation) if messages else None
+        return Handled(messages, user.language, changed, ctx.outbox_queued, receipt)
+
+    async def confirm_delivery(self, receipt: Receipt | None) -> None:
+        """Records that the replies of an update reached the user, in a short transaction of its
+        own; losing it in a crash only means the question is asked once more."""
+        if receipt is None:
+            return
+        async with self._uow_factory() as uow:
+            await uow.commit_without_waiting_for_disk()
+            await uow.conversations.confirm_delivered(receipt.user_id, receipt.turn)
+            await uow.commit()
+
+    async def unconfirmed_chats(self, *, quiet_for: timedelta) -> list[Sender]:
+        """Chats whose last replies were never confirmed, quiet for ``quiet_for`` (so not
+        still being sent) and answered within the resume time; each gets
+        :class:`PendingResent` from the channel."""
+        now = self._clock()
+        async with self._uow_factory() as uow:
+            chats = await uow.conversations.unconfirmed(
+                updated_after=now - self._resume_after,
+                updated_before=now - quiet_for,
+                limit=UNCONFIRMED_BATCH,
+            )
+        return [Sender(channel, external_id) for channel, external_id in chats]
+
+    @staticmethod
+    def _receipt(conversation: Conversation) -> Receipt:
+        return Receipt(conversation.user_id, conversation.turn)
 
     def _slow_down(
         self, conversation: Conversation, language: str, verdict: Verdict

@@ -59,6 +59,12 @@ class UnsupportedReceived:
     kind: str
 
 
+@dataclass(frozen=True, slots=True)
+class PendingResent:
+    """Not from the user: the channel never confirmed the last replies, so the question they
+    are waiting for is sent again (see ``handlers/recovery.py``)."""
+
+
 Event = (
     TextReceived
     | CommandReceived
@@ -66,6 +72,7 @@ Event = (
     | ContactShared
     | MediaReceived
     | UnsupportedReceived
+    | PendingResent
 )
 
 

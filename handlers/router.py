@@ -11,6 +11,7 @@ from handlers.events import (
     ContactShared,
     Event,
     MediaReceived,
+    PendingResent,
     TextReceived,
     UnsupportedReceived,
 )
@@ -19,6 +20,7 @@ from handlers.intents import Intent, detect_intent, normalise
 from handlers.mentoring import mine, proxy, relay, staff
 from handlers.products import browse
 from handlers.products import form as product_form
+from handlers.recovery import answers_unseen
 from handlers.registration import flow as registration
 from handlers.replies import msg
 from handlers.review import actions as review
@@ -41,11 +43,14 @@ COMMANDS = (
 """The command menu, in the order shown to users."""
 
 
-async def route(ctx: FlowContext, event: Event, *, expired: bool) -> None:
-    """Handles ``event``; ``expired`` tells that the user was idle longer than the resume time.
+async def route(ctx: FlowContext, event: Event, *, expired: bool, unseen: bool = False) -> None:
+    """Handles ``event``; ``expired`` tells that the user was idle longer than the resume time,
+    ``unseen`` that the last replies were never confirmed as delivered.
 
     A staff action by someone without the role is answered exactly like an unknown command.
     """
+    if unseen and ctx.waiting and answers_unseen(event, ctx.conversation.last_answer):
+        event = PendingResent()
     try:
         await dispatch(ctx, event, expired=expired)
     except NotPermitted as refused:
@@ -79,6 +84,11 @@ async def dispatch(ctx: FlowContext, event: Event, *, expired: bool) -> None:
         case UnsupportedReceived():
             ctx.say(msg("error-unsupported"))
             await repeat_current(ctx, or_menu=True)
+        case PendingResent() if ctx.waiting:
+            ctx.say(msg("reply-question-again"))
+            await repeat_current(ctx)
+        case PendingResent():
+            pass  # nothing is pending: the last replies answered, and asked nothing
 
 
 async def run_command(ctx: FlowContext, command: CommandReceived) -> None:

@@ -97,6 +97,11 @@ class Conversation(Base):
     """Start of the user's current flood-control window (see ``handlers/flood.py``)."""
     flood_count: Mapped[int] = mapped_column(Integer, default=0)
     """Updates counted in that window; kept here so every process counts the same updates."""
+    delivered_turn: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """The last ``turn`` whose replies the channel confirmed as delivered; below ``turn``, the
+    pending question may not have reached the user (see ``handlers/recovery.py``)."""
+    last_answer: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    """A digest of the last answer given, to recognise it when sent again."""
 
 
 class Vendor(Base):

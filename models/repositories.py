@@ -171,6 +171,36 @@ class ConversationRepository:
         query = select(Conversation).where(Conversation.user_id == user_id).with_for_update()
         return (await self._session.execute(query)).scalar_one()
 
+    async def confirm_delivered(self, user_id: int, turn: int) -> None:
+        """Records that the replies of ``turn`` reached the user."""
+        await self._session.execute(
+            update(Conversation)
+            .where(Conversation.user_id == user_id, Conversation.delivered_turn < turn)
+            .values(delivered_turn=turn)
+        )
+
+    async def unconfirmed(
+        self, *, updated_after: datetime, updated_before: datetime, limit: int
+    ) -> list[tuple[str, str]]:
+        """Chats (channel, channel user id) whose pending question was never confirmed as
+        delivered, last answered within the given times."""
+        query = (
+            select(ChannelIdentity.channel, ChannelIdentity.external_id)
+            .join(Conversation, Conversation.user_id == ChannelIdentity.user_id)
+            .where(
+                Conversation.delivered_turn < Conversation.turn,
+                Conversation.step.is_not(None),
+                Conversation.channel == ChannelIdentity.channel,
+                Conversation.updated_at > updated_after,
+                Conversation.updated_at < updated_before,
+            )
+            .order_by(Conversation.updated_at)
+            .limit(limit)
+        )
+        return [
+            (channel, external_id) for channel, external_id in await self._session.execute(query)
+        ]
+
 
 def _insert_for(session: AsyncSession) -> Callable[..., Any]:
     """The dialect's INSERT, which knows ON CONFLICT DO NOTHING (SQLite and PostgreSQL)."""

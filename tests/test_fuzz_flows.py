@@ -202,6 +202,7 @@ class Driver:
         sender = Sender("telegram", user, "id", "Siti")
         update_id = f"fuzz-{next(self._updates)}"
         handled = self.run(self.services.engine.handle(sender, event, update_id=update_id))
+        self.run(self.services.engine.confirm_delivery(handled.receipt))  # as a channel would
         return handled.messages
 
     def press(self, user: str, choice: str, *, prefix: bool = False) -> list[OutMessage]:

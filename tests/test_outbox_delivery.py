@@ -21,7 +21,8 @@ from telegram.request import RequestData
 from bot.outbox import LEASE, OutboxDispatcher
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
-from bot.telegram.outbox import TelegramDelivery, may_have_arrived
+from bot.telegram.errors import may_have_arrived
+from bot.telegram.outbox import TelegramDelivery
 from bot.wiring import Services, build_services
 from models.entities import OutboxMessage
 from tests.support.clock import FakeClock

@@ -3,6 +3,7 @@ and the ``serve`` command."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -11,6 +12,7 @@ import httpx
 import pytest
 import uvicorn
 from pydantic import SecretStr
+from sqlalchemy.exc import OperationalError
 
 from bot import web
 from bot.cli import parser
@@ -101,3 +103,76 @@ def test_serve_runs_uvicorn_on_the_configured_address(
     web.serve(settings.model_copy(update={"web_host": "0.0.0.0", "web_port": 8443}))
     assert (served["host"], served["port"]) == ("0.0.0.0", 8443)
     assert parser().parse_args(["serve"]).command == "serve"
+
+
+async def test_telegram_webhook_answers_once_the_update_is_stored_not_sent(
+    settings: Settings, clock: FakeClock
+) -> None:
+    """The answer waits for the commit, never for sending: a slow Bot API delays only the
+    reply, and an update answered 200 is in the database."""
+    fake = FakeTelegram()
+    fake.gate = asyncio.Event()  # every sendMessage hangs until opened
+    services = build_services(telegram_settings(settings), clock)
+    app = build_web_app(telegram_settings(settings), services, telegram_request=fake)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="https://bot.test") as c,
+    ):
+        response = await asyncio.wait_for(
+            c.post("/telegram/webhook", json=start_update(311), headers={HEADER: SECRET}), 5
+        )
+        assert response.status_code == 200
+        assert fake.messages == []  # not sent yet
+        async with services.uow_factory() as uow:
+            assert not await uow.processed_updates.claim("telegram", "311")  # committed
+        fake.gate.set()
+    assert "Selamat datang" in next(m.text for m in fake.messages if m.chat_id == 311)
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (b"{not json", 400),
+        (b"[1, 2, 3]", 400),
+        (b'{"hello": "world"}', 400),
+        (b'{"update_id": "seven"}', 400),
+        (b"x" * 2_000_000, 413),
+    ],
+)
+async def test_telegram_webhook_refuses_what_is_not_an_update(
+    settings: Settings, clock: FakeClock, body: bytes, status: int
+) -> None:
+    fake = FakeTelegram()
+    async with web_client(telegram_settings(settings), clock, fake) as client:
+        headers = {HEADER: SECRET, "Content-Type": "application/json"}
+        response = await client.post("/telegram/webhook", content=body, headers=headers)
+        assert response.status_code == status
+        assert "Traceback" not in response.text
+    assert fake.messages == []
+
+
+async def test_an_update_the_database_could_not_store_is_asked_for_again(
+    settings: Settings, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """503 without an apology, so Telegram delivers it again; that redelivery is applied."""
+    fake = FakeTelegram()
+    services = build_services(telegram_settings(settings), clock)
+    handle = services.engine.handle
+    failures = [OperationalError("BEGIN", {}, Exception("database is locked"))]
+
+    async def flaky(*args: Any, **kwargs: Any) -> Any:
+        if failures:
+            raise failures.pop()
+        return await handle(*args, **kwargs)
+
+    monkeypatch.setattr(services.engine, "handle", flaky)
+    app = build_web_app(telegram_settings(settings), services, telegram_request=fake)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="https://bot.test") as c,
+    ):
+        post = {"json": start_update(312), "headers": {HEADER: SECRET}}
+        assert (await c.post("/telegram/webhook", **post)).status_code == 503  # type: ignore[arg-type]
+        assert fake.messages == []
+        assert (await c.post("/telegram/webhook", **post)).status_code == 200  # type: ignore[arg-type]
+    assert [m.chat_id for m in fake.messages if "Selamat datang" in m.text] == [312]

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import AsyncIterator, Awaitable
+from contextlib import asynccontextmanager
 from datetime import time, timedelta
-from pathlib import Path
+from functools import partial
 
-from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import BadRequest, TelegramError
+from telegram import Bot, BotCommand, BotCommandScopeChat, CallbackQuery, Update
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import BaseRequest
 
+from bot.acks import Acknowledgements, transient
+from bot.lanes import ChatLanes, LaneUpdateProcessor
 from bot.maintenance_rights import DraftPurge
-from bot.outbox import INLINE_DELIVERY_SECONDS, OutboxDispatcher
+from bot.outbox import OutboxDispatcher
 from bot.telegram.outbox import TelegramDelivery
-from bot.telegram.sending import CHANNEL, send_messages
+from bot.telegram.sending import CHANNEL, ReplySender
 from bot.telegram.updates import incoming_from_update
-from handlers.engine import ConversationEngine
+from handlers.engine import ConversationEngine, Handled
+from handlers.events import PendingResent, Sender
 from handlers.i18n import SUPPORTED_LANGUAGES, Locales, Translator
 from handlers.router import COMMANDS
 
@@ -25,6 +30,9 @@ log = logging.getLogger(__name__)
 OUTBOX_SWEEP_SECONDS = 30
 DRAFT_PURGE_EVERY = timedelta(days=1)
 DRAFT_PURGE_FIRST = timedelta(minutes=1)
+RESEND_QUIET = timedelta(minutes=1)
+"""How long a chat's replies stay unconfirmed before its question is sent again: far longer
+than sending takes, so a reply still on its way is not doubled."""
 
 
 class TelegramChannel:
@@ -35,50 +43,96 @@ class TelegramChannel:
         engine: ConversationEngine,
         locales: Locales,
         outbox: OutboxDispatcher,
+        replies: ReplySender,
         *,
         default_language: str,
-        media_dir: Path,
         daily_round_at: time,
+        lanes: ChatLanes,
         drafts: DraftPurge | None = None,
     ) -> None:
         self._engine = engine
         self._locales = locales
         self.outbox = outbox
+        self._replies = replies
         self._default_language = default_language
-        self._media_dir = media_dir
         self.daily_round_at = daily_round_at
         """When mentors get their digest and vendors their reminders (with its time zone)."""
+        self.lanes = lanes
+        """One lane per chat; the update processor and the resends share it."""
+        self.acks = Acknowledgements()
+        """Receivers (webhook, polling) wait here until an update is durable."""
         self.drafts = drafts
         """Deletes abandoned drafts once a day (the ``DRAFT_RETENTION_DAYS`` setting)."""
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Handles one update: the engine commits the new state before anything is sent."""
+        """Handles one update: the engine commits the new state, the receiver is told it is
+        durable, and only then are the replies sent. Answering a pressed button and removing
+        its message's buttons go beside the reply, not before it."""
+        update_id = str(update.update_id)
         incoming = incoming_from_update(update)
         if incoming is None:
+            self.acks.durable(update_id)
             return
-        query = update.callback_query
+        try:
+            handled = await self._engine.handle(
+                incoming.sender, incoming.event, update_id=incoming.update_id
+            )
+        except Exception as error:
+            self.acks.failed(update_id, error)
+            raise
+        self.acks.durable(update_id)
+        await self._deliver(context.bot, incoming.chat_id, handled, update.callback_query)
+
+    async def _deliver(
+        self, bot: Bot, chat_id: int, handled: Handled, query: CallbackQuery | None
+    ) -> None:
+        cosmetic = []
         if query is not None:
-            await quietly(query.answer())
-        handled = await self._engine.handle(
-            incoming.sender, incoming.event, update_id=incoming.update_id
+            cosmetic.append(quietly(query.answer()))
+            if handled.messages:
+                cosmetic.append(quietly(query.edit_message_reply_markup(None)))
+        delivered, *_ = await asyncio.gather(
+            self._replies.send(bot, chat_id, handled.messages), *cosmetic
         )
-        if query is not None and handled.messages:
-            await quietly(query.edit_message_reply_markup(None))
-        await send_messages(context.bot, incoming.chat_id, handled.messages, self._media_dir)
+        if delivered:
+            await self._engine.confirm_delivery(handled.receipt)
         if handled.outbox_queued:
-            await self.outbox.deliver(within=INLINE_DELIVERY_SECONDS)
+            self.outbox.kick()
         if handled.language_changed:
-            await context.bot.set_my_commands(
-                commands(self._locales.translator(handled.language)),
-                scope=BotCommandScopeChat(incoming.chat_id),
+            await quietly(
+                bot.set_my_commands(
+                    commands(self._locales.translator(handled.language)),
+                    scope=BotCommandScopeChat(chat_id),
+                )
             )
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Logs the failure and apologises; the update's transaction was rolled back."""
-        log.error("failed to handle an update", exc_info=context.error)
+        """Logs the failure and apologises; the update's transaction was rolled back. A failure
+        of the database itself is not apologised for: the update is delivered again."""
+        error = context.error
+        if error is not None and transient(error):
+            log.warning("update not handled, to be delivered again: %s", type(error).__name__)
+            return
+        log.error("failed to handle an update", exc_info=error)
         if isinstance(update, Update) and (incoming := incoming_from_update(update)) is not None:
             text = self._locales.translator(self._default_language)("error-internal")
             await quietly(context.bot.send_message(incoming.chat_id, text))
+
+    async def resend_unconfirmed(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Asks again the pending question of chats whose last replies were never confirmed
+        (the process stopped after its commit, or the sends failed for good)."""
+        await self.resend_pending(context.bot)
+
+    async def resend_pending(self, bot: Bot) -> None:
+        for sender in await self._engine.unconfirmed_chats(quiet_for=RESEND_QUIET):
+            if sender.channel != CHANNEL:
+                continue
+            chat_id = int(sender.external_id)
+            self.lanes.submit(chat_id, partial(self._resend, bot, sender, chat_id))
+
+    async def _resend(self, bot: Bot, sender: Sender, chat_id: int) -> None:
+        handled = await self._engine.handle(sender, PendingResent())
+        await self._deliver(bot, chat_id, handled, None)
 
     async def purge_drafts(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         if self.drafts is not None:
@@ -93,6 +147,7 @@ class TelegramChannel:
         """Delivers what is still pending (after a restart, or a failed attempt); at most one
         interval's worth, so runs never overlap and stopping never waits long."""
         await self.outbox.deliver(within=OUTBOX_SWEEP_SECONDS)
+        await self.resend_pending(context.bot)
 
     async def set_command_menus(self, application: Application) -> None:  # type: ignore[type-arg]
         """The command menu in Bahasa Indonesia by default and in English for English clients."""
@@ -110,12 +165,12 @@ def commands(tr: Translator) -> list[BotCommand]:
     return [BotCommand(name, tr(f"command-{name}")) for name in COMMANDS]
 
 
-async def quietly(call: object) -> None:
-    """Awaits a cosmetic API call whose failure must not fail the update."""
+async def quietly(call: Awaitable[object]) -> None:
+    """Awaits a cosmetic API call whose failure, of whatever kind, must not fail the update."""
     try:
-        await call  # type: ignore[misc]
-    except (BadRequest, TelegramError) as error:
-        log.debug("ignored Telegram error: %s", error)
+        await call
+    except Exception as error:
+        log.debug("ignored failure of a cosmetic call: %s", type(error).__name__)
 
 
 def build_application(
@@ -136,7 +191,7 @@ def build_application(
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
-    application = builder.build()
+    application = builder.concurrent_updates(LaneUpdateProcessor(channel.lanes)).build()
     channel.outbox.register(CHANNEL, TelegramDelivery(application.bot))
     application.add_handler(TypeHandler(Update, channel.on_update))
     application.add_error_handler(channel.on_error)
@@ -153,3 +208,16 @@ def build_application(
                 name="purge-drafts",
             )
     return application
+
+
+@asynccontextmanager
+async def running(application: Application) -> AsyncIterator[None]:  # type: ignore[type-arg]
+    """Starts the application's update processing; stopping finishes the accepted updates."""
+    async with application:
+        if application.post_init is not None:
+            await application.post_init(application)
+        await application.start()
+        try:
+            yield
+        finally:
+            await application.stop()

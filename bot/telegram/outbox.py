@@ -3,15 +3,11 @@ good, asked to wait (429), safe to retry, or possibly delivered after all."""
 
 from __future__ import annotations
 
-import warnings
-from datetime import timedelta
-
-import httpx
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
-from telegram.warnings import PTBDeprecationWarning
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.outbox import DeliveryError, Recipient
+from bot.telegram.errors import may_have_arrived, retry_after
 from bot.telegram.sending import send_messages
 from handlers.replies import OutMessage
 
@@ -35,27 +31,3 @@ class TelegramDelivery:
             raise DeliveryError(reason, maybe_sent=may_have_arrived(failure)) from failure
         except TelegramError as failure:
             raise DeliveryError(f"{type(failure).__name__}: {failure.message}") from failure
-
-
-NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-"""Transport errors before the request left: no connection, or none free in the pool."""
-
-
-def may_have_arrived(failure: NetworkError) -> bool:
-    """Whether a failed request may still have reached Telegram and been carried out.
-
-    An HTTP error answer (502, 500) means Telegram refused it, and a connection that never
-    opened sent nothing: both are safe to retry. A timeout, or a connection lost while waiting
-    for the answer, may hide a message that was delivered.
-    """
-    cause = failure.__cause__
-    if cause is None or isinstance(cause, TelegramError):  # an HTTP answer, or a bare timeout
-        return isinstance(failure, TimedOut)
-    return not isinstance(cause, NEVER_SENT)
-
-
-def retry_after(flood: RetryAfter) -> timedelta:
-    with warnings.catch_warnings():  # an int until PTB 23 unless PTB_TIMEDELTA is set
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = flood.retry_after
-    return value if isinstance(value, timedelta) else timedelta(seconds=value)

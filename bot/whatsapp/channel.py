@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from datetime import timedelta
+from functools import partial
+from typing import Any
 
+import httpx
 from pywa import filters
+from pywa.errors import WhatsAppError
 from pywa.handlers import CallbackButtonHandler, CallbackSelectionHandler, MessageHandler
 from pywa.types.message import Message
 from pywa.types.user import User
 from pywa_async.client import WhatsApp
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from bot.outbox import INLINE_DELIVERY_SECONDS, OutboxDispatcher
+from bot.acks import UpdateNotDurable, transient
+from bot.lanes import ChatLanes
+from bot.outbox import OutboxDispatcher
 from bot.whatsapp.render import OWN_NUMBER, render
 from bot.whatsapp.updates import (
+    CHANNEL,
     Choice,
     event_from_choice,
     event_from_message,
     own_number,
     sender_of,
 )
-from handlers.engine import ConversationEngine
-from handlers.events import Event
+from bot.whatsapp.webhook import accepted
+from handlers.engine import ConversationEngine, Handled
+from handlers.events import Event, PendingResent, Sender
 from handlers.i18n import Locales
 
 log = logging.getLogger(__name__)
@@ -40,12 +51,14 @@ class WhatsAppChannel:
         locales: Locales,
         outbox: OutboxDispatcher,
         default_language: str,
+        lanes: ChatLanes,
     ) -> None:
         self._wa = wa
         self._engine = engine
         self._locales = locales
         self._outbox = outbox
         self._default_language = default_language
+        self._lanes = lanes
 
     def register(self) -> None:
         self._wa.add_handlers(
@@ -56,7 +69,7 @@ class WhatsAppChannel:
 
     async def on_message(self, _: object, message: Message) -> None:
         event = await event_from_message(self._wa, message)
-        await self.handle(message.from_user, event, message.id)
+        self.accept(message.from_user, event, message.id)
 
     async def on_choice(self, _: object, choice: Choice) -> None:
         """A reply button or list row. "Send my number" from a user whose number WhatsApp
@@ -64,23 +77,90 @@ class WhatsAppChannel:
         if choice.data == OWN_NUMBER and own_number(choice.from_user) is None:
             await self._wa.request_contact_info(choice.from_user.preferred_id, choice.title)
             return
-        await self.handle(choice.from_user, event_from_choice(choice), choice.id)
+        self.accept(choice.from_user, event_from_choice(choice), choice.id)
 
-    async def handle(self, user: User, event: Event, message_id: str) -> None:
+    def accept(self, user: User, event: Event, message_id: str) -> None:
+        """Queues the message in its chat's lane; the webhook answers once it is durable."""
+        durable = asyncio.get_running_loop().create_future()
+        accepted(durable)
+        sender = sender_of(user)
+        lane = (CHANNEL, sender.external_id)
+        job = partial(self.handle, sender, user.preferred_id, event, message_id, durable)
+        self._lanes.submit(lane, job)
+
+    async def handle(
+        self,
+        sender: Sender,
+        address: str,
+        event: Event,
+        message_id: str,
+        durable: asyncio.Future[None],
+    ) -> None:
         """The engine commits the new state before anything is sent; the WhatsApp message id
         is the update id, so a redelivered message is applied once."""
         try:
-            handled = await self._engine.handle(sender_of(user), event, update_id=message_id)
-        except Exception:
+            handled = await self._engine.handle(sender, event, update_id=message_id)
+        except Exception as error:
+            if transient(error):
+                durable.set_exception(UpdateNotDurable(type(error).__name__))
+                return
+            durable.set_result(None)
             log.exception("failed to handle WhatsApp message %s", message_id)
             text = self._locales.translator(self._default_language)("error-internal")
-            await self._wa.send_message(user.preferred_id, text)
+            await self._send(address, text, None)
             return
+        durable.set_result(None)
+        await self._deliver(address, handled)
+
+    async def resend_pending(self) -> None:
+        """Asks again the pending question of chats whose last replies were never confirmed."""
+        for sender in await self._engine.unconfirmed_chats(quiet_for=RESEND_QUIET):
+            if sender.channel == CHANNEL:
+                lane = (CHANNEL, sender.external_id)
+                self._lanes.submit(lane, partial(self._resend, sender))
+
+    async def _resend(self, sender: Sender) -> None:
+        await self._deliver(sender.external_id, await self._engine.handle(sender, PendingResent()))
+
+    async def _deliver(self, to: str, handled: Handled) -> None:
+        """Sends the replies in order, stopping at one that fails; confirms them if all went."""
         tr = self._locales.translator(handled.language)
-        for message in handled.messages:
-            for outgoing in render(message, tr):
-                await self._wa.send_message(
-                    user.preferred_id, outgoing.text, buttons=outgoing.buttons
-                )
+        outgoing = [part for message in handled.messages for part in render(message, tr)]
+        for part in outgoing:
+            if not await self._send(to, part.text, part.buttons):
+                break
+        else:
+            await self._engine.confirm_delivery(handled.receipt)
         if handled.outbox_queued:
-            await self._outbox.deliver(within=INLINE_DELIVERY_SECONDS)
+            self._outbox.kick()
+
+    async def _send(self, to: str, text: str, buttons: Any) -> bool:
+        """Sends one message, retried while that cannot send it twice; False if it failed."""
+        try:
+            async for attempt in AsyncRetrying(
+                retry=retry_if_exception(safe_to_retry),
+                wait=wait_exponential(multiplier=0.5, max=30),
+                stop=stop_after_attempt(SEND_ATTEMPTS),
+                reraise=True,
+            ):
+                with attempt:
+                    await self._wa.send_message(to, text, buttons=buttons)
+        except Exception as error:
+            log.warning("WhatsApp reply not delivered: %s", type(error).__name__)
+            return False
+        return True
+
+
+SEND_ATTEMPTS = 5
+RESEND_QUIET = timedelta(minutes=1)
+"""How long a chat's replies stay unconfirmed before its question is sent again."""
+RETRYABLE_CODES = frozenset({1, 2, 4, 80007, 130429, 131000, 131016, 131056, 133004})
+"""Cloud API errors that say "later": unknown or temporary errors, rate and throughput limits,
+service unavailable."""
+
+
+def safe_to_retry(error: BaseException) -> bool:
+    """A refusal that asks to try later, or a request that never left."""
+    if isinstance(error, WhatsAppError):
+        return error.code in RETRYABLE_CODES
+    return isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)

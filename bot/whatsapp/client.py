@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import httpx
 from pydantic import SecretStr
 from pywa_async.client import WhatsApp
-from starlette.applications import Starlette
 
 from bot.settings import Settings
 
@@ -45,10 +44,9 @@ def _value(setting: str | SecretStr | None) -> str | None:
     return (value or "").strip() or None
 
 
-def whatsapp_client(app: Starlette, config: WhatsAppConfig, session: httpx.AsyncClient) -> WhatsApp:
-    """The client, with its webhook routes on ``app``: pywa's own, which answer the verify
-    challenge, check the signature of every POST, answer 200 and handle the update in a
-    background task.
+def whatsapp_client(config: WhatsAppConfig, session: httpx.AsyncClient) -> WhatsApp:
+    """The client, without routes of its own: ``bot/whatsapp/webhook.py`` serves the webhook,
+    so that it answers only once the update is durable (pywa's own routes answer first).
 
     pywa's in-memory de-duplication is off: the engine claims each message id in the database,
     which also holds across restarts and several processes.
@@ -57,8 +55,7 @@ def whatsapp_client(app: Starlette, config: WhatsAppConfig, session: httpx.Async
         phone_id=config.phone_number_id,
         token=config.access_token,
         session=session,
-        server=app,  # type: ignore[arg-type]  # pywa's hint omits Starlette; it supports it
-        webhook_endpoint=WEBHOOK_PATH,
+        server=None,
         verify_token=config.verify_token,
         app_secret=config.app_secret,
         skip_duplicate_updates=False,

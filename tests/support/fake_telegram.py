@@ -6,6 +6,7 @@ gets a plausible answer. Nothing reaches the network.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +59,12 @@ class FakeTelegram(BaseRequest):
         self._next_message_id = 1
         self.files: dict[str, bytes] = {}
         """Files users sent, by file id, served by getFile and the file download URL."""
+        self.failures: list[tuple[str, int, dict[str, Any]]] = []
+        """Scripted refusals, each answering the next call of its method (see :meth:`fail`)."""
+        self.updates: list[dict[str, Any]] = []
+        """What ``getUpdates`` returns: every update at or above the offset asked for."""
+        self.gate: asyncio.Event | None = None
+        """While set and not open, ``sendMessage`` waits for it: a slow network."""
 
     @property
     def read_timeout(self) -> float | None:
@@ -85,8 +92,23 @@ class FakeTelegram(BaseRequest):
         params = dict(request_data.parameters) if request_data else {}
         uploads = (request_data.multipart_data or {}) if request_data else {}
         self.calls.append(ApiCall(api_method, params))
+        if api_method == "sendMessage" and self.gate is not None:
+            await self.gate.wait()
+        for position, (method, status, answer) in enumerate(self.failures):
+            if method == api_method:
+                del self.failures[position]
+                return status, json.dumps(answer).encode()
         result = self._answer(api_method, params, uploads)
         return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def fail(
+        self, method: str, status: int, description: str, retry_after: int | None = None
+    ) -> None:
+        """Makes the next call of ``method`` fail as Telegram would answer it."""
+        answer: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+        if retry_after is not None:
+            answer["parameters"] = {"retry_after": retry_after}
+        self.failures.append((method, status, answer))
 
     def _answer(self, method: str, params: dict[str, Any], uploads: dict[str, Any]) -> Any:
         match method:
@@ -117,7 +139,8 @@ class FakeTelegram(BaseRequest):
                         message.inline = []
                 return True
             case "getUpdates":
-                return []
+                offset = int(params.get("offset") or 0)
+                return [update for update in self.updates if update["update_id"] >= offset]
             case "getFile":
                 file_id = str(params["file_id"])
                 return {

@@ -63,6 +63,7 @@ class TelegramBot:
     async def feed(self, payload: dict[str, Any]) -> None:
         update = Update.de_json(payload, self.application.bot)
         await self.application.process_update(update)
+        await self.services.outbox.settled()  # notices for others go out in the background
 
     def user(self, user_id: int, first_name: str = "Siti", language: str = "id") -> TelegramUser:
         return TelegramUser(self, user_id, first_name, language)

@@ -69,6 +69,11 @@ class WhatsAppServer:
             headers["X-Hub-Signature-256"] = signature(body)
         return await self.client.post(WEBHOOK_PATH, content=body, headers=headers)
 
+    async def settled(self) -> None:
+        """Waits for the replies, sent after the webhook's answer, and the notices."""
+        await self.services.lanes.drain()
+        await self.services.outbox.settled()
+
     def user(
         self, bsuid: str = "ID.1234567890123456", number: str | None = "6281234567890"
     ) -> WhatsAppUser:
@@ -128,6 +133,7 @@ class WhatsAppUser:
         before = len(self.inbox)
         response = await self.server.post(payload)
         assert response.status_code == 200, response.text
+        await self.server.settled()
         assert not self.server.graph.problems, self.server.graph.problems
         return self.inbox[before:]
 
