@@ -60,20 +60,22 @@ class RateLimiter:
     async def acquire(self, chat: str, *, reply: bool = False) -> None:
         """Reserves the next slot for ``chat`` and sleeps until it comes.
 
-        A ``reply`` answers a user who is waiting for it: it keeps the chat's pace and any
-        pause, but not the overall pace of queued messages; it takes its share of that pace
-        all the same, so notices and broadcasts give way to replies (by at most
-        :data:`REPLY_PUSHBACK`).
+        A ``reply`` answers a user who is waiting for it: it waits only for a pause (a 429),
+        not for the paces, which are Telegram's advice for messages nobody asked for. It takes
+        its share of both all the same, so notices and broadcasts give way to replies (by at
+        most :data:`REPLY_PUSHBACK`).
         """
         now = self._monotonic()
         if reply:
-            at = max(now, self._paused_until, self._chat(chat).earliest(now))
-            overall = self._overall
-            pushed = min(max(overall.arrival, at) + overall.interval, now + REPLY_PUSHBACK)
-            overall.arrival = max(overall.arrival, pushed)
-        else:
-            at = self._earliest(chat, now)
-            self._overall.reserve(at)
+            at = max(now, self._paused_until)
+            for pace in (self._overall, self._chat(chat)):
+                pushed = min(max(pace.arrival, at) + pace.interval, now + REPLY_PUSHBACK)
+                pace.arrival = max(pace.arrival, pushed)
+            if at > now:
+                await self._sleep(at - now)
+            return
+        at = self._earliest(chat, now)
+        self._overall.reserve(at)
         self._chat(chat).reserve(at)
         if at > now:
             await self._sleep(at - now)
