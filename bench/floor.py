@@ -94,7 +94,7 @@ async def async_variants(engine: AsyncEngine, user_id: int) -> tuple[float, floa
 
 def sync_variants(url: str, user_id: int) -> tuple[float, float]:
     engine = create_sync_engine(url.replace("+aiosqlite", ""))
-    _configure_sqlite(SimpleNamespace(sync_engine=engine))  # type: ignore[arg-type]  # same pragmas
+    _configure_sqlite(SimpleNamespace(sync_engine=engine), "BEGIN IMMEDIATE")  # type: ignore[arg-type]  # same pragmas
     sessions = sessionmaker(engine, expire_on_commit=False)
 
     def orm() -> None:
@@ -124,7 +124,7 @@ async def async_rows(url: str) -> tuple[list[tuple[str, float, float]], int]:
     await engine.dispose()
     if url.startswith("sqlite"):
         threaded = create_async_engine(url, connect_args={"timeout": 30})  # aiosqlite itself
-        _configure_sqlite(threaded)
+        _configure_sqlite(threaded, "BEGIN IMMEDIATE")
         rows.append(
             ("async, on aiosqlite's worker thread", *await async_variants(threaded, user_id))
         )

@@ -90,6 +90,9 @@ class ConsoleChat:
         for message in handled.messages:
             self._write(self.render(message))
         await self._engine.confirm_delivery(handled.receipt)  # shown on the screen
+        if handled.follow_up is not None:
+            for message in await handled.follow_up():
+                self._write(self.render(message))
 
     async def send_line(self, line: str) -> None:
         event = self.event_for(line)

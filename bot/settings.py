@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     web_port: int = Field(default=8080, ge=1, le=65535)
     web_workers: int = Field(default=1, ge=1, le=64)
     """Worker processes of ``serve`` (uvicorn ``--workers``), all on the same database."""
+    report_processes: int = Field(default=1, ge=0, le=8)
+    """Worker processes for exports and statistics; 0 runs them in a thread of the bot."""
     max_concurrent_updates: int = Field(default=64, ge=1, le=10_000)
     """Updates of different chats handled at once by one process; a chat's own updates always
     run one at a time, in order."""

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.background import BackgroundRunner
 from bot.lanes import ChatLanes
 from bot.maintenance_rights import draft_purge
 from bot.outbox import OutboxDispatcher
@@ -45,8 +46,11 @@ class Services:
     """One lane per chat for every channel of this process."""
     telegram_limiter: RateLimiter
     """Telegram's limits, kept by direct replies and queued messages together."""
+    background: BackgroundRunner
+    """Exports and statistics, in worker processes."""
 
     async def close(self) -> None:
+        self.background.close()
         await self.database.dispose()
 
 
@@ -55,10 +59,12 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     database = create_engine(settings.database_url, echo=settings.database_echo)
     uow_factory = UnitOfWorkFactory(session_factory(database))
     locales = Locales()
+    catalog = load_catalog(settings.etalase_file, settings.region_file)
+    background = BackgroundRunner(settings, catalog)
     engine = ConversationEngine(
         uow_factory,
         locales,
-        load_catalog(settings.etalase_file, settings.region_file),
+        catalog,
         BureauInfo(
             name=settings.bureau_name,
             contact=settings.bureau_contact,
@@ -79,6 +85,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
         resume_after=settings.resume_after,
         admin_ids=settings.admin_ids,
         clock=clock,
+        background=background,
         flood=FloodLimit(
             settings.flood_max_updates, timedelta(seconds=settings.flood_window_seconds)
         ),
@@ -87,7 +94,9 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     limiter = RateLimiter(per_process)
     outbox = OutboxDispatcher(uow_factory, clock, limiters={TELEGRAM: limiter})
     lanes = ChatLanes(settings.max_concurrent_updates)
-    return Services(engine, locales, database, uow_factory, clock, outbox, lanes, limiter)
+    return Services(
+        engine, locales, database, uow_factory, clock, outbox, lanes, limiter, background
+    )
 
 
 def telegram_channel(services: Services, settings: Settings) -> TelegramChannel:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from handlers.background import Background, FollowUp
 from handlers.events import Sender
 from handlers.i18n import Locales
 from handlers.replies import Attachment, Choice, Msg, Reply
@@ -98,11 +99,14 @@ class FlowContext:
     bureau: BureauInfo
     now: datetime
     locales: Locales
+    background: Background
     replies: list[Reply] = field(default_factory=list)
     outbox_queued: bool = False
     """Whether messages for other users were queued, so the channel delivers them now."""
     after_commit: list[Callable[[], None]] = field(default_factory=list)
     """Work to do only once the update is committed (removing the files of erased rows)."""
+    later: list[FollowUp] = field(default_factory=list)
+    """Long work whose replies follow the update's (see ``handlers/background.py``)."""
 
     def say(
         self,

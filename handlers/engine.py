@@ -8,10 +8,11 @@ the replies returned to the channel adapter for sending. Nothing here knows abou
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from handlers.background import Background, FollowUp
 from handlers.context import BureauInfo, FlowContext, StartLinks
 from handlers.events import ContactShared, Event, Sender, sanitized
 from handlers.flood import DEFAULT_FLOOD_LIMIT, FloodLimit, Verdict
@@ -62,6 +63,8 @@ class Handled:
     """Messages for other users were queued and should be delivered now."""
     receipt: Receipt | None = None
     """Given to :meth:`ConversationEngine.confirm_delivery` once ``messages`` arrived."""
+    follow_up: Callable[[], Awaitable[list[OutMessage]]] | None = None
+    """Long work to run once ``messages`` are sent; what it returns is sent after them."""
 
 
 class ConversationEngine:
@@ -80,8 +83,10 @@ class ConversationEngine:
         resume_after: timedelta,
         admin_ids: frozenset[str] = frozenset(),
         clock: Callable[[], datetime],
+        background: Background,
         flood: FloodLimit = DEFAULT_FLOOD_LIMIT,
     ) -> None:
+        self._background = background
         self._uow_factory = uow_factory
         self._locales = locales
         self._catalog = catalog
@@ -167,6 +172,7 @@ class ConversationEngine:
                 bureau=self._bureau,
                 now=now,
                 locales=self._locales,
+                background=self._background,
             )
             switched_channel = conversation.channel not in (None, sender.channel)
             expired = now - conversation.updated_at > self._resume_after or switched_channel
@@ -190,7 +196,25 @@ class ConversationEngine:
                 action()
         changed = user.language != language_before
         receipt = self._receipt(conversation) if messages else None
-        return Handled(messages, user.language, changed, ctx.outbox_queued, receipt)
+        follow_up = self._follow_up(ctx.later, user.language) if ctx.later else None
+        return Handled(messages, user.language, changed, ctx.outbox_queued, receipt, follow_up)
+
+    def _follow_up(
+        self, later: list[FollowUp], language: str
+    ) -> Callable[[], Awaitable[list[OutMessage]]]:
+        async def run() -> list[OutMessage]:
+            try:
+                replies = [reply for work in later for reply in await work()]
+            except Exception:
+                log.exception("background work failed")
+                replies = [Reply((msg("error-internal"),))]
+            if any(reply.choices or reply.footer for reply in replies):
+                raise ValueError("a follow-up has no turn to give buttons to")
+            standalone = Conversation(turn=0, offered=[], contact_keyboard=False)
+            tr = self._locales.translator(language)
+            return render(replies, standalone, tr, keep_current=True)
+
+        return run
 
     async def confirm_delivery(self, receipt: Receipt | None) -> None:
         """Records that the replies of an update reached the user, in a short transaction of its

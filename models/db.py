@@ -57,16 +57,17 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+def create_engine(url: str, *, echo: bool = False, read_only: bool = False) -> AsyncEngine:
     """Creates the async engine. On SQLite, calls run on the event loop
     (:mod:`models.sqlite_inline`), and WAL, immediate write transactions and waiting up to 30 s
     for another writer let several processes share one file without 'database is locked'
-    failures."""
+    failures. A ``read_only`` engine (reports) begins its transactions deferred: in WAL mode
+    such a reader never holds the write lock, so the chats go on writing beside it."""
     if url.startswith("sqlite"):
         engine = create_async_engine(
             url, echo=echo, module=sqlite_inline.dbapi(), connect_args={"timeout": 30}
         )
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, "BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
         return engine
     engine = create_async_engine(url, echo=echo)
     _ping_after_idle(engine)
@@ -104,7 +105,7 @@ def _ping_after_idle(engine: AsyncEngine) -> None:
             raise dropped from error
 
 
-def _configure_sqlite(engine: AsyncEngine) -> None:
+def _configure_sqlite(engine: AsyncEngine, begin: str) -> None:
     @event.listens_for(engine.sync_engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # let the "begin" hook below decide
@@ -116,7 +117,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql(begin)
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -79,6 +79,9 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         # The fake clock stands still, so every scripted conversation would look like a flood;
         # tests/e2e/test_flood_control.py uses the real limit.
         flood_max_updates=1_000_000,
+        # Exports and statistics in a thread: the same code without starting a process per
+        # test; tests/e2e/test_reports_telegram.py runs them in a worker process once.
+        report_processes=0,
     )
 
 

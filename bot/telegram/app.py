@@ -98,6 +98,8 @@ class TelegramChannel:
             await self._engine.confirm_delivery(handled.receipt)
         if handled.outbox_queued:
             self.outbox.kick()
+        if handled.follow_up is not None:
+            await self._replies.send(bot, chat_id, await handled.follow_up())
         if handled.language_changed:
             await quietly(
                 bot.set_my_commands(

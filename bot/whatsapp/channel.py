@@ -32,7 +32,8 @@ from bot.whatsapp.updates import (
 from bot.whatsapp.webhook import accepted
 from handlers.engine import ConversationEngine, Handled
 from handlers.events import Event, PendingResent, Sender
-from handlers.i18n import Locales
+from handlers.i18n import Locales, Translator
+from handlers.replies import OutMessage
 
 log = logging.getLogger(__name__)
 
@@ -125,14 +126,19 @@ class WhatsAppChannel:
     async def _deliver(self, to: str, handled: Handled) -> None:
         """Sends the replies in order, stopping at one that fails; confirms them if all went."""
         tr = self._locales.translator(handled.language)
-        outgoing = [part for message in handled.messages for part in render(message, tr)]
-        for part in outgoing:
-            if not await self._send(to, part.text, part.buttons):
-                break
-        else:
+        if await self._send_all(to, handled.messages, tr):
             await self._engine.confirm_delivery(handled.receipt)
         if handled.outbox_queued:
             self._outbox.kick()
+        if handled.follow_up is not None:
+            await self._send_all(to, await handled.follow_up(), tr)
+
+    async def _send_all(self, to: str, messages: list[OutMessage], tr: Translator) -> bool:
+        """Sends the messages in order, stopping at one that fails; True if all went."""
+        for part in (part for message in messages for part in render(message, tr)):
+            if not await self._send(to, part.text, part.buttons):
+                return False
+        return True
 
     async def _send(self, to: str, text: str, buttons: Any) -> bool:
         """Sends one message, retried while that cannot send it twice; False if it failed."""

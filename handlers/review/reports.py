@@ -3,10 +3,6 @@ sends the catalogue as CSV and XLSX."""
 
 from __future__ import annotations
 
-import asyncio
-import tempfile
-from pathlib import Path
-
 from babel.dates import format_datetime, format_timedelta
 from babel.numbers import format_percent
 
@@ -14,8 +10,9 @@ from handlers.context import FlowContext
 from handlers.events import CommandReceived
 from handlers.registration.steps import RegistrationStep
 from handlers.registration.summary import step_label
-from handlers.replies import Attachment, Choice, Msg, msg
-from handlers.review.chart import STAGES, stats_chart
+from handlers.replies import Attachment, Choice, Msg, Reply, msg
+from handlers.review.chart import STAGES
+from handlers.review.report_jobs import export_job, stats_job
 from models.services.access import REVIEWERS
 from models.services.export import export_basename
 from models.services.search import SearchHit
@@ -25,8 +22,7 @@ from models.status import Status
 SEARCH_LIMIT = 8
 CHAT_EXPORT_MAX_ROWS = 20_000
 """Larger catalogues are exported on the server (``umkm-bot export``): their files pass the
-chat's upload limit (50 MB on Telegram), and writing them would hold this update's unit of work,
-and on SQLite the database's write lock, for too long."""
+chat's upload limit (50 MB on Telegram)."""
 STEP_ORDER = {step.value: index for index, step in enumerate(RegistrationStep)}
 
 
@@ -71,20 +67,22 @@ def status_label(status: str) -> Msg:
 
 
 async def stats_command(ctx: FlowContext) -> None:
-    """``/statistik``: the overview with its chart, then the breakdowns."""
+    """``/statistik``: the overview with its chart, then the breakdowns, worked out in the
+    background so that other chats never wait for them."""
     await ctx.access.require(ctx.user, REVIEWERS)
     ctx.remember_staff_name()
-    stats = await ctx.stats.overview(ctx.user)
-    tr = ctx.locales.translator(ctx.user.language)
-    bureau = ctx.bureau
-    chart = await asyncio.to_thread(
-        stats_chart, tr, stats, bureau.target_vendors, bureau.target_products
-    )
-    ctx.say(
-        *overview(ctx, stats),
-        attachments=[Attachment("photo", data=chart, filename="statistik.png")],
-    )
-    ctx.say(drop_off(stats.drop_off), *breakdowns(ctx, stats))
+    targets = (ctx.bureau.target_vendors, ctx.bureau.target_products)
+    user_id, language = ctx.user.id, ctx.user.language
+
+    async def figures() -> list[Reply]:
+        result = await ctx.background.run(stats_job, user_id, language, targets)
+        chart = Attachment("photo", data=result.chart, filename="statistik.png")
+        return [
+            Reply(tuple(overview(ctx, result.stats)), attachments=(chart,)),
+            Reply((drop_off(result.stats.drop_off), *breakdowns(ctx, result.stats))),
+        ]
+
+    ctx.later.append(figures)
 
 
 def overview(ctx: FlowContext, stats: Stats) -> list[Msg]:
@@ -208,16 +206,20 @@ async def export_command(ctx: FlowContext) -> None:
     if at_most > CHAT_EXPORT_MAX_ROWS:
         ctx.say(msg("export-too-large", count=at_most, limit=CHAT_EXPORT_MAX_ROWS))
         return
-    basename = export_basename(ctx.now.astimezone(ctx.bureau.timezone))
-    with tempfile.TemporaryDirectory(prefix="ekspor-") as folder:
-        files = await ctx.export.write(ctx.user, Path(folder), basename)
-        documents = as_documents(files.paths)
-    if files.rows == 0:
+    if at_most == 0:
         ctx.say(msg("export-empty"))
         return
-    ctx.say(msg("export-done", count=files.rows), attachments=documents)
+    basename = export_basename(ctx.now.astimezone(ctx.bureau.timezone))
+    ctx.say(msg("export-preparing"))
+    user_id = ctx.user.id
 
+    async def files() -> list[Reply]:
+        result = await ctx.background.run(export_job, user_id, basename)
+        if result.rows == 0:
+            return [Reply((msg("export-empty"),))]
+        documents = tuple(
+            Attachment("document", data=data, filename=name) for name, data in result.documents
+        )
+        return [Reply((msg("export-done", count=result.rows),), attachments=documents)]
 
-def as_documents(paths: list[Path]) -> list[Attachment]:
-    """The finished files as documents to send (read before their folder is removed)."""
-    return [Attachment("document", data=path.read_bytes(), filename=path.name) for path in paths]
+    ctx.later.append(files)

@@ -70,6 +70,7 @@ stats-chart-targets = Towards the targets
 stats-chart-vendors = Businesses
 stats-chart-products = Products
 
+export-preparing = ⏳ Preparing the export files (CSV and Excel). They will arrive here shortly.
 export-empty = No product has been approved yet, so there is nothing to export.
 export-too-large = There are { $count } products, too many to send in the chat (at most { $limit }). Export on the server instead: umkm-bot export
 export-done = 📤 Catalogue export: { $count ->

@@ -55,6 +55,7 @@ stats-chart-targets = Menuju target
 stats-chart-vendors = Usaha
 stats-chart-products = Produk
 
+export-preparing = ⏳ Sedang menyiapkan file ekspor (CSV dan Excel). Mohon tunggu sebentar, file akan dikirim ke sini.
 export-empty = Belum ada produk yang disetujui, jadi belum ada yang bisa diekspor.
 export-too-large = Ada { $count } produk, terlalu banyak untuk dikirim lewat chat (paling banyak { $limit }). Ekspor langsung di server dengan perintah: umkm-bot export
 export-done = 📤 Ekspor katalog: { $count } produk yang disetujui beserta data penyedianya, dalam CSV dan Excel (XLSX). Susunan kolomnya mengikuti unggahan e-Katalog.

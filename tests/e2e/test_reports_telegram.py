@@ -180,3 +180,27 @@ async def test_reports_answer_like_unknown_commands_without_the_role(
             received = await outsider.say(command)
             assert received[0].text == UNKNOWN, command
             assert all(message.kind == "text" for message in received)
+
+
+async def test_export_and_statistics_are_built_in_a_worker_process(
+    settings: Settings, clock: FakeClock
+) -> None:
+    """As in production: the files come from another process, on a read-only connection,
+    after the reviewer was told they are on their way."""
+    bot = await TelegramBot(settings.model_copy(update={"report_processes": 1}), clock).start()
+    try:
+        await vendor_with_product(bot, 741, "Keripik Apel Bu Siti")
+        admin = bot.user(ADMIN_ID, first_name="Admin")
+        await approve(admin, "🏪 Keripik Apel Bu Siti")
+        await approve(admin, "Keripik Apel Original 200 gram")
+
+        received = await admin.say("/ekspor")
+        assert "Sedang menyiapkan" in received[0].text
+        assert [m.kind for m in received[1:]] == ["document", "document", "text"]
+        assert "1 produk yang disetujui" in received[-1].text
+
+        figures = await admin.say("/statistik")
+        assert figures[0].kind == "photo" and (figures[0].file_data or b"")[:4] == b"\x89PNG"
+        assert "Pendaftaran usaha: 1" in texts(figures)
+    finally:
+        await bot.stop()

@@ -51,7 +51,9 @@ def statements(engine: AsyncEngine) -> Iterator[list[str]]:
         event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
-async def test_an_answer_reads_once_and_writes_twice(telegram: TelegramBot) -> None:
+async def test_an_answer_reads_once_writes_twice_and_confirms_its_reply(
+    telegram: TelegramBot,
+) -> None:
     user = telegram.user(401)
     await user.say("/daftar")
     await user.press("Saya setuju")
@@ -63,6 +65,8 @@ async def test_an_answer_reads_once_and_writes_twice(telegram: TelegramBot) -> N
         "SELECT channel_identity",  # identity, user, conversation (locked), registration, consent
         "UPDATE conversation",  # state, buttons and flood counter in one write
         "UPDATE vendor",
+        # After the reply was sent, in a transaction of its own: it arrived.
+        "UPDATE conversation",
     ]
 
 
