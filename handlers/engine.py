@@ -8,6 +8,7 @@ the replies returned to the channel adapter for sending. Nothing here knows abou
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -100,6 +101,7 @@ class ConversationEngine:
     ) -> Handled:
         """Applies ``event`` and returns what to send; nothing for an update already processed."""
         event = sanitized(event)
+        started = time.perf_counter()
         async with self._uow_factory() as uow:
             if update_id is not None and not await uow.processed_updates.claim(
                 sender.channel, update_id
@@ -168,6 +170,17 @@ class ConversationEngine:
             await uow.commit()
             for action in ctx.after_commit:
                 action()
+        log.debug(
+            "%s update %s: %s of user %d, now %s/%s, %d messages, %.1f ms",
+            sender.channel,
+            update_id,
+            type(event).__name__,
+            user.id,
+            conversation.flow,
+            conversation.step,
+            len(messages),
+            (time.perf_counter() - started) * 1000,
+        )
         return Handled(messages, user.language, user.language != language_before, ctx.outbox_queued)
 
     def _slow_down(

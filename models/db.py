@@ -61,14 +61,18 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     """Creates the async engine. On SQLite, calls run on the event loop
     (:mod:`models.sqlite_inline`), and WAL, immediate write transactions and waiting up to 30 s
     for another writer let several processes share one file without 'database is locked'
-    failures."""
+    failures. Statement parameters (what users typed) appear in no log and no error message."""
     if url.startswith("sqlite"):
         engine = create_async_engine(
-            url, echo=echo, module=sqlite_inline.dbapi(), connect_args={"timeout": 30}
+            url,
+            echo=echo,
+            hide_parameters=True,
+            module=sqlite_inline.dbapi(),
+            connect_args={"timeout": 30},
         )
         _configure_sqlite(engine)
         return engine
-    engine = create_async_engine(url, echo=echo)
+    engine = create_async_engine(url, echo=echo, hide_parameters=True)
     _ping_after_idle(engine)
     return engine
 

@@ -7,6 +7,7 @@ gets a plausible answer. Nothing reaches the network.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,10 @@ from telegram.request import BaseRequest, RequestData
 
 BOT_ID = 7000000001
 BOT_USERNAME = "umkm_katalog_test_bot"
+
+Refusal = Callable[[str, dict[str, Any]], str | None]
+"""Given a Bot API method and its parameters, Telegram's error description to answer with
+(``400 Bad Request``), or None to carry the call out."""
 
 
 @dataclass
@@ -58,6 +63,7 @@ class FakeTelegram(BaseRequest):
         self._next_message_id = 1
         self.files: dict[str, bytes] = {}
         """Files users sent, by file id, served by getFile and the file download URL."""
+        self.refuse: Refusal | None = None
 
     @property
     def read_timeout(self) -> float | None:
@@ -85,8 +91,18 @@ class FakeTelegram(BaseRequest):
         params = dict(request_data.parameters) if request_data else {}
         uploads = (request_data.multipart_data or {}) if request_data else {}
         self.calls.append(ApiCall(api_method, params))
+        if (refused := self.refusal(api_method, params)) is not None:
+            return refused
         result = self._answer(api_method, params, uploads)
         return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def refusal(self, method: str, params: dict[str, Any]) -> tuple[int, bytes] | None:
+        """The error answer ``refuse`` asks for, if any."""
+        description = self.refuse(method, params) if self.refuse is not None else None
+        if description is None:
+            return None
+        answer = {"ok": False, "error_code": 400, "description": description}
+        return 400, json.dumps(answer).encode()
 
     def _answer(self, method: str, params: dict[str, Any], uploads: dict[str, Any]) -> Any:
         match method:
