@@ -30,6 +30,7 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
+from fluent.runtime.errors import FluentFormatError
 from pydantic import ValidationError
 from pywa.errors import WhatsAppError
 from sqlalchemy.engine import Row
@@ -106,21 +107,22 @@ def summarise(record: logging.LogRecord) -> str:
     if not args:
         return _without_recipient(template) if record.name.startswith("pywa") else template
     trusting = is_own(record.name) or _within(record.name, CONTENT_FREE_LOGGERS)
-    values = args if isinstance(args, tuple) else (args,)
+    named = isinstance(args, Mapping) and "%(" in template
+    values = args if isinstance(args, tuple) else (args,)  # a lone mapping, for one ``%s``
     if template in (BOT_API_CALL, BOT_API_DONE) and len(values) == 2:
         return _bot_api_call(template, values[0], values[1])
     if template == SQL_PARAMETERS and len(values) == 2:
         return f"[{values[0]}] [parameters not logged]"
     kept = _trusted_positions(template)
     described: Any
-    if isinstance(args, Mapping):
+    if named and isinstance(args, Mapping):
         described = {key: _argument(value, trusting) for key, value in args.items()}
     else:
         described = tuple(
             _argument(value, trusting or position in kept) for position, value in enumerate(values)
         )
     try:
-        return template % described
+        return str(template % described)
     except (TypeError, ValueError, KeyError):
         shown = described.values() if isinstance(described, dict) else described
         return f"{template} {' '.join(map(str, shown))}"
@@ -285,9 +287,14 @@ TELEGRAM_PHRASES = (
 """Telegram's own fixed error descriptions: one of these is logged, anything else Telegram says
 (which could quote the message it refused) is not."""
 
-SAFE_MESSAGE_ERRORS: tuple[type[BaseException], ...] = (OSError, httpx.HTTPError, sqlite3.Error)
-"""Errors whose message comes from the operating system, the network stack or SQLite (which
-names tables, columns and constraints, never values)."""
+SAFE_MESSAGE_ERRORS: tuple[type[BaseException], ...] = (
+    OSError,
+    httpx.HTTPError,
+    sqlite3.Error,
+    FluentFormatError,
+)
+"""Errors whose message comes from the operating system, the network stack, SQLite (which names
+tables, columns and constraints, never values) or Fluent (which names a locale's variables)."""
 
 
 def describe_error(error: BaseException) -> str:
@@ -372,9 +379,7 @@ def _format_chain(error: BaseException, lines: list[str], seen: set[int]) -> Non
     cause, context = error.__cause__, error.__context__
     if cause is not None and id(cause) not in seen:
         _format_chain(cause, lines, seen)
-        lines.append(
-            "\nThe above exception was the direct cause of the following exception:\n\n"
-        )
+        lines.append("\nThe above exception was the direct cause of the following exception:\n\n")
     elif context is not None and not error.__suppress_context__ and id(context) not in seen:
         _format_chain(context, lines, seen)
         lines.append("\nDuring handling of the above exception, another exception occurred:\n\n")
@@ -382,7 +387,11 @@ def _format_chain(error: BaseException, lines: list[str], seen: set[int]) -> Non
         lines.append("Traceback (most recent call last):\n")
         lines.extend(traceback.format_tb(error.__traceback__))
     kind = type(error)
-    name = kind.__qualname__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+    name = (
+        kind.__qualname__
+        if kind.__module__ == "builtins"
+        else f"{kind.__module__}.{kind.__qualname__}"
+    )
     details = error_details(error)
     lines.append(f"{name}: {details}\n" if details else f"{name}\n")
     if isinstance(error, BaseExceptionGroup):

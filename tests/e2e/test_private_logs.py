@@ -88,7 +88,7 @@ def debug_log(settings: Settings, caplog: pytest.LogCaptureFixture) -> Iterator[
 
 
 def leaks(log: str, settings: Settings) -> list[str]:
-    secrets = secrets_of(deployment(settings)) + [PROCESS_TOKEN]
+    secrets = [*secrets_of(deployment(settings)), PROCESS_TOKEN]
     found = [value for value in TYPED + DISPLAY_NAMES + secrets if value in log]
     return found + EMAIL.findall(log)
 
@@ -130,7 +130,7 @@ def echoing_refusal(chat_id: int) -> Any:
 
     def refuse(method: str, params: dict[str, Any]) -> str | None:
         if method.startswith("send") and int(params.get("chat_id", 0)) == chat_id:
-            return f"Bad Request: can't deliver \"{params.get('text', '')}\" to Sulastri"
+            return f'Bad Request: can\'t deliver "{params.get("text", "")}" to Sulastri'
         return None
 
     return refuse
@@ -208,9 +208,7 @@ async def test_whatsapp_refused_send_logs_no_personal_data(
     assert "Error occurred while 'on_choice' was handling the update" in log
 
 
-async def test_worker_processes_log_no_personal_data(
-    settings: Settings, tmp_path: Path
-) -> None:
+async def test_worker_processes_log_no_personal_data(settings: Settings, tmp_path: Path) -> None:
     """``serve`` with two worker processes at ``LOG_LEVEL=DEBUG``, as deployed."""
     chat = 70_101
     with BotApiServer() as api:
@@ -267,7 +265,7 @@ async def answered(
 
 async def until_logged(path: Path, fragment: str) -> None:
     for _ in range(500):
-        if fragment in path.read_text():
+        if fragment in path.read_text():  # noqa: ASYNC240  # a small file, read at once
             return
         await asyncio.sleep(0.02)
     raise AssertionError(f"{fragment!r} never logged")
