@@ -105,7 +105,7 @@ def summarise(record: logging.LogRecord) -> str:
     if not isinstance(template, str):
         return describe(template)
     if not args:
-        return _without_recipient(template) if record.name.startswith("pywa") else template
+        return _without_context(record.name, template)
     trusting = is_own(record.name) or _within(record.name, CONTENT_FREE_LOGGERS)
     named = isinstance(args, Mapping) and "%(" in template
     values = args if isinstance(args, tuple) else (args,)  # a lone mapping, for one ``%s``
@@ -140,9 +140,15 @@ def _trusted_positions(template: str) -> frozenset[int]:
     return TRUSTED_TEMPLATES.get(_UPDATE_PREFIX.sub("", template), frozenset())
 
 
-def _without_recipient(message: str) -> str:
-    """pywa writes the recipient's number into this one message itself."""
-    return _RECIPIENT.sub("Resolved recipient to type ", message)
+def _without_context(logger_name: str, message: str) -> str:
+    """A message a library wrote values into itself, without them: pywa names a recipient's
+    number; asyncio's handler of an unretrieved task error lists reprs after its first line
+    (the task's error with its message; the traceback follows on its own)."""
+    if _within(logger_name, ("pywa",)):
+        return _RECIPIENT.sub("Resolved recipient to type ", message)
+    if _within(logger_name, ("asyncio",)) and "\n" in message:
+        return message.split("\n", 1)[0] + " (details not logged)"
+    return message
 
 
 def _argument(value: object, kept: bool) -> object:

@@ -75,7 +75,8 @@ class TelegramChannel:
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Logs the failure and apologises; the update's transaction was rolled back."""
-        log.error("failed to handle an update", exc_info=context.error)
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error("failed to handle update %s", update_id, exc_info=context.error)
         if isinstance(update, Update) and (incoming := incoming_from_update(update)) is not None:
             text = self._locales.translator(self._default_language)("error-internal")
             await quietly(context.bot.send_message(incoming.chat_id, text))

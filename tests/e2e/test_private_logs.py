@@ -107,8 +107,9 @@ async def refusing_business_names(database_url: str) -> AsyncIterator[None]:
         drop = ["DROP TRIGGER refuse_INSERT", "DROP TRIGGER refuse_UPDATE"]
     else:
         create = [
-            "CREATE FUNCTION refuse_name() RETURNS trigger LANGUAGE plpgsql AS "
+            "CREATE OR REPLACE FUNCTION refuse_name() RETURNS trigger LANGUAGE plpgsql AS "
             "$$ BEGIN RAISE EXCEPTION 'business name refused'; END $$",
+            "DROP TRIGGER IF EXISTS refuse_name ON vendor",
             f"CREATE TRIGGER refuse_name BEFORE INSERT OR UPDATE ON vendor FOR EACH ROW "
             f"WHEN ({condition}) EXECUTE FUNCTION refuse_name()",
         ]
@@ -191,6 +192,7 @@ async def test_telegram_conversations_and_failures_log_no_personal_data(
     )
     assert "UPDATE vendor SET business_name=" in log or "UPDATE vendor SET business_name =" in log
     assert 'File "' in log and "in on_update" in log
+    assert re.search(r"failed to handle update \d+\nTraceback", log)
 
 
 async def test_whatsapp_refused_send_logs_no_personal_data(

@@ -134,6 +134,12 @@ def test_pywa_never_names_the_recipient() -> None:
     assert shown == "Resolved recipient to type USER"
 
 
+def test_asyncio_lists_no_reprs_of_a_failed_task() -> None:
+    message = f"Task exception was never retrieved\nfuture: <Task exception=ValueError({TYPED!r})>"
+    shown = summarise(record("asyncio", message))
+    assert shown == "Task exception was never retrieved (details not logged)"
+
+
 def test_values_are_described_by_kind() -> None:
     assert describe(None) == "None" and describe(12) == "12" and describe(True) == "True"
     assert describe(b"abc") == "[3 bytes]"
