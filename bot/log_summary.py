@@ -27,12 +27,14 @@ import weakref
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import PurePath
 from typing import Any
 
 import httpx
 from fluent.runtime.errors import FluentFormatError
 from pydantic import ValidationError
 from pywa.errors import WhatsAppError
+from pywa.types.base_update import BaseUpdate
 from sqlalchemy.engine import Row
 from sqlalchemy.exc import DBAPIError, StatementError
 from telegram import TelegramObject, Update
@@ -106,20 +108,22 @@ def summarise(record: logging.LogRecord) -> str:
         return describe(template)
     if not args:
         return _without_context(record.name, template)
-    trusting = is_own(record.name) or _within(record.name, CONTENT_FREE_LOGGERS)
+    own = is_own(record.name)
+    content_free = _within(record.name, CONTENT_FREE_LOGGERS)
     named = isinstance(args, Mapping) and "%(" in template
     values = args if isinstance(args, tuple) else (args,)  # a lone mapping, for one ``%s``
     if template in (BOT_API_CALL, BOT_API_DONE) and len(values) == 2:
         return _bot_api_call(template, values[0], values[1])
-    if template == SQL_PARAMETERS and len(values) == 2:
+    if template == SQL_PARAMETERS and len(values) == 2 and record.name.startswith("sqlalchemy"):
         return f"[{values[0]}] [parameters not logged]"
     kept = _trusted_positions(template)
     described: Any
     if named and isinstance(args, Mapping):
-        described = {key: _argument(value, trusting) for key, value in args.items()}
+        described = {key: _argument(value, own, content_free) for key, value in args.items()}
     else:
         described = tuple(
-            _argument(value, trusting or position in kept) for position, value in enumerate(values)
+            _argument(value, own, content_free or position in kept)
+            for position, value in enumerate(values)
         )
     try:
         return str(template % described)
@@ -151,10 +155,19 @@ def _without_context(logger_name: str, message: str) -> str:
     return message
 
 
-def _argument(value: object, kept: bool) -> object:
+OWN_ARGUMENT_TYPES = (str, int, float, Decimal, enum.Enum, date, timedelta, PurePath)
+"""What our own code passes: ids, counts, names from the code, times. Anything else it passes by
+mistake (an event, a sender, a row) is described like a library's argument."""
+
+
+def _argument(value: object, own: bool, kept: bool) -> object:
     if isinstance(value, BaseException):
         return _Shown(describe_error(value))
-    if kept or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+    if isinstance(value, (TelegramObject, BaseUpdate)):
+        return _Shown(describe(value))
+    if kept or (own and (value is None or isinstance(value, OWN_ARGUMENT_TYPES))):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value  # numbers keep %d and %.3f working
     return _Shown(describe(value))
 
@@ -207,6 +220,8 @@ def describe(value: object, depth: int = 0) -> str:
         return _update(value)
     if isinstance(value, TelegramObject):
         return f"{type(value).__name__}{_mapping(value.to_dict(), depth)}"
+    if isinstance(value, BaseUpdate):  # pywa's: by its WhatsApp id
+        return f"{type(value).__name__} {getattr(value, 'id', '')}".rstrip()
     if isinstance(value, Mapping):
         return _mapping(value, depth)
     if isinstance(value, Row):

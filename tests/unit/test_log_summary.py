@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from pathlib import Path
 
 import httpx
 import pytest
@@ -14,6 +15,7 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot.log_summary import describe, describe_error, format_exception, summarise
+from handlers.events import Sender
 
 TYPED = "Siti Aminah, Jl. Raya Punten 12, siti@example.com"
 
@@ -127,6 +129,12 @@ def test_library_arguments_are_described_and_our_own_kept(
     name: str, template: str, args: tuple[object, ...], expected: str
 ) -> None:
     assert summarise(record(name, template, *args)) == expected
+
+
+def test_our_own_code_passing_an_object_by_mistake_logs_its_kind() -> None:
+    sender = Sender("telegram", "42", display_name="Siti Aminah")
+    shown = summarise(record("handlers.engine", "update %s from %s in %s", "7", sender, Path("m")))
+    assert shown == "update 7 from <Sender> in m"
 
 
 def test_pywa_never_names_the_recipient() -> None:
