@@ -133,9 +133,12 @@ def _cleaning(make: Callable[..., logging.LogRecord]) -> Callable[..., logging.L
 
 
 def uninstall() -> None:
-    """Stops filtering records at creation (tests restore the process as they found it)."""
+    """Stops filtering records (tests restore the process as they found it)."""
     global _active
     _active = None
+    for target in [*logging.getLogger().handlers, logging.getLogger(SQL_LOGGER)]:
+        for old in [f for f in target.filters if isinstance(f, RedactingFilter)]:
+            target.removeFilter(old)
 
 
 def configure_logging(settings: Settings, *, verbose: bool = False) -> None:

@@ -51,9 +51,9 @@ TYPED = [
     "Fotonya kurang terang",
     "Toko Gagal Makmur",
 ]
-"""What the users type, and the names the bot writes into its messages."""
+"""What the users type (also the WhatsApp profile name), and what the bot writes from it."""
 DISPLAY_NAMES = ["Sulastri", "Hartono", "Kusumawati", "Wulandari"]
-"""Telegram first names and the WhatsApp profile name."""
+"""Telegram first names, and a name a refusing API quotes."""
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 REFUSED_NAME = "Gagal"
 """The database refuses a business name containing this (a trigger the test adds)."""
@@ -75,7 +75,9 @@ def deployment(settings: Settings) -> Settings:
 
 
 @pytest.fixture
-def debug_log(settings: Settings, caplog: pytest.LogCaptureFixture) -> Iterator[Any]:
+def debug_log(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> Iterator[pytest.LogCaptureFixture]:
     """Every logger at DEBUG, records cleaned as ``configure_logging`` has every process clean
     them (with this deployment's secrets)."""
     install(RedactingFilter(secrets_of(deployment(settings))))
