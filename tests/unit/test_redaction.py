@@ -10,7 +10,7 @@ import pytest
 from pydantic import SecretStr
 from sqlalchemy import text
 
-from bot import web
+from bot import cli, web
 from bot.redaction import (
     REDACTED,
     SQL_LOGGER,
@@ -185,3 +185,17 @@ def test_each_web_worker_logs_with_the_deployments_secrets_and_level(
     )
     handler.filter(record)
     assert record.getMessage() == "GET /?a=[redacted]&b=[redacted]"
+
+
+def test_verbose_on_the_command_line_reaches_the_worker_processes(
+    fresh_logging: None, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in environment(settings).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("LOG_LEVEL", "INFO")
+    start_afresh(monkeypatch)
+
+    cli.main(["-v", "migrate"])
+
+    assert logging.getLogger().level == logging.DEBUG
+    assert Settings().log_level == "DEBUG"  # as each worker process reads it
