@@ -13,6 +13,7 @@ import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any, TypeVar
 
+from bot.redaction import configure_logging
 from bot.settings import Settings
 from handlers.background import Job, WorkerServices
 from models.catalog import Catalog, load_catalog
@@ -64,10 +65,7 @@ class BackgroundRunner:
 
 def _start_worker(settings: Settings) -> None:
     global _worker
-    from bot.cli import configure_logging  # the CLI imports this module
-    from bot.redaction import secrets_of
-
-    configure_logging(verbose=False, secrets=secrets_of(settings))
+    configure_logging(settings)
     install_keyring(settings.keyring())
     _worker = (settings, load_catalog(settings.etalase_file, settings.region_file))
 

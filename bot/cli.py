@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 from telegram.ext import Application
@@ -18,7 +18,7 @@ from bot.console import ConsoleChat, read_stdin
 from bot.maintenance import rotate_keys
 from bot.maintenance_rights import purge_drafts_command
 from bot.migrate import upgrade
-from bot.redaction import RedactingFilter, install, secrets_of
+from bot.redaction import configure_logging
 from bot.settings import Settings
 from bot.telegram.app import TelegramChannel, build_application, running
 from bot.telegram.polling import DurablePolling
@@ -32,8 +32,10 @@ log = logging.getLogger("bot")
 
 def main(argv: list[str] | None = None) -> None:
     args = parser().parse_args(argv)
+    if args.verbose:  # so that the processes `serve` starts log at DEBUG too
+        os.environ["LOG_LEVEL"] = "DEBUG"
     settings = Settings()
-    configure_logging(args.verbose, secrets_of(settings))
+    configure_logging(settings, verbose=args.verbose)
     upgrade(settings.database_url)
     if args.command == "migrate":
         return
@@ -95,17 +97,6 @@ def change_role(settings: Settings, action: str, telegram_id: str, role: Role) -
     except InvalidInput as error:
         sys.exit(f"{error.key}: {error.args_map}")
     print(f"{telegram_id}: {', '.join(sorted(roles)) or '-'}")
-
-
-def configure_logging(verbose: bool, secrets: Iterable[str] = ()) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    install(RedactingFilter(secrets))  # no personal data, token or key in any log line
-    # The HTTP client logs request URLs, which contain the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
 
 
 async def run_console(settings: Settings, user: str) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from models.catalog import DEFAULT_ETALASE_PATH, DEFAULT_REGION_PATH
@@ -51,6 +52,9 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///umkm-bot.sqlite3"
     database_echo: bool = False
 
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    """Of every process (``-v`` on the command line is ``DEBUG``)."""
+
     data_encryption_keys: SecretStr | None = None
     """Comma-separated Fernet keys for NIK and NPWP: the first encrypts, every one decrypts."""
     blind_index_key: SecretStr | None = None
@@ -87,6 +91,11 @@ class Settings(BaseSettings):
     target_vendors: int = Field(default=1000, ge=1)
     target_products: int = Field(default=10_000, ge=1)
     """Approved vendors and products the bureau aims for, shown in the staff statistics."""
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_case_level(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @property
     def admin_ids(self) -> frozenset[str]:

@@ -29,6 +29,7 @@ from telegram.ext import Application
 from telegram.request import BaseRequest
 
 from bot.acks import UpdateNotDurable
+from bot.redaction import configure_logging
 from bot.settings import Settings
 from bot.telegram.app import TelegramChannel, build_application, running
 from bot.whatsapp.channel import WhatsAppChannel
@@ -215,11 +216,10 @@ def serve(settings: Settings) -> None:
 
 
 def worker_app() -> Starlette:
-    """The application of one uvicorn worker process, from the same environment and `.env`."""
-    from bot.cli import configure_logging  # the CLI imports this module
-
-    configure_logging(verbose=False)
+    """The application of one uvicorn worker process, from the same environment and `.env`,
+    logging as the parent process does (with its secrets, at its ``LOG_LEVEL``)."""
     settings = Settings()
+    configure_logging(settings)
     app = build_web_app(settings, build_services(settings))
     freeze_start_up_objects()
     return app

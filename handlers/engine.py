@@ -8,6 +8,7 @@ the replies returned to the channel adapter for sending. Nothing here knows abou
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -119,6 +120,7 @@ class ConversationEngine:
     ) -> Handled:
         """Applies ``event`` and returns what to send; nothing for an update already processed."""
         event = sanitized(event)
+        started = time.perf_counter()
         async with self._uow_factory() as uow:
             if update_id is not None and not await uow.processed_updates.claim(
                 sender.channel, update_id
@@ -194,6 +196,17 @@ class ConversationEngine:
             await uow.commit()
             for action in ctx.after_commit:
                 action()
+        log.debug(
+            "%s update %s: %s of user %d, now %s/%s, %d messages, %.1f ms",
+            sender.channel,
+            update_id,
+            type(event).__name__,
+            user.id,
+            conversation.flow,
+            conversation.step,
+            len(messages),
+            (time.perf_counter() - started) * 1000,
+        )
         changed = user.language != language_before
         receipt = self._receipt(conversation) if messages else None
         follow_up = self._follow_up(ctx.later, user.language) if ctx.later else None

@@ -62,14 +62,19 @@ def create_engine(url: str, *, echo: bool = False, read_only: bool = False) -> A
     (:mod:`models.sqlite_inline`), and WAL, immediate write transactions and waiting up to 30 s
     for another writer let several processes share one file without 'database is locked'
     failures. A ``read_only`` engine (reports) begins its transactions deferred: in WAL mode
-    such a reader never holds the write lock, so the chats go on writing beside it."""
+    such a reader never holds the write lock, so the chats go on writing beside it. Statement
+    parameters (what users typed) appear in no log and no error message."""
     if url.startswith("sqlite"):
         engine = create_async_engine(
-            url, echo=echo, module=sqlite_inline.dbapi(), connect_args={"timeout": 30}
+            url,
+            echo=echo,
+            hide_parameters=True,
+            module=sqlite_inline.dbapi(),
+            connect_args={"timeout": 30},
         )
         _configure_sqlite(engine, "BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
         return engine
-    engine = create_async_engine(url, echo=echo)
+    engine = create_async_engine(url, echo=echo, hide_parameters=True)
     _ping_after_idle(engine)
     return engine
 

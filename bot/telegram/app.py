@@ -112,10 +112,13 @@ class TelegramChannel:
         """Logs the failure and apologises; the update's transaction was rolled back. A failure
         of the database itself is not apologised for: the update is delivered again."""
         error = context.error
+        update_id = update.update_id if isinstance(update, Update) else None
         if error is not None and transient(error):
-            log.warning("update not handled, to be delivered again: %s", type(error).__name__)
+            log.warning(
+                "update %s not handled, to be delivered again: %s", update_id, type(error).__name__
+            )
             return
-        log.error("failed to handle an update", exc_info=error)
+        log.error("failed to handle update %s", update_id, exc_info=error)
         if isinstance(update, Update) and (incoming := incoming_from_update(update)) is not None:
             text = self._locales.translator(self._default_language)("error-internal")
             await quietly(context.bot.send_message(incoming.chat_id, text))

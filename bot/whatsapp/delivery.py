@@ -8,6 +8,7 @@ from pywa.errors import WhatsAppError
 from pywa.types.templates import TemplateLanguage
 from pywa_async.client import WhatsApp
 
+from bot.log_summary import describe_error
 from bot.outbox import DeliveryError, Recipient
 from bot.whatsapp.render import render, shorten
 from handlers.i18n import Locales
@@ -37,7 +38,7 @@ class WhatsAppDelivery:
             else:
                 raise DeliveryError("outside the 24-hour window and no template", permanent=True)
         except WhatsAppError as failure:
-            raise DeliveryError(f"{type(failure).__name__}: {failure.message}") from failure
+            raise DeliveryError(describe_error(failure)) from failure  # its code, not its text
 
     async def _free_form(self, recipient: Recipient, message: OutMessage) -> None:
         translator = self._locales.translator(recipient.language)

@@ -20,11 +20,13 @@ class _RecordingApi(FakeTelegram):
         super().__init__()
         self.lock = threading.Lock()
 
-    def answer(self, method: str, params: dict[str, Any]) -> bytes:
+    def answer(self, method: str, params: dict[str, Any]) -> tuple[int, bytes]:
         with self.lock:
             self.calls.append(ApiCall(method, params))
+            if (refused := self.refusal(method, params)) is not None:
+                return refused
             result = self._answer(method, params, {})
-        return json.dumps({"ok": True, "result": result}).encode()
+        return 200, json.dumps({"ok": True, "result": result}).encode()
 
 
 def _form_value(value: str) -> Any:
@@ -48,8 +50,8 @@ class BotApiServer:
                 method = self.path.rsplit("/", 1)[-1]
                 if method.startswith("send"):
                     time.sleep(server.send_seconds)
-                answer = api.answer(method, params)
-                self.send_response(200)
+                status, answer = api.answer(method, params)
+                self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(answer)))
                 self.end_headers()

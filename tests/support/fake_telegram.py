@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,10 @@ from telegram.request import BaseRequest, RequestData
 
 BOT_ID = 7000000001
 BOT_USERNAME = "umkm_katalog_test_bot"
+
+Refusal = Callable[[str, dict[str, Any]], str | None]
+"""Given a Bot API method and its parameters, Telegram's error description to answer with
+(``400 Bad Request``), or None to carry the call out."""
 
 
 @dataclass
@@ -65,6 +70,7 @@ class FakeTelegram(BaseRequest):
         """What ``getUpdates`` returns: every update at or above the offset asked for."""
         self.gate: asyncio.Event | None = None
         """While set and not open, ``sendMessage`` waits for it: a slow network."""
+        self.refuse: Refusal | None = None
 
     @property
     def read_timeout(self) -> float | None:
@@ -98,6 +104,8 @@ class FakeTelegram(BaseRequest):
             if method == api_method:
                 del self.failures[position]
                 return status, json.dumps(answer).encode()
+        if (refused := self.refusal(api_method, params)) is not None:
+            return refused
         result = self._answer(api_method, params, uploads)
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
@@ -109,6 +117,14 @@ class FakeTelegram(BaseRequest):
         if retry_after is not None:
             answer["parameters"] = {"retry_after": retry_after}
         self.failures.append((method, status, answer))
+
+    def refusal(self, method: str, params: dict[str, Any]) -> tuple[int, bytes] | None:
+        """The error answer ``refuse`` asks for, if any."""
+        description = self.refuse(method, params) if self.refuse is not None else None
+        if description is None:
+            return None
+        answer = {"ok": False, "error_code": 400, "description": description}
+        return 400, json.dumps(answer).encode()
 
     def _answer(self, method: str, params: dict[str, Any], uploads: dict[str, Any]) -> Any:
         match method:

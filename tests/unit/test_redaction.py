@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 
 import httpx
 import pytest
 from pydantic import SecretStr
 from sqlalchemy import text
 
-from bot.cli import configure_logging
-from bot.redaction import REDACTED, SQL_LOGGER, RedactingFilter, install, secrets_of
+from bot import cli, web
+from bot.redaction import (
+    REDACTED,
+    SQL_LOGGER,
+    RedactingFilter,
+    configure_logging,
+    install,
+    secrets_of,
+    uninstall,
+)
 from bot.settings import Settings
 from models.db import create_engine
+from tests.support.bot_process import environment
 from tests.support.keys import NEXT_ENCRYPTION_KEY, TEST_ENCRYPTION_KEY
 from tests.support.telegram_chat import TOKEN
+from tests.whatsapp.chat import whatsapp_settings
+
+WHATSAPP_TOKEN = "test-access-token-never-sent-anywhere"
 
 REAL_LOOKING_TOKEN = "7123456789:AAHkq3x-9vZ_Qe7rT1uYb2nC4mD5fG6hJ8k"
 
@@ -61,12 +74,12 @@ def test_arguments_and_tracebacks_are_redacted(caplog: pytest.LogCaptureFixture)
     log = logging.getLogger("tests.redaction")
     log.warning("owner %s, phone %s", "3579014101850001", "+6281234567890")
     try:
-        raise ValueError("bad phone 081234567890")
-    except ValueError:
+        raise OSError("no route to 081234567890")
+    except OSError:
         log.exception("failed")
     text = caplog.text
     assert "owner [redacted], phone [redacted]" in text
-    assert "ValueError: bad phone [redacted]" in text
+    assert "OSError: no route to [redacted]" in text
     assert "3579014101850001" not in text and "81234567890" not in text
 
 
@@ -94,28 +107,95 @@ def test_every_secret_setting_is_redacted() -> None:
         assert secret not in RedactingFilter(secrets).redact(f"value {secret}.")
 
 
-async def test_the_cli_installs_the_filter_on_the_root_handlers(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+@pytest.fixture
+def fresh_logging(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Logging as a new process has it, once the test starts; restored afterwards."""
+    yield
+    uninstall()
+
+
+def start_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Called in the test itself: pytest adds its handlers to the root logger at each phase."""
     root, sql = logging.getLogger(), logging.getLogger(SQL_LOGGER)
     monkeypatch.setattr(root, "handlers", [])
     monkeypatch.setattr(root, "level", root.level)
     monkeypatch.setattr(sql, "filters", [])
     monkeypatch.setattr(sql, "handlers", [])
-    for name in ("httpx", "httpcore"):
+    for name in ("httpx", "httpcore", "sqlalchemy.engine.Engine"):
         monkeypatch.setattr(logging.getLogger(name), "level", logging.getLogger(name).level)
 
-    configure_logging(verbose=False, secrets=[TOKEN])
+
+async def test_every_record_is_cleaned_with_the_deployments_secrets(
+    fresh_logging: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    start_afresh(monkeypatch)
+    settings = Settings(
+        _env_file=None,
+        telegram_bot_token=SecretStr(TOKEN),
+        telegram_webhook_secret=SecretStr("hook-secret-42"),
+        database_url="sqlite+aiosqlite://",
+    )
+    configure_logging(settings)
     logging.getLogger("bot.test").info("token %s, NIK %s", TOKEN, "3579014101850001")
-    engine = create_engine("sqlite+aiosqlite://", echo=True)  # DATABASE_ECHO=true
+    logging.getLogger("uvicorn.access").info("GET /healthz?s=%s", "hook-secret-42")
+    logging.getLogger("telegram.ext.Application").info("Processing %s", "Siti Aminah")
+    engine = create_engine(settings.database_url, echo=True)  # DATABASE_ECHO=true
     async with engine.connect() as connection:
-        await connection.execute(text("SELECT :phone"), {"phone": "+6281234567890"})
+        await connection.execute(text("SELECT :name"), {"name": "Siti Aminah"})
     await engine.dispose()
 
-    assert [type(f) for h in root.handlers for f in h.filters] == [RedactingFilter]
+    assert [type(f) for h in logging.getLogger().handlers for f in h.filters] == [RedactingFilter]
     printed = capsys.readouterr()
     assert "token [redacted], NIK [redacted]" in printed.err
-    assert "('[redacted]',)" in printed.out  # through SQLAlchemy's own handler
-    assert "+6281234567890" not in printed.out + printed.err
+    assert "GET /healthz?s=[redacted]" in printed.err
+    assert "Processing [text, 11 chars]" in printed.err
+    assert "[SQL parameters hidden due to hide_parameters=True]" in printed.out  # its own handler
+    assert "Siti Aminah" not in printed.out + printed.err
     assert logging.getLogger("httpx").level == logging.WARNING
+    assert logging.getLogger().level == logging.INFO
+
+
+def test_log_level_setting_and_verbose(
+    fresh_logging: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start_afresh(monkeypatch)
+    configure_logging(Settings(_env_file=None, log_level="warning"))
+    assert logging.getLogger().level == logging.WARNING
+    configure_logging(Settings(_env_file=None), verbose=True)
+    assert logging.getLogger().level == logging.DEBUG
+    assert logging.getLogger("httpx").level == logging.INFO  # request lines, token redacted
+
+
+def test_each_web_worker_logs_with_the_deployments_secrets_and_level(
+    fresh_logging: None, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deployed = whatsapp_settings(settings).model_copy(
+        update={"telegram_webhook_secret": SecretStr("hook-secret-42"), "log_level": "DEBUG"}
+    )
+    for name, value in environment(deployed).items():
+        monkeypatch.setenv(name, value)
+    start_afresh(monkeypatch)
+
+    web.worker_app()  # what uvicorn calls in each worker process
+
+    assert logging.getLogger().level == logging.DEBUG
+    (handler,) = [h for h in logging.getLogger().handlers if type(h) is logging.StreamHandler]
+    record = logging.makeLogRecord(
+        {"name": "uvicorn.access", "msg": f"GET /?a=hook-secret-42&b={WHATSAPP_TOKEN}"}
+    )
+    handler.filter(record)
+    assert record.getMessage() == "GET /?a=[redacted]&b=[redacted]"
+
+
+def test_verbose_on_the_command_line_reaches_the_worker_processes(
+    fresh_logging: None, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in environment(settings).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("LOG_LEVEL", "INFO")
+    start_afresh(monkeypatch)
+
+    cli.main(["-v", "migrate"])
+
+    assert logging.getLogger().level == logging.DEBUG
+    assert Settings().log_level == "DEBUG"  # as each worker process reads it

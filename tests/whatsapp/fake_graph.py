@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,6 +76,8 @@ class FakeGraph:
         self.media: dict[str, Media] = {}
         self.requests: list[httpx.Request] = []
         self._ids = itertools.count(1)
+        self.refuse: Callable[[dict[str, Any]], str | None] | None = None
+        """Given a message to send, the Cloud API's error message to answer with, or None."""
 
     def transport(self) -> httpx.MockTransport:
         return httpx.MockTransport(self.handle)
@@ -92,6 +95,15 @@ class FakeGraph:
         return httpx.Response(400, json={"error": {"code": 100, "message": "unexpected call"}})
 
     def _send(self, payload: dict[str, Any]) -> httpx.Response:
+        if self.refuse is not None and (reason := self.refuse(payload)) is not None:
+            error = {
+                "code": 131_000,
+                "message": reason,
+                "type": "OAuthException",
+                "error_data": {"details": reason},
+                "fbtrace_id": "AtraceId42",
+            }
+            return httpx.Response(400, json={"error": error})
         to = payload.get("to") or payload["recipient"]
         message = parse_message(to, payload)
         self.problems += [f"{problem} in {message}" for problem in check_limits(message)]
