@@ -127,7 +127,7 @@ class ReplySender:
         try:
             await send_messages(bot, chat_id, messages, self._media_dir, self._attempts(chat_id))
         except TelegramError as error:
-            log.warning("reply to chat %s not delivered: %s", chat_id, type(error).__name__)
+            log.warning("reply to chat %s not delivered", chat_id, exc_info=error)
             return False
         return True
 

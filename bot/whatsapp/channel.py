@@ -152,7 +152,7 @@ class WhatsAppChannel:
                 with attempt:
                     await self._wa.send_message(to, text, buttons=buttons)
         except Exception as error:
-            log.warning("WhatsApp reply not delivered: %s", type(error).__name__)
+            log.warning("WhatsApp reply not delivered", exc_info=error)
             return False
         return True
 

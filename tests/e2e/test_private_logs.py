@@ -209,7 +209,7 @@ async def test_whatsapp_refused_send_logs_no_personal_data(
     log = debug_log.text
     assert not leaks(log, settings)
     assert "pywa.errors.UnknownError: code 131000, trace AtraceId42" in log
-    assert "Error occurred while 'on_choice' was handling the update" in log
+    assert "WhatsApp reply not delivered\nTraceback" in log
 
 
 async def test_worker_processes_log_no_personal_data(settings: Settings, tmp_path: Path) -> None:
