@@ -88,7 +88,8 @@ class ConsoleChat:
         if handled.messages:
             self._buttons = ()
         for message in handled.messages:
-            self._write(self.render(message))
+            if message.command_menu is None:  # the console has no command menu
+                self._write(self.render(message))
 
     async def send_line(self, line: str) -> None:
         event = self.event_for(line)

@@ -6,7 +6,7 @@ import logging
 from datetime import time, timedelta
 from pathlib import Path
 
-from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram import BotCommand, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import BaseRequest
@@ -16,9 +16,9 @@ from bot.outbox import INLINE_DELIVERY_SECONDS, OutboxDispatcher
 from bot.telegram.outbox import TelegramDelivery
 from bot.telegram.sending import CHANNEL, send_messages
 from bot.telegram.updates import incoming_from_update
+from handlers.commands import VENDOR_MENU
 from handlers.engine import ConversationEngine
 from handlers.i18n import SUPPORTED_LANGUAGES, Locales, Translator
-from handlers.router import COMMANDS
 
 log = logging.getLogger(__name__)
 
@@ -67,11 +67,6 @@ class TelegramChannel:
         await send_messages(context.bot, incoming.chat_id, handled.messages, self._media_dir)
         if handled.outbox_queued:
             await self.outbox.deliver(within=INLINE_DELIVERY_SECONDS)
-        if handled.language_changed:
-            await context.bot.set_my_commands(
-                commands(self._locales.translator(handled.language)),
-                scope=BotCommandScopeChat(incoming.chat_id),
-            )
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Logs the failure and apologises; the update's transaction was rolled back."""
@@ -95,7 +90,8 @@ class TelegramChannel:
         await self.outbox.deliver(within=OUTBOX_SWEEP_SECONDS)
 
     async def set_command_menus(self, application: Application) -> None:  # type: ignore[type-arg]
-        """The command menu in Bahasa Indonesia by default and in English for English clients."""
+        """The vendors' command menu in Bahasa Indonesia by default and in English for English
+        clients; staff get their own per chat when a role is given or taken."""
         bot = application.bot
         if self._engine.links.telegram_username is None:
             self._engine.links.telegram_username = bot.username
@@ -107,7 +103,7 @@ class TelegramChannel:
 
 
 def commands(tr: Translator) -> list[BotCommand]:
-    return [BotCommand(name, tr(f"command-{name}")) for name in COMMANDS]
+    return [BotCommand(command.name, tr.render(command.about)) for command in VENDOR_MENU]
 
 
 async def quietly(call: object) -> None:

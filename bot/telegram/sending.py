@@ -5,7 +5,14 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from telegram import Bot, InputFile, InputMediaPhoto, ReplyKeyboardRemove
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    InputFile,
+    InputMediaPhoto,
+    ReplyKeyboardRemove,
+)
 from telegram.error import TelegramError
 
 from bot.telegram.render import markup_for
@@ -19,6 +26,9 @@ async def send_messages(
     bot: Bot, chat_id: int, messages: list[OutMessage], media_dir: Path | None = None
 ) -> None:
     for message in messages:
+        if message.command_menu is not None:
+            await set_chat_menu(bot, chat_id, message.command_menu)
+            continue
         await send_attachments(bot, chat_id, message.attachments, media_dir)
         if message.remove_keyboard and message.buttons:
             # A message cannot both remove a reply keyboard and carry inline buttons: remove
@@ -27,6 +37,12 @@ async def send_messages(
             with contextlib.suppress(TelegramError):
                 await placeholder.delete()
         await bot.send_message(chat_id, message.text, reply_markup=markup_for(message))
+
+
+async def set_chat_menu(bot: Bot, chat_id: int, menu: tuple[tuple[str, str], ...]) -> None:
+    """This chat's command menu (the roles of the person in it, in their language)."""
+    commands = [BotCommand(name, about) for name, about in menu]
+    await bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id))
 
 
 async def send_attachments(
