@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from handlers.context import FlowContext
-from handlers.notify import notify
+from handlers.i18n import Locales
+from handlers.notify import notify, queue_messages
 from handlers.replies import Choice, Msg, Reply, msg
 from models.entities import User
-from models.services.access import Role
+from models.services.access import AccessService, Role
+from models.uow import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,20 +116,29 @@ def menu_reply(commands: tuple[Command, ...]) -> Reply:
     return Reply((), command_menu=tuple((command.name, command.about) for command in commands))
 
 
-async def menu_of(ctx: FlowContext, user: User) -> tuple[Command, ...]:
-    roles = await ctx.access.roles(user)
-    is_vendor = roles and await ctx.uow.vendors.by_user(user.id) is not None
-    return menu_for(roles, is_vendor=bool(is_vendor))
+async def menu_of(uow: UnitOfWork, access: AccessService, user: User) -> tuple[Command, ...]:
+    roles = await access.roles(user)
+    is_vendor = bool(roles) and await uow.vendors.by_user(user.id) is not None
+    return menu_for(roles, is_vendor=is_vendor)
 
 
 async def set_own_menu(ctx: FlowContext) -> None:
     """Sets the sender's chat menu for their roles, in their language."""
-    ctx.replies.append(menu_reply(await menu_of(ctx, ctx.user)))
+    ctx.replies.append(menu_reply(await menu_of(ctx.uow, ctx.access, ctx.user)))
 
 
 async def send_menu_to(ctx: FlowContext, user: User, *notices: Reply) -> None:
     """Queues ``notices`` and a new command menu for another person's chats (a role changed)."""
-    await notify(ctx, user.id, *notices, menu_reply(await menu_of(ctx, user)))
+    await notify(ctx, user.id, *notices, menu_reply(await menu_of(ctx.uow, ctx.access, user)))
+
+
+async def queue_menu(
+    uow: UnitOfWork, access: AccessService, locales: Locales, now: datetime, user: User
+) -> bool:
+    """Queues a new command menu for ``user``'s chat, outside a conversation (the command
+    line); the bot's outbox sweep sets it."""
+    menu = menu_reply(await menu_of(uow, access, user))
+    return await queue_messages(uow, locales, now, user.id, [menu])
 
 
 def help_lines(commands: Iterable[Command]) -> list[Msg]:

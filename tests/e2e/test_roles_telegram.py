@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
+from bot.admin_cli import grant_role_command
 from bot.settings import Settings
+from models.services.access import Role
 from tests.support.telegram_chat import TelegramBot
 
 ADMIN_ID = 9001
@@ -197,3 +199,9 @@ async def test_changing_language_keeps_the_staff_menu(telegram: TelegramBot) -> 
     menu = (await chat_menus(telegram, 9501))[-1]
     assert menu["binaan"] == "My businesses (those needing help first)"
     assert menu["start"] == "Start"
+
+
+async def test_a_role_given_on_the_command_line_sets_the_menu_too(telegram: TelegramBot) -> None:
+    await grant_role_command(telegram.settings, 9601, Role.REVIEWER)
+    (menu,) = await chat_menus(telegram, 9601)  # queued, then set by the outbox sweep
+    assert "antrian" in menu and "daftar" not in menu
