@@ -156,7 +156,7 @@ async def person(ctx: FlowContext, user: User, external_id: str) -> Msg:
     their id, or the id alone for someone the bot knows no name of."""
     name = user.display_name
     if not name:
-        vendor = await ctx.uow.vendors.by_user(user.id)
+        vendor = await ctx.registration.vendor_of(user)
         name = vendor.owner_name if vendor is not None else None
     if name:
         return msg("person-named", name=name, id=external_id)

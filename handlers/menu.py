@@ -37,8 +37,10 @@ async def start_staff(ctx: FlowContext) -> None:
     """Staff and mentors: their roles, their tools as buttons, and their chat's command menu."""
     roles = await ctx.access.roles(ctx.user)
     ctx.remember_staff_name()
-    if ctx.conversation.flow is not None:
+    if ctx.conversation.flow in (Flow.PROXY, Flow.REGISTRATION, Flow.PRODUCT):
         ctx.interrupt()  # a draft being filled in stays where it is
+    else:
+        ctx.finish()
     ctx.say(
         msg(
             "welcome-staff",

@@ -50,6 +50,13 @@ THIRD_PERSON = frozenset(
         "button-npwp-is-nik",
         "button-scale-use-capital",
         "button-scale-use-turnover",
+        "summary-hint",
+        "help-summary",
+        "error-nik-province",
+        "error-nik-region",
+        "error-nik-date",
+        "error-nik-serial",
+        "error-kbli-division",
     }
 )
 """Texts of the vendor's own registration that speak to the owner ("usaha Anda"); filled in
@@ -57,7 +64,12 @@ on the owner's behalf, each has a ``proxy-`` counterpart that speaks about them 
 
 
 def about_the_owner(part: Msg) -> Msg:
-    return Msg(f"proxy-{part.key}", part.args) if part.key in THIRD_PERSON else part
+    """``part`` (and any text inside it, such as an error in "❗ …") about the owner."""
+    args = {
+        name: about_the_owner(value) if isinstance(value, Msg) else value
+        for name, value in part.args.items()
+    }
+    return Msg(f"proxy-{part.key}" if part.key in THIRD_PERSON else part.key, args)
 
 
 def worded(message: Reply) -> Reply:

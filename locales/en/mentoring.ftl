@@ -158,3 +158,10 @@ mentor-notice = { $event ->
        *[rejected] The registration of { $name } was not approved. The owner may need you to explain.
     }
 button-open-vendor = 👤 { $name }
+proxy-summary-hint = Press an item you want to change. If everything is correct, make the link for the owner: the owner checks, agrees and submits it themselves.
+proxy-help-summary = Check all the data with the owner. Press an item to change it. If everything is correct, press "Make a link for the owner" and give the owner the link or its QR code.
+proxy-error-nik-province = The first two digits of the NIK are not a province code. Please check the NIK on the owner's KTP. Example: 3579014101850001
+proxy-error-nik-region = Digits 3 to 6 of the NIK are not right. Please check the NIK on the owner's KTP. Example: 3579014101850001
+proxy-error-nik-date = The date of birth inside the NIK (digits 7 to 12) is not right. Please check the NIK on the owner's KTP. Example: 3579014101850001
+proxy-error-nik-serial = The last four digits of a NIK cannot be 0000. Please check the NIK on the owner's KTP. Example: 3579014101850001
+proxy-error-kbli-division = KBLI code { $code } does not exist in KBLI 2020. Please check the KBLI list on the owner's NIB. Example: 10792

@@ -158,3 +158,10 @@ mentor-notice = { $event ->
        *[rejected] Pendaftaran { $name } tidak disetujui. Pemilik mungkin perlu penjelasan dari Anda.
     }
 button-open-vendor = 👤 { $name }
+proxy-summary-hint = Tekan data yang ingin diubah. Jika semua sudah benar, buat tautan untuk pemilik: pemilik memeriksa, menyetujui, lalu mengirimnya sendiri.
+proxy-help-summary = Periksa semua data bersama pemilik. Tekan nama data untuk mengubahnya. Jika sudah benar, tekan "Buat tautan untuk pemilik" dan berikan tautan atau kode QR-nya kepada pemilik.
+proxy-error-nik-province = Dua angka pertama NIK tidak sesuai dengan kode provinsi mana pun. Periksa lagi NIK di KTP pemilik. Contoh: 3579014101850001
+proxy-error-nik-region = Angka ke-3 sampai ke-6 pada NIK tidak sesuai. Periksa lagi NIK di KTP pemilik. Contoh: 3579014101850001
+proxy-error-nik-date = Tanggal lahir di dalam NIK (angka ke-7 sampai ke-12) tidak sesuai. Periksa lagi NIK di KTP pemilik. Contoh: 3579014101850001
+proxy-error-nik-serial = Empat angka terakhir NIK tidak boleh 0000. Periksa lagi NIK di KTP pemilik. Contoh: 3579014101850001
+proxy-error-kbli-division = Kode KBLI { $code } tidak ada di KBLI 2020. Periksa lagi daftar KBLI di lembar NIB pemilik. Contoh: 10792

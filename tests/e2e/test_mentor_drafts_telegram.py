@@ -46,6 +46,8 @@ async def test_proxy_form_speaks_about_the_owner(telegram: TelegramBot) -> None:
     rina = await mentor(telegram, 1101)
     await rina.say("/daftarkan")
     await rina.say("Siti Aminah")
+    received = await rina.say("3579014101850000")
+    assert "Periksa lagi NIK di KTP pemilik." in received[-1].text
     received = await rina.say("3579014101850001")
     assert "Berapa nomor HP (WhatsApp) pemilik usaha" in received[-1].text
     assert "Kirim nomor saya" not in received[-1].text
@@ -162,7 +164,9 @@ async def test_mentor_hears_when_the_vendor_claims_submits_is_sent_back_and_appr
     await rina.press("Bumiaji")
     await rina.press("Punten")
     await rina.say("Jl. Raya Punten No. 12")
-    await rina.press("Lewati")
+    summary = await rina.press("Lewati")
+    assert "buat tautan untuk pemilik: pemilik memeriksa" in summary[-1].text
+    assert "Kirim untuk diverifikasi" not in " ".join(summary[-1].labels)
     link = await claim_link((await rina.press("Buat tautan untuk pemilik"))[-1].text)
 
     siti = telegram.user(1142)
