@@ -135,6 +135,8 @@ async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
     except DomainError as error:
         ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
         return
+    if granted and command.about_name and not target.display_name:
+        target.display_name = command.about_name[:100]  # staff now: colleagues see the name
     who = await commands.person(ctx, target, target_id)
     action = "granted" if granted else "revoked"
     ctx.say(msg("role-changed", action=action, role=role.value, user=who))

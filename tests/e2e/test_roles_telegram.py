@@ -205,3 +205,46 @@ async def test_a_role_given_on_the_command_line_sets_the_menu_too(telegram: Tele
     await grant_role_command(telegram.settings, 9601, Role.REVIEWER)
     (menu,) = await chat_menus(telegram, 9601)  # queued, then set by the outbox sweep
     assert "antrian" in menu and "daftar" not in menu
+
+
+async def test_role_given_by_replying_to_a_forwarded_message_names_the_person(
+    telegram: TelegramBot,
+) -> None:
+    admin = telegram.user(ADMIN_ID, first_name="Admin")
+    await admin.say("/start")
+    update_id = telegram.next_update_id()
+    forwarded = {
+        "message_id": update_id - 1,
+        "date": 1_790_000_000,
+        "chat": {"id": ADMIN_ID, "type": "private"},
+        "forward_origin": {
+            "type": "user",
+            "date": 1_789_999_000,
+            "sender_user": {
+                "id": 9701,
+                "is_bot": False,
+                "first_name": "Sri",
+                "last_name": "Wahyuni",
+            },
+        },
+        "text": "Halo, saya Sri dari Bumiaji.",
+    }
+    before = len(telegram.fake.messages)
+    await telegram.feed(
+        {
+            "update_id": update_id,
+            "message": {
+                "message_id": update_id,
+                "date": 1_790_000_000,
+                "chat": {"id": ADMIN_ID, "type": "private"},
+                "from": {"id": ADMIN_ID, "is_bot": False, "first_name": "Admin"},
+                "text": "/peran tambah pendamping",
+                "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+                "reply_to_message": forwarded,
+            },
+        }
+    )
+    answers = [m.text for m in telegram.fake.messages[before:] if m.chat_id == ADMIN_ID]
+    assert answers[-1] == "✅ Peran pendamping diberikan kepada Sri Wahyuni (ID 9701)."
+    received = await admin.say("/peran")
+    assert "• Sri Wahyuni (9701): pendamping" in received[0].text
