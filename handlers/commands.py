@@ -80,7 +80,9 @@ MENU_BUTTONS: dict[str, Choice] = {
 }
 """The main-menu button of each staff command."""
 STAFF_BUTTON_COMMANDS = frozenset(
-    choice.id.removeprefix("cmd.") for choice in MENU_BUTTONS.values() if choice.id[:4] == "cmd."
+    choice.id.removeprefix("cmd.")
+    for choice in MENU_BUTTONS.values()
+    if choice.id.startswith("cmd.")
 )
 """Commands a ``cmd.<name>`` button may run; each checks the role itself."""
 

@@ -14,7 +14,7 @@ MESSAGE_MAX = 1000
 
 async def vendor_writes(ctx: FlowContext) -> None:
     vendor = await ctx.registration.vendor_of(ctx.user)
-    mentor = await ctx.mentoring.mentor_of(vendor) if vendor else None
+    mentor = await ctx.mentoring.active_mentor_of(vendor) if vendor else None
     if mentor is None:
         ctx.say(msg("relay-no-mentor"))
         return
@@ -79,7 +79,7 @@ async def send(ctx: FlowContext, text: str) -> None:
         )
     else:
         vendor = await ctx.registration.vendor_of(ctx.user)
-        mentor = await ctx.mentoring.mentor_of(vendor) if vendor else None
+        mentor = await ctx.mentoring.active_mentor_of(vendor) if vendor else None
         if vendor is None or mentor is None:
             ctx.say(msg("relay-no-mentor"), msg("relay-kept", text=text))
             return

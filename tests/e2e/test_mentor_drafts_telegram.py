@@ -239,3 +239,15 @@ async def test_digest_links_to_each_vendor(telegram: TelegramBot, clock: FakeClo
     received = await rina.press("Keripik Apel Bu Siti")
     assert "🏪 Keripik Apel Bu Siti" in received[-1].text
     assert "💬 Kirim pesan" in received[-1].labels
+
+
+async def test_a_mentor_whose_role_was_taken_is_not_offered(telegram: TelegramBot) -> None:
+    await mentor(telegram, 1171)
+    admin = telegram.user(ADMIN_ID, first_name="Admin")
+    await admin.say("/pendamping wilayah 1171 Bumiaji")
+    siti = await stuck_vendor(telegram, 1172)
+    assert any("Pendamping Anda: Rina" in m.text for m in await siti.say("/status"))
+    await admin.say("/peran cabut 1171 pendamping")
+    assert not any("Pendamping Anda" in m.text for m in await siti.say("/status"))
+    received = await siti.say("/pendamping")
+    assert "Anda belum punya pendamping" in received[-1].text
