@@ -134,7 +134,7 @@ async def test_reviewer_menu_opens_the_queue(telegram: TelegramBot) -> None:
         "bantuan",
         "batal",
     ]
-    assert menu["pendamping"] == "Atur pendamping: /pendamping wilayah atau tugaskan"
+    assert menu["pendamping"] == "Atur wilayah dan UMKM binaan pendamping"
     rina = telegram.user(9301, first_name="Rina")
     received = await rina.say("/start")
     assert "Anda masuk sebagai verifikator" in received[0].text
