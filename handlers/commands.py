@@ -99,8 +99,15 @@ def menu_for(roles: frozenset[Role], *, is_vendor: bool) -> tuple[Command, ...]:
     if not roles:
         return VENDOR_MENU
     staff = [command for _, commands in role_sections(roles) for command in commands]
-    vendor = [c for c in VENDOR if c.name not in {s.name for s in staff}] if is_vendor else []
+    vendor = vendor_tools(roles) if is_vendor else ()
     return unique((START, *staff, *vendor, *GENERAL))
+
+
+def vendor_tools(roles: frozenset[Role]) -> tuple[Command, ...]:
+    """A vendor's own commands for someone who also holds ``roles``, without those a role
+    gives another meaning (a reviewer's /pendamping assigns mentors)."""
+    taken = {command.name for _, commands in role_sections(roles) for command in commands}
+    return tuple(command for command in VENDOR if command.name not in taken)
 
 
 def unique(commands: Iterable[Command]) -> tuple[Command, ...]:

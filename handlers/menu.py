@@ -170,6 +170,9 @@ async def show_help(ctx: FlowContext) -> None:
         )
         for role, tools in commands.role_sections(roles)
     ]
+    if await ctx.registration.vendor_of(ctx.user) is not None:
+        tools = commands.help_lines(commands.vendor_tools(roles))
+        sections.append(msg("help-role-section", role="vendor", lines=tools))
     ctx.say(
         msg("help-staff", bureau=ctx.bureau.name),
         *sections,

@@ -32,6 +32,7 @@ help-staff =
     The commands you can use at { $bureau }:
 help-role-section =
     { $role ->
+        [vendor] 🏪 For your own business:
         [mentor] 🤝 As a mentor:
         [reviewer] 🔎 As a reviewer:
        *[superadmin] 🛡 As a superadmin:

@@ -32,6 +32,7 @@ help-staff =
     Perintah yang bisa Anda pakai di { $bureau }:
 help-role-section =
     { $role ->
+        [vendor] 🏪 Untuk usaha Anda sendiri:
         [mentor] 🤝 Sebagai pendamping:
         [reviewer] 🔎 Sebagai verifikator:
        *[superadmin] 🛡 Sebagai superadmin:

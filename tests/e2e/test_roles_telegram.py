@@ -248,3 +248,19 @@ async def test_role_given_by_replying_to_a_forwarded_message_names_the_person(
     assert answers[-1] == "✅ Peran pendamping diberikan kepada Sri Wahyuni (ID 9701)."
     received = await admin.say("/peran")
     assert "• Sri Wahyuni (9701): pendamping" in received[0].text
+
+
+async def test_a_vendor_given_a_role_keeps_their_own_commands(telegram: TelegramBot) -> None:
+    budi = telegram.user(9801, first_name="Budi")
+    await budi.say("/daftar")
+    await budi.press("Saya setuju")
+    await budi.say("Budi Santoso")
+    await grant(telegram, 9801, "verifikator")
+    menu = (await chat_menus(telegram, 9801))[-1]
+    assert {"antrian", "daftar", "produk", "status"} <= set(menu)
+    assert menu["pendamping"] == "Atur wilayah dan UMKM binaan pendamping"  # the staff meaning
+    received = await budi.say("/start")
+    assert "▶️ Lanjutkan pendaftaran" in received[0].labels
+    received = await budi.say("/bantuan")
+    assert "🏪 Untuk usaha Anda sendiri:\n• /daftar: " in received[-1].text
+    assert "Kirim pesan ke pendamping saya" not in received[-1].text
