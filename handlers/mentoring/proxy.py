@@ -93,6 +93,12 @@ class ProxyForm(RegistrationForm):
         super().ask(ctx, subject, step, notes)
         ctx.replies[first:] = [worded(message) for message in ctx.replies[first:]]
 
+    def show_summary(self, ctx: FlowContext, subject: Vendor, notes: tuple[Msg, ...]) -> None:
+        """The summary, also when shown again after a wrong press, in words about the owner."""
+        first = len(ctx.replies)
+        super().show_summary(ctx, subject, notes)
+        ctx.replies[first:] = [worded(message) for message in ctx.replies[first:]]
+
     async def answer(
         self, ctx: FlowContext, subject: Vendor, step: Step[Any], event: FormInput
     ) -> Outcome:
