@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.settings import Settings
 from bot.wiring import build_services
+from handlers.commands import queue_menu
 from models.catalog import load_catalog
 from models.services.access import AccessService, Role
 from models.services.export import ExportService, export_basename
@@ -38,6 +39,7 @@ async def grant_role_command(
     """Gives (or takes back) a role by Telegram user id; returns the user's roles afterwards.
 
     Raises :class:`models.errors.InvalidInput` when the user already has (or lacks) the role.
+    Their chat's command menu follows, through the outbox, the next time the bot sweeps it.
     """
     services = build_services(settings)
     try:
@@ -49,6 +51,7 @@ async def grant_role_command(
             else:
                 await access.grant(None, target, role)
             roles = await access.roles(target)
+            await queue_menu(uow, access, services.locales, services.clock(), target)
             await uow.commit()
         return roles
     finally:

@@ -88,7 +88,8 @@ class ConsoleChat:
         if handled.messages:
             self._buttons = ()
         for message in handled.messages:
-            self._write(self.render(message))
+            if message.command_menu is None:  # the console has no command menu
+                self._write(self.render(message))
         await self._engine.confirm_delivery(handled.receipt)  # shown on the screen
         if handled.follow_up is not None:
             for message in await handled.follow_up():

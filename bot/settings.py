@@ -63,6 +63,8 @@ class Settings(BaseSettings):
     default_language: str = "id"
     bureau_name: str = "BPBJ Kota Batu"
     bureau_contact: str = "bpbj@batukota.go.id"
+    bureau_phone: str = ""
+    """The bureau's phone or WhatsApp number shown in help texts (empty: e-mail only)."""
     data_retention_years: int = Field(default=5, ge=1)
     timezone: str = "Asia/Jakarta"
 

@@ -68,6 +68,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
         BureauInfo(
             name=settings.bureau_name,
             contact=settings.bureau_contact,
+            phone=settings.bureau_phone.strip() or None,
             retention_years=settings.data_retention_years,
             timezone=ZoneInfo(settings.timezone),
             links=StartLinks(settings.telegram_bot_username),

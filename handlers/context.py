@@ -73,6 +73,8 @@ class BureauInfo:
     """Onboarding targets (approved vendors and products) shown to staff in the statistics."""
     staff_group: str | None = None
     """The Telegram chat id of the staff group where new submissions are announced."""
+    phone: str | None = None
+    """The bureau's phone or WhatsApp number for help texts, when the deployment gives one."""
 
 
 @dataclass

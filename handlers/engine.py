@@ -59,7 +59,6 @@ class Handled:
 
     messages: list[OutMessage]
     language: str
-    language_changed: bool
     outbox_queued: bool
     """Messages for other users were queued and should be delivered now."""
     receipt: Receipt | None = None
@@ -126,7 +125,7 @@ class ConversationEngine:
                 sender.channel, update_id
             ):
                 log.info("skipping redelivered update %s/%s", sender.channel, update_id)
-                return Handled([], self._default_language, False, False)
+                return Handled([], self._default_language, False)
 
             now = self._clock()
             identities = IdentityService(uow, self._clock, self._default_language)
@@ -148,7 +147,7 @@ class ConversationEngine:
                 flood_window.save(conversation)
                 messages = self._slow_down(conversation, user.language, verdict)
                 await uow.commit()
-                return Handled(messages, user.language, False, False, self._receipt(conversation))
+                return Handled(messages, user.language, False, self._receipt(conversation))
             if isinstance(event, ContactShared) and event.is_own:
                 identities.verify_own_contact(identity, event.phone)
             access = AccessService(uow, self._clock, self._admin_ids)
@@ -178,7 +177,6 @@ class ConversationEngine:
             )
             switched_channel = conversation.channel not in (None, sender.channel)
             expired = now - conversation.updated_at > self._resume_after or switched_channel
-            language_before = user.language
             unseen = conversation.delivered_turn < conversation.turn
             await route(ctx, event, expired=expired, unseen=unseen)
             linked = ctx.conversation is not conversation  # joined another user's draft
@@ -207,10 +205,9 @@ class ConversationEngine:
             len(messages),
             (time.perf_counter() - started) * 1000,
         )
-        changed = user.language != language_before
         receipt = self._receipt(conversation) if messages else None
         follow_up = self._follow_up(ctx.later, user.language) if ctx.later else None
-        return Handled(messages, user.language, changed, ctx.outbox_queued, receipt, follow_up)
+        return Handled(messages, user.language, ctx.outbox_queued, receipt, follow_up)
 
     def _follow_up(
         self, later: list[FollowUp], language: str

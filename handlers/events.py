@@ -22,6 +22,8 @@ class CommandReceived:
     args: str = ""
     about_user: str | None = None
     """The channel id of the person whose forwarded message this command replies to."""
+    about_name: str | None = None
+    """That person's name as the channel shows it."""
 
 
 @dataclass(frozen=True, slots=True)

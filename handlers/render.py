@@ -24,6 +24,8 @@ def render(
     stored state, and tokens of earlier messages are recognised as stale. ``keep_current``
     (for notifications) adds the new buttons without invalidating those already shown.
     """
+    menus = [reply for reply in replies if reply.command_menu is not None]
+    replies = [reply for reply in replies if reply.command_menu is None]
     if not keep_current:
         conversation.turn += 1
     offered: list[list[str]] = list(conversation.offered) if keep_current else []
@@ -52,7 +54,12 @@ def render(
     conversation.offered = offered
     if not keep_current:
         conversation.contact_keyboard = wants_contact or (remove_keyboard and not messages)
-    return messages
+    return messages + [command_menu(menu, tr) for menu in menus]  # after every message
+
+
+def command_menu(menu: Reply, tr: Translator) -> OutMessage:
+    entries = tuple((name, tr.render(about)) for name, about in menu.command_menu or ())
+    return OutMessage(text="", command_menu=entries)
 
 
 def to_payload(message: OutMessage) -> dict[str, Any]:
@@ -64,6 +71,11 @@ def to_payload(message: OutMessage) -> dict[str, Any]:
             for row in message.buttons
         ],
         "footer_size": message.footer_size,
+        **(
+            {"command_menu": [list(entry) for entry in message.command_menu]}
+            if message.command_menu is not None
+            else {}
+        ),
     }
 
 
@@ -72,4 +84,9 @@ def from_payload(payload: dict[str, Any]) -> OutMessage:
         text=str(payload["text"]),
         buttons=tuple(tuple(OutButton(*button) for button in row) for row in payload["buttons"]),
         footer_size=int(payload.get("footer_size", 0)),  # absent in messages queued earlier
+        command_menu=(
+            tuple((str(name), str(about)) for name, about in payload["command_menu"])
+            if "command_menu" in payload
+            else None
+        ),
     )

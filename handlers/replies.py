@@ -61,6 +61,9 @@ class Reply:
     footer: tuple[Choice, ...] = ()
     """Secondary choices (back, help, cancel) shown after the main ones."""
     attachments: tuple[Attachment, ...] = ()
+    command_menu: tuple[tuple[str, Msg], ...] | None = None
+    """Instead of a message: the chat's command menu to set, each command with its description
+    (channels without a command menu ignore it)."""
 
 
 def reply(
@@ -100,6 +103,8 @@ class OutMessage:
     remove_keyboard: bool = False
     attachments: tuple[Attachment, ...] = ()
     footer_size: int = 0
+    command_menu: tuple[tuple[str, str], ...] | None = None
+    """Instead of a message: the chat's command menu to set (command, description)."""
 
     @property
     def flat_buttons(self) -> tuple[OutButton, ...]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from handlers import broadcast, flows, link, menu, rights
-from handlers.context import FlowContext
+from handlers.commands import STAFF_BUTTON_COMMANDS, VENDOR_MENU
+from handlers.context import Flow, FlowContext
 from handlers.events import (
     ButtonPressed,
     ChoiceMade,
@@ -29,18 +30,8 @@ from handlers.status import describe_status
 from models.errors import NotPermitted
 from models.services.access import UNKNOWN_COMMAND
 
-COMMANDS = (
-    "start",
-    "daftar",
-    "produk",
-    "status",
-    "bantuan",
-    "batal",
-    "bahasa",
-    "datasaya",
-    "hapusdata",
-)
-"""The command menu, in the order shown to users."""
+COMMANDS = tuple(command.name for command in VENDOR_MENU)
+"""The vendors' command menu, in the order shown to users (staff menus: handlers/commands)."""
 
 
 async def route(ctx: FlowContext, event: Event, *, expired: bool, unseen: bool = False) -> None:
@@ -184,6 +175,8 @@ async def on_choice(ctx: FlowContext, choice: str) -> None:
             link.start(ctx)
         case ["menu", "products"]:
             await browse.show_list(ctx)
+        case ["cmd", name] if name in STAFF_BUTTON_COMMANDS:
+            await run_command(ctx, CommandReceived(name))
         case ["products" | "product", _]:
             await browse.on_choice(ctx, choice)
         case ["review", _]:
@@ -203,7 +196,7 @@ async def on_choice(ctx: FlowContext, choice: str) -> None:
         case ["fix", product] if product.startswith("product.") and product[8:].isdecimal():
             await fixes.fix_product(ctx, int(product[8:]))
         case ["lang", code]:
-            menu.set_language(ctx, code)
+            await menu.set_language(ctx, code)
             await repeat_current(ctx)
         case _ if ctx.conversation.flow is not None:
             await flows.handle(ctx, ChoiceMade(choice))
@@ -215,8 +208,8 @@ async def on_text(ctx: FlowContext, text: str, *, expired: bool) -> None:
     choice = match_label(ctx, text)
     if choice is not None:
         await on_choice(ctx, choice)
-    elif ctx.waiting and not expired:
-        await flows.handle(ctx, TextReceived(text))
+    elif ctx.waiting and (not expired or ctx.conversation.flow == Flow.RELAY):
+        await flows.handle(ctx, TextReceived(text))  # a message being written is never dropped
     elif ctx.conversation.flow is not None and detect_intent(text) is None:
         await menu.offer_resume(ctx)
     else:
@@ -281,8 +274,16 @@ async def mentor_choice(ctx: FlowContext, choice: str) -> None:
             await relay.mentor_writes(ctx, int(number))
         case ["mentor", "proxy"]:
             await proxy.start(ctx)
+        case ["mentor", "proxynew"]:
+            await proxy.start_new(ctx)
         case ["mentor", "proxyopen", number] if number.isdecimal():
             await proxy.reopen(ctx, int(number))
+        case ["mentor", "relink", number] if number.isdecimal():
+            await proxy.relink(ctx, int(number))
+        case ["mentor", "delete", number] if number.isdecimal():
+            await mine.confirm_delete(ctx, int(number))
+        case ["mentor", "deleteyes", number] if number.isdecimal():
+            await mine.delete_draft(ctx, int(number))
         case _:
             await mine.show_mine(ctx)
 

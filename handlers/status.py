@@ -24,7 +24,7 @@ async def describe_status(ctx: FlowContext) -> None:
         return
     await describe_registration(ctx, vendor)
     await describe_products(ctx, vendor)
-    mentor = await ctx.mentoring.mentor_of(vendor)
+    mentor = await ctx.mentoring.active_mentor_of(vendor)
     if mentor is not None:
         ctx.say(
             msg("status-mentor", name=mentor.display_name or "…"),

@@ -21,6 +21,7 @@ from fluent.syntax import ast as fluent_ast
 from fluent.syntax.visitor import Visitor
 
 from handlers.i18n import LOCALES_DIR, SUPPORTED_LANGUAGES, Locales
+from handlers.mentoring.proxy import THIRD_PERSON
 from handlers.products.steps import ProductStep
 from handlers.registration.steps import STEPS, RegistrationStep
 from handlers.router import COMMANDS
@@ -349,6 +350,8 @@ def derived_keys() -> dict[str, str]:
         keys[f"product-status-{_kebab(status)}"] = f"product status {status.value!r}"
     for code in SUPPORTED_LANGUAGES:
         keys[f"language-{code}"] = f"SUPPORTED_LANGUAGES {code!r}"
+    for key in THIRD_PERSON:
+        keys[f"proxy-{key}"] = f"the proxy form's wording of {key!r}"
     for name in COMMANDS:
         # The command menu shown by the chat platform (one description per command).
         keys[f"command-{name}"] = f"handlers.router.COMMANDS {name!r}"

@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from datetime import time, timedelta
 from functools import partial
 
-from telegram import Bot, BotCommand, BotCommandScopeChat, CallbackQuery, Update
+from telegram import Bot, BotCommand, CallbackQuery, Update
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import BaseRequest
 
@@ -20,10 +20,10 @@ from bot.outbox import OutboxDispatcher
 from bot.telegram.outbox import TelegramDelivery
 from bot.telegram.sending import CHANNEL, ReplySender
 from bot.telegram.updates import incoming_from_update
+from handlers.commands import VENDOR_MENU
 from handlers.engine import ConversationEngine, Handled
 from handlers.events import PendingResent, Sender
 from handlers.i18n import SUPPORTED_LANGUAGES, Locales, Translator
-from handlers.router import COMMANDS
 
 log = logging.getLogger(__name__)
 
@@ -100,13 +100,6 @@ class TelegramChannel:
             self.outbox.kick()
         if handled.follow_up is not None:
             await self._replies.send(bot, chat_id, await handled.follow_up())
-        if handled.language_changed:
-            await quietly(
-                bot.set_my_commands(
-                    commands(self._locales.translator(handled.language)),
-                    scope=BotCommandScopeChat(chat_id),
-                )
-            )
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Logs the failure and apologises; the update's transaction was rolled back. A failure
@@ -155,7 +148,8 @@ class TelegramChannel:
         await self.resend_pending(context.bot)
 
     async def set_command_menus(self, application: Application) -> None:  # type: ignore[type-arg]
-        """The command menu in Bahasa Indonesia by default and in English for English clients."""
+        """The vendors' command menu in Bahasa Indonesia by default and in English for English
+        clients; staff get their own per chat when a role is given or taken."""
         bot = application.bot
         if self._engine.links.telegram_username is None:
             self._engine.links.telegram_username = bot.username
@@ -167,7 +161,7 @@ class TelegramChannel:
 
 
 def commands(tr: Translator) -> list[BotCommand]:
-    return [BotCommand(name, tr(f"command-{name}")) for name in COMMANDS]
+    return [BotCommand(command.name, tr.render(command.about)) for command in VENDOR_MENU]
 
 
 async def quietly(call: Awaitable[object]) -> None:

@@ -16,7 +16,14 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from telegram import Bot, InputFile, InputMediaPhoto, ReplyKeyboardRemove
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    InputFile,
+    InputMediaPhoto,
+    ReplyKeyboardRemove,
+)
 from telegram.error import RetryAfter, TelegramError
 from tenacity import (
     AsyncRetrying,
@@ -62,6 +69,9 @@ async def send_messages(
     attempt: Attempt = once,
 ) -> None:
     for message in messages:
+        if message.command_menu is not None:
+            await attempt(partial(set_chat_menu, bot, chat_id, message.command_menu))
+            continue
         await send_attachments(bot, chat_id, message.attachments, media_dir, attempt)
         if message.remove_keyboard and message.buttons:
             # A message cannot both remove a reply keyboard and carry inline buttons: remove
@@ -73,6 +83,12 @@ async def send_messages(
                 await placeholder.delete()
         markup = markup_for(message)
         await attempt(partial(bot.send_message, chat_id, message.text, reply_markup=markup))
+
+
+async def set_chat_menu(bot: Bot, chat_id: int, menu: tuple[tuple[str, str], ...]) -> None:
+    """This chat's command menu (the roles of the person in it, in their language)."""
+    commands = [BotCommand(name, about) for name, about in menu]
+    await bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id))
 
 
 async def send_attachments(

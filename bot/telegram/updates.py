@@ -54,7 +54,7 @@ def event_from_message(message: Message) -> Event:
         event = text_or_command(message.text)
         forwarded_from = forwarded_user(message.reply_to_message)
         if isinstance(event, CommandReceived) and forwarded_from is not None:
-            return replace(event, about_user=forwarded_from)
+            return replace(event, about_user=forwarded_from[0], about_name=forwarded_from[1])
         return event
     if message.contact is not None:
         own = message.from_user is not None and message.contact.user_id == message.from_user.id
@@ -81,11 +81,11 @@ def event_from_message(message: Message) -> Event:
     return UnsupportedReceived(unsupported_kind(message))
 
 
-def forwarded_user(message: Message | None) -> str | None:
-    """The original sender of a forwarded message, when Telegram reveals them."""
+def forwarded_user(message: Message | None) -> tuple[str, str] | None:
+    """The original sender of a forwarded message (id and name), when Telegram reveals them."""
     origin = message.forward_origin if message is not None else None
     if isinstance(origin, MessageOriginUser):
-        return str(origin.sender_user.id)
+        return str(origin.sender_user.id), origin.sender_user.full_name
     return None
 
 

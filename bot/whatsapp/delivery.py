@@ -25,6 +25,8 @@ class WhatsAppDelivery:
         self._template = template
 
     async def __call__(self, recipient: Recipient, message: OutMessage) -> None:
+        if message.command_menu is not None:  # WhatsApp has no command menu
+            return
         try:
             if recipient.window_open:
                 await self._free_form(recipient, message)

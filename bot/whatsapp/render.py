@@ -50,6 +50,8 @@ class Outgoing:
 
 
 def render(message: OutMessage, tr: Translator) -> list[Outgoing]:
+    if message.command_menu is not None:  # no command menu: the main menu is a list instead
+        return []
     choices = (
         [OutButton(OWN_NUMBER, message.contact_label)] if message.contact_label is not None else []
     )

@@ -8,22 +8,104 @@ until the vendor claims it.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
+from typing import Any
 
 import qrcode
 
 from handlers.context import Flow, FlowContext
-from handlers.mentoring.mine import show_mine
+from handlers.events import ContactShared
+from handlers.forms import FormInput, Outcome, Retry, Step
+from handlers.mentoring.mine import entry, show_mine
 from handlers.registration.flow import RegistrationForm
-from handlers.replies import Attachment, Choice, Msg, msg
+from handlers.replies import Attachment, Choice, Msg, Reply, msg
 from models.entities import Vendor
 from models.schemas import RegistrationField
 
 CLAIM_PREFIX = "c-"
+OFFER_DRAFTS = 5
+"""Unfinished drafts offered by /daftarkan before a new one, latest first."""
+
+THIRD_PERSON = frozenset(
+    {
+        "ask-business-name",
+        "ask-nib",
+        "ask-kbli",
+        "ask-kbli-optional",
+        "ask-phone",
+        "ask-scale-turnover",
+        "ask-scale-capital",
+        "ask-scale-confirm",
+        "ask-etalase",
+        "ask-kecamatan",
+        "ask-email",
+        "help-phone",
+        "help-kbli",
+        "help-etalase",
+        "help-kecamatan",
+        "help-kelurahan",
+        "nib-how-to-get",
+        "scale-above-umkm",
+        "warning-kbli-mismatch",
+        "button-npwp-is-nik",
+        "button-scale-use-capital",
+        "button-scale-use-turnover",
+        "summary-hint",
+        "help-summary",
+        "error-nik-province",
+        "error-nik-region",
+        "error-nik-date",
+        "error-nik-serial",
+        "error-kbli-division",
+    }
+)
+"""Texts of the vendor's own registration that speak to the owner ("usaha Anda"); filled in
+on the owner's behalf, each has a ``proxy-`` counterpart that speaks about them instead."""
+
+
+def about_the_owner(part: Msg) -> Msg:
+    """``part`` (and any text inside it, such as an error in "❗ …") about the owner."""
+    args = {
+        name: about_the_owner(value) if isinstance(value, Msg) else value
+        for name, value in part.args.items()
+    }
+    return Msg(f"proxy-{part.key}" if part.key in THIRD_PERSON else part.key, args)
+
+
+def worded(message: Reply) -> Reply:
+    """A reply of the form as the mentor should read it."""
+    return replace(
+        message,
+        parts=tuple(about_the_owner(part) for part in message.parts),
+        choices=tuple(replace(c, label=about_the_owner(c.label)) for c in message.choices),
+    )
 
 
 class ProxyForm(RegistrationForm):
     flow = Flow.PROXY
     contact_requests = False
+
+    def ask(
+        self, ctx: FlowContext, subject: Vendor, step: str, notes: tuple[Msg, ...] = ()
+    ) -> None:
+        """Asks like the owner's own form, in words about the owner."""
+        first = len(ctx.replies)
+        super().ask(ctx, subject, step, notes)
+        ctx.replies[first:] = [worded(message) for message in ctx.replies[first:]]
+
+    def show_summary(self, ctx: FlowContext, subject: Vendor, notes: tuple[Msg, ...]) -> None:
+        """The summary, also when shown again after a wrong press, in words about the owner."""
+        first = len(ctx.replies)
+        super().show_summary(ctx, subject, notes)
+        ctx.replies[first:] = [worded(message) for message in ctx.replies[first:]]
+
+    async def answer(
+        self, ctx: FlowContext, subject: Vendor, step: Step[Any], event: FormInput
+    ) -> Outcome:
+        """The mentor's own contact is not the owner's number."""
+        if isinstance(event, ContactShared) and event.is_own:
+            return Retry(msg("proxy-error-own-contact"))
+        return await super().answer(ctx, subject, step, event)
 
     async def subject(self, ctx: FlowContext) -> Vendor | None:
         vendor_id = ctx.data.get("vendor_id")
@@ -61,6 +143,29 @@ FORM = ProxyForm()
 
 
 async def start(ctx: FlowContext) -> None:
+    """/daftarkan: unfinished drafts are offered first, so they do not pile up."""
+    drafts = await ctx.mentoring.drafts_in_progress(ctx.user)
+    ctx.remember_staff_name()
+    started = [progress for progress in drafts if progress.answered]
+    if not started:
+        await start_new(ctx)
+        return
+    if ctx.conversation.flow is not None:
+        ctx.interrupt()
+    ctx.say(
+        msg("proxy-offer-drafts", count=len(started)),
+        choices=[
+            *(
+                Choice(f"mentor.proxyopen.{progress.vendor.id}", entry(progress))
+                for progress in started[:OFFER_DRAFTS]
+            ),
+            Choice("mentor.proxynew", msg("button-proxy-new")),
+        ],
+    )
+
+
+async def start_new(ctx: FlowContext) -> None:
+    """A new draft (or the empty one the mentor opened before)."""
     vendor = await ctx.mentoring.start_proxy(ctx.user)
     ctx.remember_staff_name()
     ctx.finish()
@@ -80,12 +185,24 @@ async def reopen(ctx: FlowContext, vendor_id: int) -> None:
     ctx.set_data(vendor_id=vendor.id)
 
 
+async def relink(ctx: FlowContext, vendor_id: int) -> None:
+    """A new link for a draft's owner (the earlier one stops working)."""
+    vendor = await ctx.mentoring.proxy_draft(ctx.user, vendor_id)
+    if vendor is None:
+        await show_mine(ctx, 1, (msg("proxy-closed"),))
+        return
+    await hand_over(ctx, vendor)
+
+
 async def hand_over(ctx: FlowContext, vendor: Vendor) -> None:
     """A single-use link (and the same as a QR code) for the vendor to claim the draft."""
     token = CLAIM_PREFIX + await ctx.mentoring.claim_link_token(ctx.user, vendor)
     link = ctx.bureau.links.telegram(token)
     hours = int(ctx.mentoring.rules.claim_link_valid.total_seconds() // 3600)
-    ctx.finish()
+    if ctx.conversation.flow == Flow.PROXY and ctx.data.get("vendor_id") == vendor.id:
+        ctx.finish()
+    elif ctx.conversation.flow is not None:
+        ctx.interrupt()
     text: Msg = msg(
         "proxy-link",
         name=vendor.business_name or msg("mentor-unnamed"),

@@ -14,7 +14,7 @@ MESSAGE_MAX = 1000
 
 async def vendor_writes(ctx: FlowContext) -> None:
     vendor = await ctx.registration.vendor_of(ctx.user)
-    mentor = await ctx.mentoring.mentor_of(vendor) if vendor else None
+    mentor = await ctx.mentoring.active_mentor_of(vendor) if vendor else None
     if mentor is None:
         ctx.say(msg("relay-no-mentor"))
         return
@@ -27,7 +27,17 @@ async def mentor_writes(ctx: FlowContext, vendor_id: int) -> None:
         ctx.say(msg("mentor-vendor-missing"))
         return
     ctx.remember_staff_name()
-    ask(ctx, "to_vendor", vendor.id, vendor.business_name or vendor.owner_name or "…")
+    name = vendor.business_name or vendor.owner_name or "…"
+    if not await ctx.mentoring.reachable(vendor):  # said before anything is typed
+        ctx.say(
+            msg("relay-not-claimed", name=name),
+            choices=[
+                Choice(f"mentor.open.{vendor.id}", msg("button-open-draft")),
+                Choice("mentor.page.1", msg("button-my-vendors")),
+            ],
+        )
+        return
+    ask(ctx, "to_vendor", vendor.id, name)
 
 
 def ask(ctx: FlowContext, step: str, vendor_id: int | None, name: str) -> None:
@@ -57,7 +67,7 @@ async def send(ctx: FlowContext, text: str) -> None:
     if step == "to_vendor" and isinstance(vendor_id, int):
         vendor = await ctx.mentoring.vendor_for(ctx.user, vendor_id)
         if vendor is None:
-            ctx.say(msg("mentor-vendor-missing"))
+            ctx.say(msg("mentor-vendor-missing"), msg("relay-kept", text=text))
             return
         sent = await notify(
             ctx,
@@ -69,9 +79,9 @@ async def send(ctx: FlowContext, text: str) -> None:
         )
     else:
         vendor = await ctx.registration.vendor_of(ctx.user)
-        mentor = await ctx.mentoring.mentor_of(vendor) if vendor else None
+        mentor = await ctx.mentoring.active_mentor_of(vendor) if vendor else None
         if vendor is None or mentor is None:
-            ctx.say(msg("relay-no-mentor"))
+            ctx.say(msg("relay-no-mentor"), msg("relay-kept", text=text))
             return
         sent = await notify(
             ctx,
@@ -85,4 +95,7 @@ async def send(ctx: FlowContext, text: str) -> None:
                 choices=[Choice(f"mentor.message.{vendor.id}", msg("button-reply"))],
             ),
         )
-    ctx.say(msg("relay-sent" if sent else "relay-unreachable"))
+    if sent:
+        ctx.say(msg("relay-sent"))
+    else:  # nothing typed is lost: the message comes back to be copied
+        ctx.say(msg("relay-unreachable"), msg("relay-kept", text=text))

@@ -13,11 +13,13 @@ from handlers.notify import queue_messages
 from handlers.replies import Choice, Reply, msg, reply
 from models.entities import Vendor
 from models.schemas import RegistrationDraft
-from models.services.mentoring import MentoringService
+from models.services.mentoring import MentoringService, Progress
 from models.status import Status
 from models.uow import UnitOfWork
 
 DIGEST_MAX_LINES = 15
+DIGEST_MAX_BUTTONS = 9
+"""With "Binaan saya", ten buttons: one WhatsApp list."""
 
 
 async def send_due(
@@ -37,10 +39,26 @@ async def send_due(
             lines = [msg("bullet", text=entry(progress)) for progress in stuck[:DIGEST_MAX_LINES]]
             digest = reply(
                 msg("mentor-digest", count=len(stuck), lines=lines),
-                choices=[Choice("mentor.page.1", msg("button-my-vendors"))],
+                choices=[*vendor_buttons(stuck), Choice("mentor.page.1", msg("button-my-vendors"))],
             )
             queued += await queue_messages(uow, locales, now, mentor.id, [digest])
     return queued
+
+
+def vendor_buttons(stuck: list[Progress]) -> list[Choice]:
+    """A button per vendor of the digest (the first few), opening their card."""
+    return [
+        Choice(
+            f"mentor.open.{progress.vendor.id}",
+            msg(
+                "button-open-vendor",
+                name=progress.vendor.business_name
+                or progress.vendor.owner_name
+                or msg("mentor-unnamed"),
+            ),
+        )
+        for progress in stuck[:DIGEST_MAX_BUTTONS]
+    ]
 
 
 def reminder(vendor: Vendor) -> Reply:

@@ -3,6 +3,7 @@ else it is the way to write to their own mentor."""
 
 from __future__ import annotations
 
+from handlers import commands
 from handlers.context import FlowContext
 from handlers.events import CommandReceived
 from handlers.mentoring import relay
@@ -44,7 +45,8 @@ async def assign_area(ctx: FlowContext, *, mentor_id: str, mentor: User, name: s
         ctx.say(msg("error-prefix", text=msg("mentor-unknown-kecamatan", name=name)))
         return
     await ctx.mentoring.add_area(ctx.user, mentor, kecamatan.code)
-    ctx.say(msg("mentor-area-set", user=mentor_id, kecamatan=kecamatan.name))
+    who = await commands.person(ctx, mentor, mentor_id)
+    ctx.say(msg("mentor-area-set", user=who, kecamatan=kecamatan.name))
 
 
 async def assign_vendor(ctx: FlowContext, *, mentor_id: str, mentor: User, vendor_id: str) -> None:
@@ -53,4 +55,5 @@ async def assign_vendor(ctx: FlowContext, *, mentor_id: str, mentor: User, vendo
         ctx.say(msg("error-prefix", text=msg("review-item-missing")))
         return
     await ctx.mentoring.assign(ctx.user, vendor, mentor)
-    ctx.say(msg("mentor-assigned", user=mentor_id, name=vendor.business_name or "…"))
+    who = await commands.person(ctx, mentor, mentor_id)
+    ctx.say(msg("mentor-assigned", user=who, name=vendor.business_name or "…"))

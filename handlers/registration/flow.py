@@ -16,6 +16,7 @@ from __future__ import annotations
 from handlers.context import Flow, FlowContext
 from handlers.events import ChoiceMade
 from handlers.forms import NAV_CANCEL, NAV_HELP, SUMMARY, Form, FormInput
+from handlers.mentoring import notices
 from handlers.registration.steps import FIELD_STEPS, FOLLOW_UPS, RegistrationStep
 from handlers.registration.summary import edit_choices, field_value, summary_lines
 from handlers.replies import Choice, Msg, msg
@@ -101,6 +102,7 @@ class RegistrationForm(Form[Vendor]):
             )
             return
         announce.vendor_submitted(ctx, vendor)
+        await notices.tell_mentor(ctx, vendor, "submitted")
         ctx.finish()
         ctx.say(
             msg("registration-submitted", bureau=ctx.bureau.name),
@@ -199,6 +201,7 @@ async def claim_after_consent(ctx: FlowContext, token: str) -> None:
         ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
         return
     await ctx.registration.give_consent(ctx.user, ctx.sender.channel)
+    await notices.tell_mentor(ctx, vendor, "claimed")
     FORM.ask(ctx, vendor, SUMMARY, (msg("claim-done"),))
 
 

@@ -6,12 +6,14 @@ from typing import cast
 
 from babel.dates import format_datetime
 
+from handlers import commands
 from handlers.context import Flow, FlowContext
 from handlers.events import ChoiceMade, CommandReceived
-from handlers.replies import Choice, Msg, msg
+from handlers.replies import Choice, Msg, msg, reply
 from handlers.review import decide
 from handlers.review.cards import show_item, show_queue
 from handlers.review.reveal import reveal, reveal_history
+from models.entities import User
 from models.errors import DomainError
 from models.services.access import REVIEWERS, Role
 from models.services.disclosure import SensitiveField
@@ -124,15 +126,35 @@ async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
         ctx.say(msg("role-usage"))
         return
     target = await ctx.access.telegram_user(target_id)
+    granted = words[0] in ("tambah", "add")
     try:
-        if words[0] in ("tambah", "add"):
+        if granted:
             await ctx.access.grant(ctx.user, target, role)
         else:
             await ctx.access.revoke(ctx.user, target, role)
     except DomainError as error:
         ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
         return
-    ctx.say(msg("role-changed", action=words[0], role=role.value, user=target_id))
+    if granted and command.about_name and not target.display_name:
+        target.display_name = command.about_name[:100]  # staff now: colleagues see the name
+    who = await commands.person(ctx, target, target_id)
+    action = "granted" if granted else "revoked"
+    ctx.say(msg("role-changed", action=action, role=role.value, user=who))
+    await tell_role_change(ctx, target, role, granted=granted)
+
+
+async def tell_role_change(ctx: FlowContext, target: User, role: Role, *, granted: bool) -> None:
+    """The person is told, and their chat's command menu follows their roles."""
+    tools = commands.staff_buttons(await ctx.access.roles(target))
+    notice = reply(
+        msg("role-you-granted" if granted else "role-you-revoked", role=role.value),
+        choices=tools or [Choice("menu.main", msg("button-main-menu"))],
+    )
+    if target.id == ctx.user.id:  # one's own chat: at once
+        ctx.replies.append(notice)
+        await commands.set_own_menu(ctx)
+    else:
+        await commands.send_menu_to(ctx, target, notice)
 
 
 async def list_staff(ctx: FlowContext) -> None:

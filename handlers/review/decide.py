@@ -11,6 +11,7 @@ from typing import cast
 
 from handlers.context import Flow, FlowContext
 from handlers.events import ChoiceMade, TextReceived
+from handlers.mentoring import notices
 from handlers.notify import notify
 from handlers.replies import Choice, Msg, msg
 from handlers.review.cards import show_item, show_queue
@@ -180,6 +181,8 @@ async def decide(
     await notify(
         ctx, vendor.user_id, vendor_notice(kind, item, decision, note, reason, fields or [])
     )
+    if isinstance(item, Vendor):
+        await notices.tell_mentor(ctx, item, decision.value)
     next_entry = await ctx.review.oldest(ctx.user)
     choices = (
         [Choice(f"review.open.{next_entry.kind}.{next_entry.id}", msg("button-review-next-item"))]

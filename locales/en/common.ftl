@@ -16,14 +16,44 @@ help-general =
     ℹ️ Help
 
     This bot helps small businesses register in the { $bureau } e-catalogue.
-    • /daftar: start or continue your registration
-    • /status: check your registration status and the next step
-    • /batal: take a break (your data stays saved)
-    • /bahasa: change language
-    • /bantuan: this message
+help-commands = { $lines }
+help-line = • /{ $command }: { $text }
+help-typing = You can also just type, for example "check status" or "register".
+help-contact = { $who ->
+        [vendor] Need help? Write to your mentor with /pendamping, or contact { $bureau }:
+       *[staff] Questions about your role or access? Contact { $bureau }:
+    }
+    { $lines }
+help-contact-email = • Email: { $contact }
+help-contact-phone = • Phone/WhatsApp: { $phone }
+help-staff =
+    ℹ️ Help
 
-    You can also just type, for example "check status" or "register".
-    Need a person? Contact { $contact }.
+    The commands you can use at { $bureau }:
+help-role-section =
+    { $role ->
+        [vendor] 🏪 For your own business:
+        [mentor] 🤝 As a mentor:
+        [reviewer] 🔎 As a reviewer:
+       *[superadmin] 🛡 As a superadmin:
+    }
+    { $lines }
+welcome-staff =
+    { $has_name ->
+        [yes] Welcome, { $name }! 👋
+       *[no] Welcome! 👋
+    } You are signed in as { $roles }.
+
+    Please choose:
+role-name = { $role ->
+        [mentor] mentor
+        [reviewer] reviewer
+       *[superadmin] superadmin
+    }
+role-names-two = { $first } and { $second }
+role-names-three = { $first }, { $second } and { $third }
+person-named = { $name } (ID { $id })
+person-unnamed = user ID { $id }
 ask-language = Choose a language:
 language-id = 🇮🇩 Bahasa Indonesia
 language-en = 🇬🇧 English
@@ -37,6 +67,23 @@ command-status = Check registration status
 command-bantuan = Help
 command-batal = Take a break (data is saved)
 command-bahasa = Change language
+command-pendamping = Message my mentor
+command-binaan = My businesses (those needing help first)
+command-daftarkan = Register a business on its owner's behalf
+command-antrian = Review queue, oldest first
+command-cari = Find a business by name, NIK, NIB or phone
+command-statistik = Registration and product statistics
+command-ekspor = Export approved products (CSV/XLSX)
+command-pendamping-staff = Set mentors' areas and vendors
+command-peran = Staff list; give or take a role
+command-siaran = Send an announcement to vendors
+button-menu-queue = 📥 Review queue
+button-menu-search = 🔎 Find a business
+button-menu-stats = 📊 Statistics
+button-menu-export = 📤 Export
+button-menu-mentors = 🤝 Assign mentors
+button-menu-roles = 🛡 Staff and roles
+button-menu-broadcast = 📣 Broadcast
 
 error-prefix = ❗ { $text }
 error-unknown-command = We do not know that command.

@@ -80,12 +80,39 @@ role-usage =
     • /peran cabut <Telegram id> verifikator
     Roles: superadmin, verifikator, pendamping (also: add/remove, reviewer/mentor). You can also reply to a message forwarded from the person: /peran tambah pendamping
 role-changed = { $action ->
-        [tambah] ✅ Role { $role } given
-        [add] ✅ Role { $role } given
-       *[other] ✅ Role { $role } removed
-    } for user { $user }.
-error-role-already = That user already has the role { $role }.
-error-role-missing = That user does not have the role { $role }.
+        [granted] ✅ The { $role ->
+        [mentor] mentor
+        [reviewer] reviewer
+       *[superadmin] superadmin
+    } role was given to { $user }.
+       *[revoked] ✅ The { $role ->
+        [mentor] mentor
+        [reviewer] reviewer
+       *[superadmin] superadmin
+    } role was taken from { $user }.
+    }
+role-you-granted =
+    🎉 You are now a { $role ->
+        [mentor] mentor
+        [reviewer] reviewer
+       *[superadmin] superadmin
+    } here.
+    Your tools are on the buttons below and in the command menu (the / or ☰ button next to the typing field). Type /bantuan to see every command.
+role-you-revoked = Your { $role ->
+        [mentor] mentor
+        [reviewer] reviewer
+       *[superadmin] superadmin
+    } role has been removed. Your command menu has been updated.
+error-role-already = That user already has the { $role ->
+        [mentor] mentor
+        [reviewer] reviewer
+       *[superadmin] superadmin
+    } role.
+error-role-missing = That user does not have the { $role ->
+        [mentor] mentor
+        [reviewer] reviewer
+       *[superadmin] superadmin
+    } role.
 
 notify-vendor-approved =
     🎉 Congratulations! The business registration of { $name } has been approved.

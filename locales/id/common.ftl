@@ -16,14 +16,44 @@ help-general =
     ℹ️ Bantuan
 
     Bot ini membantu UMKM mendaftar ke katalog elektronik { $bureau }.
-    • /daftar: mulai atau lanjutkan pendaftaran
-    • /status: cek status pendaftaran dan langkah berikutnya
-    • /batal: berhenti sejenak (data tetap tersimpan)
-    • /bahasa: ganti bahasa
-    • /bantuan: pesan ini
+help-commands = { $lines }
+help-line = • /{ $command }: { $text }
+help-typing = Anda juga bisa mengetik biasa, misalnya "cek status" atau "mau daftar".
+help-contact = { $who ->
+        [vendor] Butuh bantuan? Tulis ke pendamping Anda dengan /pendamping, atau hubungi { $bureau }:
+       *[staff] Pertanyaan tentang peran atau akses? Hubungi { $bureau }:
+    }
+    { $lines }
+help-contact-email = • Email: { $contact }
+help-contact-phone = • Telepon/WhatsApp: { $phone }
+help-staff =
+    ℹ️ Bantuan
 
-    Anda juga bisa mengetik biasa, misalnya "cek status" atau "mau daftar".
-    Butuh bantuan petugas? Hubungi { $contact }.
+    Perintah yang bisa Anda pakai di { $bureau }:
+help-role-section =
+    { $role ->
+        [vendor] 🏪 Untuk usaha Anda sendiri:
+        [mentor] 🤝 Sebagai pendamping:
+        [reviewer] 🔎 Sebagai verifikator:
+       *[superadmin] 🛡 Sebagai superadmin:
+    }
+    { $lines }
+welcome-staff =
+    { $has_name ->
+        [yes] Selamat datang, { $name }! 👋
+       *[no] Selamat datang! 👋
+    } Anda masuk sebagai { $roles }.
+
+    Silakan pilih:
+role-name = { $role ->
+        [mentor] pendamping
+        [reviewer] verifikator
+       *[superadmin] superadmin
+    }
+role-names-two = { $first } dan { $second }
+role-names-three = { $first }, { $second }, dan { $third }
+person-named = { $name } (ID { $id })
+person-unnamed = pengguna ID { $id }
 ask-language = Pilih bahasa:
 language-id = 🇮🇩 Bahasa Indonesia
 language-en = 🇬🇧 English
@@ -37,6 +67,23 @@ command-status = Cek status pendaftaran
 command-bantuan = Bantuan
 command-batal = Berhenti sejenak (data tersimpan)
 command-bahasa = Ganti bahasa
+command-pendamping = Kirim pesan ke pendamping saya
+command-binaan = UMKM binaan saya (yang perlu dibantu di atas)
+command-daftarkan = Daftarkan UMKM atas nama pemiliknya
+command-antrian = Antrian verifikasi, yang terlama dulu
+command-cari = Cari UMKM menurut nama, NIK, NIB, atau nomor HP
+command-statistik = Statistik pendaftaran dan produk
+command-ekspor = Ekspor produk yang disetujui (CSV/XLSX)
+command-pendamping-staff = Atur wilayah dan UMKM binaan pendamping
+command-peran = Daftar petugas; beri atau cabut peran
+command-siaran = Kirim pengumuman ke UMKM
+button-menu-queue = 📥 Antrian verifikasi
+button-menu-search = 🔎 Cari UMKM
+button-menu-stats = 📊 Statistik
+button-menu-export = 📤 Ekspor
+button-menu-mentors = 🤝 Atur pendamping
+button-menu-roles = 🛡 Petugas dan peran
+button-menu-broadcast = 📣 Siaran
 
 error-prefix = ❗ { $text }
 error-unknown-command = Perintah itu tidak kami kenal.

@@ -68,3 +68,100 @@ mentor-unknown-kecamatan = Kecamatan "{ $name }" tidak ada di daftar wilayah.
 mentor-area-set = ✅ Pendamping { $user } sekarang mendampingi UMKM di Kecamatan { $kecamatan }.
 mentor-assigned = ✅ Pendamping { $user } sekarang mendampingi { $name }.
 error-not-a-mentor = Pengguna itu belum punya peran pendamping. Berikan dulu dengan /peran tambah <id> pendamping.
+
+## Filling in a registration on the owner's behalf: the questions about the owner, not to them.
+proxy-ask-business-name =
+    Apa nama usaha yang didampingi?
+    Contoh: Keripik Apel Bu Siti
+proxy-ask-nib =
+    Berapa NIB (Nomor Induk Berusaha) usaha yang didampingi? NIB terdiri dari 13 angka, ada di lembar NIB dari OSS.
+    Contoh: 9120001234567
+
+    Pemilik belum punya NIB? Tekan "Belum punya NIB".
+proxy-ask-kbli =
+    Apa kode KBLI usaha ini? KBLI adalah 5 angka yang tercantum di lembar NIB pemilik.
+    Jika lebih dari satu, pisahkan dengan koma.
+    Contoh: 10792, 47211
+proxy-ask-kbli-optional =
+    Jika kode KBLI usaha ini (5 angka) sudah diketahui, silakan ketik. Jika belum, tekan "Lewati".
+    Contoh: 10792
+proxy-ask-phone =
+    Berapa nomor HP (WhatsApp) pemilik usaha yang bisa dihubungi? Ketik nomornya.
+    Contoh: 0812 3456 7890
+proxy-ask-scale-turnover =
+    Berapa kira-kira omzet (hasil penjualan) usaha ini dalam setahun? Perkiraan dari pemilik saja tidak apa-apa.
+    Contoh: 300 juta, atau 25 juta per bulan
+proxy-ask-scale-capital =
+    Berapa modal usaha ini, di luar tanah dan bangunan?
+    Contoh: 50 juta
+proxy-ask-scale-confirm = { $basis ->
+        [capital] Dengan modal usaha sekitar { $amount }, usaha ini termasuk { $scale }. Benar?
+       *[turnover] Dengan omzet sekitar { $amount } per tahun, usaha ini termasuk { $scale }. Benar?
+    }
+proxy-ask-etalase = Apa bidang usaha utama UMKM ini? Pilih etalase (kategori katalog) yang paling sesuai:
+proxy-ask-kecamatan = Usaha ini berada di kecamatan mana di { $region }?
+proxy-ask-email =
+    Apa alamat email usaha ini? Tidak wajib, tekan "Lewati" jika tidak ada.
+    Contoh: keripikapel@gmail.com
+proxy-help-phone = Nomor ini dipakai petugas { $bureau } untuk menghubungi pemilik usaha. Ketik nomor HP pemilik yang aktif (diawali 08 atau +62), bukan nomor Anda sendiri.
+proxy-help-kbli = Kode KBLI (5 angka) tercantum di lembar NIB pemilik, di bagian daftar kegiatan usaha. Jika usahanya punya beberapa KBLI, tulis semuanya dipisah koma.
+proxy-help-etalase = Etalase adalah kategori di katalog tempat produk usaha ini dipajang. Pilih yang paling sesuai dengan usaha utamanya; produk lain bisa didaftarkan nanti.
+proxy-help-kecamatan = Pilih kecamatan tempat usaha ini berjalan. Jika tidak ada di daftar, hubungi { $contact }.
+proxy-help-kelurahan = Pilih desa atau kelurahan tempat usaha ini berjalan.
+proxy-nib-how-to-get =
+    Tidak apa-apa, pendaftaran tetap bisa dilanjutkan. Tapi NIB wajib dimiliki sebelum produk usaha ini tayang di katalog.
+
+    Cara membuat NIB (gratis), bisa dibantu bersama pemilik:
+    1. Buka oss.go.id, lalu daftar akun dengan NIK dan email pemilik.
+    2. Pilih "Perizinan Berusaha", isi data usaha, dan pilih KBLI yang sesuai.
+    3. NIB langsung terbit dan bisa diunduh.
+proxy-scale-above-umkm = Catatan: usaha ini di atas batas usaha menengah. Katalog ini diutamakan untuk UMKM, tapi pendaftaran tetap bisa dilanjutkan.
+proxy-warning-kbli-mismatch =
+    ⚠️ Perhatian: KBLI { $codes } tidak sesuai dengan etalase "{ $etalase }".
+    Ketidaksesuaian KBLI dan etalase sering menjadi alasan pendaftaran ditolak. Periksa lagi KBLI di NIB pemilik, atau pilih etalase lain lewat ringkasan nanti.
+proxy-button-npwp-is-nik = NPWP = NIK pemilik
+proxy-button-scale-use-capital = Isi modal saja
+proxy-button-scale-use-turnover = Isi omzet saja
+proxy-error-own-contact = Itu nomor Anda sendiri. Mohon ketik nomor HP pemilik usaha.
+
+## Drafts a mentor fills in, the vendor's progress, messages that cannot be sent yet.
+mentor-drafts-note = ✏️ { $count } draf yang Anda isi belum diserahkan ke pemiliknya. Tekan drafnya untuk melanjutkan, mengirim tautan, atau menghapusnya.
+mentor-draft-entry = ✏️ { $name } · draf { $answered }/{ $total } · { $days } hari
+mentor-draft-card =
+    ✏️ Draf pendaftaran: { $name }
+    Pemilik: { $owner }
+    Kelengkapan: { $answered } dari { $total } data
+    Tanpa kegiatan: { $days } hari
+    { $linked ->
+        [yes] Tautan untuk pemilik sudah dibuat, tapi belum dipakai.
+       *[no] Belum ada tautan untuk pemilik.
+    }
+button-proxy-continue = ▶️ Lanjutkan mengisi
+button-proxy-relink = 🔗 Kirim tautan lagi
+button-proxy-delete = 🗑 Hapus draf
+button-proxy-delete-yes = 🗑 Ya, hapus draf
+proxy-delete-confirm = Hapus draf { $name }? Semua isian di draf ini akan hilang dan tautannya tidak berlaku lagi.
+proxy-deleted = 🗑 Draf sudah dihapus.
+proxy-offer-drafts = Anda masih punya { $count } draf pendaftaran yang belum selesai. Lanjutkan salah satunya, atau mulai pendaftaran baru?
+button-proxy-new = ➕ Mulai pendaftaran baru
+welcome-back-proxy = Selamat datang kembali! Draf pendaftaran yang Anda isi tersimpan. Mau lanjut sekarang?
+relay-not-claimed = { $name } belum bisa dikirimi pesan karena pemiliknya belum mengambil draf ini. Berikan tautannya dulu kepada pemilik; setelah tautan dipakai, Anda bisa saling berkirim pesan.
+button-open-draft = ✏️ Buka draf
+relay-kept =
+    Pesan Anda tidak hilang, ini isinya untuk disalin:
+    { $text }
+mentor-notice = { $event ->
+        [claimed] ✅ { $name } sudah mengambil draf pendaftarannya. Sekarang pemilik bisa memeriksa dan mengirimnya sendiri.
+        [submitted] 📤 { $name } sudah mengirim pendaftaran untuk diverifikasi.
+        [needs_fix] 🛠 Pendaftaran { $name } diminta diperbaiki oleh petugas. Pemilik mungkin perlu bantuan Anda.
+        [approved] 🎉 Pendaftaran { $name } sudah disetujui.
+       *[rejected] Pendaftaran { $name } tidak disetujui. Pemilik mungkin perlu penjelasan dari Anda.
+    }
+button-open-vendor = 👤 { $name }
+proxy-summary-hint = Tekan data yang ingin diubah. Jika semua sudah benar, buat tautan untuk pemilik: pemilik memeriksa, menyetujui, lalu mengirimnya sendiri.
+proxy-help-summary = Periksa semua data bersama pemilik. Tekan nama data untuk mengubahnya. Jika sudah benar, tekan "Buat tautan untuk pemilik" dan berikan tautan atau kode QR-nya kepada pemilik.
+proxy-error-nik-province = Dua angka pertama NIK tidak sesuai dengan kode provinsi mana pun. Periksa lagi NIK di KTP pemilik. Contoh: 3579014101850001
+proxy-error-nik-region = Angka ke-3 sampai ke-6 pada NIK tidak sesuai. Periksa lagi NIK di KTP pemilik. Contoh: 3579014101850001
+proxy-error-nik-date = Tanggal lahir di dalam NIK (angka ke-7 sampai ke-12) tidak sesuai. Periksa lagi NIK di KTP pemilik. Contoh: 3579014101850001
+proxy-error-nik-serial = Empat angka terakhir NIK tidak boleh 0000. Periksa lagi NIK di KTP pemilik. Contoh: 3579014101850001
+proxy-error-kbli-division = Kode KBLI { $code } tidak ada di KBLI 2020. Periksa lagi daftar KBLI di lembar NIB pemilik. Contoh: 10792

@@ -80,12 +80,39 @@ role-usage =
     • /peran cabut <id Telegram> verifikator
     Peran: superadmin, verifikator, pendamping. Bisa juga dengan membalas pesan yang diteruskan dari orangnya: /peran tambah pendamping
 role-changed = { $action ->
-        [tambah] ✅ Peran { $role } diberikan
-        [add] ✅ Peran { $role } diberikan
-       *[other] ✅ Peran { $role } dicabut
-    } untuk pengguna { $user }.
-error-role-already = Pengguna itu sudah punya peran { $role }.
-error-role-missing = Pengguna itu tidak punya peran { $role }.
+        [granted] ✅ Peran { $role ->
+        [mentor] pendamping
+        [reviewer] verifikator
+       *[superadmin] superadmin
+    } diberikan kepada { $user }.
+       *[revoked] ✅ Peran { $role ->
+        [mentor] pendamping
+        [reviewer] verifikator
+       *[superadmin] superadmin
+    } dicabut dari { $user }.
+    }
+role-you-granted =
+    🎉 Anda sekarang { $role ->
+        [mentor] pendamping
+        [reviewer] verifikator
+       *[superadmin] superadmin
+    } di layanan ini.
+    Alat Anda ada di tombol di bawah dan di menu perintah (tombol / atau ☰ di samping kolom ketik). Ketik /bantuan untuk melihat semua perintah.
+role-you-revoked = Peran { $role ->
+        [mentor] pendamping
+        [reviewer] verifikator
+       *[superadmin] superadmin
+    } Anda sudah dicabut. Menu perintah Anda sudah disesuaikan.
+error-role-already = Pengguna itu sudah punya peran { $role ->
+        [mentor] pendamping
+        [reviewer] verifikator
+       *[superadmin] superadmin
+    }.
+error-role-missing = Pengguna itu tidak punya peran { $role ->
+        [mentor] pendamping
+        [reviewer] verifikator
+       *[superadmin] superadmin
+    }.
 
 notify-vendor-approved =
     🎉 Selamat! Pendaftaran usaha { $name } sudah disetujui.

@@ -9,10 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.exc import IntegrityError
 
 from models.entities import (
+    ChannelIdentity,
     ClaimToken,
     Conversation,
     MentorArea,
@@ -50,6 +51,14 @@ class Progress:
     total: int
     idle_days: int
     stuck: bool
+    claimed: bool = True
+    """Whether someone owns the registration; a draft a mentor fills in is nobody's until the
+    owner opens its link, so nobody can be written to yet."""
+
+    @property
+    def in_progress(self) -> bool:
+        """A draft the mentor is still filling in on the owner's behalf."""
+        return not self.claimed and self.vendor.status == Status.DRAFT
 
     @property
     def urgency(self) -> tuple[int, int]:
@@ -84,6 +93,13 @@ class MentoringService:
     async def mentor_of(self, vendor: Vendor) -> User | None:
         assignment = await self._uow.session.get(MentorAssignment, vendor.id)
         return await self._uow.users.get(assignment.mentor_user_id) if assignment else None
+
+    async def active_mentor_of(self, vendor: Vendor) -> User | None:
+        """The vendor's mentor, if they still hold the mentor role."""
+        mentor = await self.mentor_of(vendor)
+        if mentor is None or not await self._access.has(mentor, MENTORS):
+            return None
+        return mentor
 
     async def assign_by_area(self, vendor: Vendor) -> None:
         """A vendor without a mentor gets the least busy mentor covering their kecamatan."""
@@ -155,26 +171,33 @@ class MentoringService:
     async def my_vendors(self, mentor: User) -> list[Progress]:
         """The mentor's vendors, those who need help first."""
         await self._access.require(mentor, MENTORS)
+        claimed = exists().where(ChannelIdentity.user_id == Vendor.user_id)
         query = (
-            select(Vendor, Conversation.step, Conversation.updated_at)
+            select(Vendor, Conversation.step, Conversation.updated_at, claimed)
             .join(MentorAssignment, MentorAssignment.vendor_id == Vendor.id)
             .outerjoin(Conversation, Conversation.user_id == Vendor.user_id)
             .where(MentorAssignment.mentor_user_id == mentor.id)
         )
         rows = (await self._uow.session.execute(query)).all()
         return sorted(
-            (self._progress(vendor, step, seen) for vendor, step, seen in rows),
+            (self._progress(vendor, step, seen, owned) for vendor, step, seen, owned in rows),
             key=lambda progress: progress.urgency,
         )
 
-    def _progress(self, vendor: Vendor, step: str | None, seen: datetime | None) -> Progress:
+    async def drafts_in_progress(self, mentor: User) -> list[Progress]:
+        """Drafts the mentor is filling in that no owner has claimed yet, latest first."""
+        drafts = [progress for progress in await self.my_vendors(mentor) if progress.in_progress]
+        return sorted(drafts, key=lambda progress: progress.vendor.updated_at, reverse=True)
+
+    def _progress(
+        self, vendor: Vendor, step: str | None, seen: datetime | None, claimed: bool = True
+    ) -> Progress:
         last = max(filter(None, (seen, vendor.updated_at)))
         idle = self._clock() - last
         answered, total = RegistrationDraft.model_validate(vendor).progress()
         waiting = vendor.status in (Status.DRAFT, Status.NEEDS_FIX)
-        return Progress(
-            vendor, step, answered, total, idle.days, waiting and idle >= self.rules.stuck_after
-        )
+        stuck = waiting and idle >= self.rules.stuck_after
+        return Progress(vendor, step, answered, total, idle.days, stuck, bool(claimed))
 
     async def vendor_for(self, mentor: User, vendor_id: int) -> Vendor | None:
         """One of the mentor's own vendors; anyone else's is not found."""
@@ -184,12 +207,22 @@ class MentoringService:
             return None
         return await self._uow.session.get(Vendor, vendor_id)
 
+    async def reachable(self, vendor: Vendor) -> bool:
+        """Whether the vendor's owner has a chat to be written to (a draft nobody claimed has
+        none)."""
+        return await self._uow.users.latest_identity(vendor.user_id) is not None
+
     # --- registration on a vendor's behalf -----------------------------------------------
 
     async def start_proxy(self, mentor: User) -> Vendor:
-        """A draft the mentor fills in; it belongs to a placeholder until the vendor claims it."""
+        """A draft the mentor fills in; it belongs to a placeholder until the vendor claims it.
+        A draft of theirs with nothing in it yet is reused rather than another one made."""
         await self._access.require(mentor, MENTORS)
         now = self._clock()
+        for progress in await self.drafts_in_progress(mentor):
+            if progress.answered == 0:
+                progress.vendor.updated_at = now
+                return progress.vendor
         holder = User(language=mentor.language, created_at=now, last_seen_at=now)
         self._uow.session.add(holder)
         await self._uow.session.flush()
@@ -207,6 +240,25 @@ class MentoringService:
             return None
         holder_has_channel = await self._uow.users.latest_identity(vendor.user_id)
         return None if holder_has_channel else vendor
+
+    async def delete_proxy_draft(self, mentor: User, vendor_id: int) -> bool:
+        """Deletes a draft the mentor filled in that nobody claimed; False when there is none."""
+        vendor = await self.proxy_draft(mentor, vendor_id)
+        if vendor is None:
+            return False
+        holder_id = vendor.user_id
+        self._uow.session.expunge(vendor)
+        await self._uow.session.execute(  # the draft, its assignment and links go with it
+            delete(User).where(User.id == holder_id).execution_options(synchronize_session=False)
+        )
+        return True
+
+    async def has_claim_link(self, vendor: Vendor) -> bool:
+        """Whether a link to claim this draft was ever made."""
+        found = await self._uow.session.scalar(
+            select(ClaimToken.id).where(ClaimToken.vendor_id == vendor.id).limit(1)
+        )
+        return found is not None
 
     async def claim_link_token(self, mentor: User, vendor: Vendor) -> str:
         """A new single-use token for the vendor's link (earlier ones stop working)."""

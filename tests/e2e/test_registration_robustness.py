@@ -195,7 +195,7 @@ async def test_unknown_command_is_named_and_help_shown(telegram: TelegramBot) ->
     user = telegram.user(512)
     received = await user.say("/hapus")
     assert received[0].text == "Perintah itu tidak kami kenal."
-    assert "• /daftar: mulai atau lanjutkan pendaftaran" in received[-1].text
+    assert "• /daftar: Daftar atau lanjutkan pendaftaran" in received[-1].text
 
 
 async def test_unknown_command_mid_flow_repeats_the_current_question(

@@ -31,7 +31,7 @@ async def submitted_vendor(bot: TelegramBot, user_id: int, business: str) -> Tel
 
 async def reviewer(bot: TelegramBot, admin: TelegramUser, user_id: int, name: str) -> TelegramUser:
     await admin.say(f"/peran tambah {user_id} verifikator")
-    assert f"Peran reviewer diberikan untuk pengguna {user_id}" in admin.last.text
+    assert f"Peran verifikator diberikan kepada pengguna ID {user_id}" in admin.last.text
     return bot.user(user_id, first_name=name)
 
 
