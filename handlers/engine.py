@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from handlers.background import Background, FollowUp
 from handlers.context import BureauInfo, FlowContext, StartLinks
-from handlers.events import ContactShared, Event, Sender, sanitized
+from handlers.events import ContactShared, Event, MediaReceived, Sender, sanitized
 from handlers.flood import DEFAULT_FLOOD_LIMIT, FloodLimit, Verdict
 from handlers.i18n import Locales
 from handlers.mentoring import reminders
@@ -43,6 +43,26 @@ log = logging.getLogger(__name__)
 
 UNCONFIRMED_BATCH = 100
 """Chats given their pending question again per sweep."""
+
+
+class DownloadFirst(Exception):
+    """A flow asked for a file's bytes inside the transaction: fetch them, then run again."""
+
+
+@dataclass(slots=True)
+class Prefetch:
+    """A file's download that only hands out bytes fetched beforehand."""
+
+    download: Callable[[], Awaitable[bytes]]
+    data: bytes | None = None
+
+    async def fetch(self) -> None:
+        self.data = await self.download()
+
+    async def __call__(self) -> bytes:
+        if self.data is None:
+            raise DownloadFirst
+        return self.data
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +137,23 @@ class ConversationEngine:
     async def handle(
         self, sender: Sender, event: Event, *, update_id: str | None = None
     ) -> Handled:
-        """Applies ``event`` and returns what to send; nothing for an update already processed."""
+        """Applies ``event`` and returns what to send; nothing for an update already processed.
+
+        A file is fetched only when a flow keeps it, and never inside the transaction (on
+        SQLite that would hold every chat's writes for a network round trip): the first pass
+        stops where the flow asks for the bytes, and runs again once they are here.
+        """
         event = sanitized(event)
+        if isinstance(event, MediaReceived) and event.download is not None:
+            prefetch = Prefetch(event.download)
+            event = replace(event, download=prefetch)
+            try:
+                return await self._apply(sender, event, update_id)
+            except DownloadFirst:
+                await prefetch.fetch()
+        return await self._apply(sender, event, update_id)
+
+    async def _apply(self, sender: Sender, event: Event, update_id: str | None) -> Handled:
         started = time.perf_counter()
         async with self._uow_factory() as uow:
             if update_id is not None and not await uow.processed_updates.claim(
