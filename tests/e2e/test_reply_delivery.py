@@ -3,7 +3,10 @@ arrived is asked again instead of taking the next message as its answer."""
 
 from __future__ import annotations
 
+import asyncio
+
 from models.entities import Vendor
+from tests.e2e.test_products_telegram import registered_vendor
 from tests.support.clock import FakeClock
 from tests.support.telegram_chat import TelegramBot, TelegramUser
 
@@ -126,3 +129,30 @@ async def test_the_sweep_sends_a_question_whose_reply_never_arrived(
     await telegram.channel.resend_pending(telegram.application.bot)
     await telegram.channel.lanes.drain()
     assert len(user.inbox) == sent  # delivered now: never sent twice
+
+
+async def test_a_photo_is_fetched_outside_the_transaction(telegram: TelegramBot) -> None:
+    """While one vendor's photo is still downloading, other chats are answered."""
+    vendor = await registered_vendor(telegram, 4310)
+    await vendor.press("Tambah produk")
+    await vendor.say("Keripik Apel Original 200 gram")
+    await vendor.press("Makanan dan Minuman")
+    await vendor.say("Keripik apel asli Batu tanpa pengawet. Berat 200 gram, kemasan pouch.")
+    await vendor.press("Lewati")
+    await vendor.press("pcs")
+    await vendor.say("15000")
+    await vendor.press("Ya, benar")
+    await vendor.say("10")
+    await vendor.say("1.000 pcs")
+    await vendor.press("Ya, produk dalam negeri")
+    await vendor.say("45,5%")
+    await vendor.press("Lewati")
+    await vendor.press("Lewati")
+    telegram.fake.file_gate = asyncio.Event()
+    photo = asyncio.create_task(vendor.send_photo())
+    other = await asyncio.wait_for(telegram.user(4311).say("/start"), 5)
+    assert "Selamat datang" in other[-1].text
+    assert not photo.done()
+    telegram.fake.file_gate.set()
+    saved = await asyncio.wait_for(photo, 5)
+    assert "Foto 1 dari 5 tersimpan" in saved[-1].text

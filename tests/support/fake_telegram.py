@@ -70,6 +70,8 @@ class FakeTelegram(BaseRequest):
         """What ``getUpdates`` returns: every update at or above the offset asked for."""
         self.gate: asyncio.Event | None = None
         """While set and not open, ``sendMessage`` waits for it: a slow network."""
+        self.file_gate: asyncio.Event | None = None
+        """The same for file downloads."""
         self.refuse: Refusal | None = None
 
     @property
@@ -93,6 +95,8 @@ class FakeTelegram(BaseRequest):
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
         if "/file/bot" in url:
+            if self.file_gate is not None:
+                await self.file_gate.wait()
             return 200, self.files[url.rsplit("/", 1)[-1]]
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
