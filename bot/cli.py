@@ -10,11 +10,14 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from telegram.ext import Application
+
 from bot.admin_cli import export_command, grant_role_command
 from bot.console import ConsoleChat, read_stdin
 from bot.maintenance import rotate_keys
 from bot.maintenance_rights import purge_drafts_command
 from bot.migrate import upgrade
+from bot.outbox_watch import OutboxWatcher
 from bot.redaction import RedactingFilter, install, secrets_of
 from bot.settings import Settings
 from bot.telegram.app import build_application
@@ -127,6 +130,27 @@ def run_telegram(settings: Settings, token: str) -> None:
         await services.close()
 
     application.post_shutdown = close
+    watch_outbox(application, OutboxWatcher(services))
     freeze_start_up_objects()
     log.info("starting Telegram long polling")
     application.run_polling(allowed_updates=["message", "callback_query"])
+
+
+def watch_outbox(application: Application, watcher: OutboxWatcher) -> None:  # type: ignore[type-arg]
+    """Runs ``watcher`` from the application's start to its stop, so what another process
+    queues for Telegram goes out at once, not at the next sweep."""
+    set_command_menus = application.post_init
+    tasks: list[asyncio.Task[None]] = []
+
+    async def start(app: Application) -> None:  # type: ignore[type-arg]
+        if set_command_menus is not None:
+            await set_command_menus(app)
+        tasks.append(asyncio.create_task(watcher.run()))
+
+    async def stop(_: object) -> None:
+        watcher.stop()
+        for task in tasks:
+            await task
+
+    application.post_init = start
+    application.post_stop = stop

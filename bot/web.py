@@ -27,11 +27,14 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest
 
+from bot.outbox_watch import watching
 from bot.settings import Settings
 from bot.telegram.app import build_application
 from bot.whatsapp.channel import WhatsAppChannel
 from bot.whatsapp.client import whatsapp_client, whatsapp_config
 from bot.whatsapp.delivery import WhatsAppDelivery
+from bot.whatsapp.sending import whatsapp_sender
+from bot.whatsapp.statuses import DeliveryStatuses
 from bot.whatsapp.updates import CHANNEL
 from bot.wiring import Services, build_services, freeze_start_up_objects, telegram_channel
 
@@ -65,16 +68,25 @@ def build_web_app(
             if telegram is not None:
                 await stack.enter_async_context(running(telegram))
             await stack.enter_async_context(sweeping(services))
+            await stack.enter_async_context(watching(services))
             yield
 
     app = Starlette(routes=[Route("/healthz", healthz)], lifespan=lifespan)
     if config is not None:
         wa = whatsapp_client(app, config, session)
+        sender = whatsapp_sender(wa, services, settings)
         WhatsAppChannel(
-            wa, services.engine, services.locales, services.outbox, settings.default_language
+            wa,
+            services.engine,
+            services.locales,
+            services.outbox,
+            settings.default_language,
+            sender,
+            settings.max_photo_mb * 1_000_000,
         ).register()
         template = (settings.whatsapp_notification_template or "").strip() or None
-        services.outbox.register(CHANNEL, WhatsAppDelivery(wa, services.locales, template))
+        services.outbox.register(CHANNEL, WhatsAppDelivery(wa, services.locales, template, sender))
+        DeliveryStatuses(services.outbox, template).register(wa)
     if telegram is not None and secret is not None:
         app.add_route(TELEGRAM_WEBHOOK_PATH, telegram_webhook(telegram, secret), ["POST"])
     return app

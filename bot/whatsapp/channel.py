@@ -11,7 +11,8 @@ from pywa.types.user import User
 from pywa_async.client import WhatsApp
 
 from bot.outbox import INLINE_DELIVERY_SECONDS, OutboxDispatcher
-from bot.whatsapp.render import OWN_NUMBER, render
+from bot.whatsapp.render import OWN_NUMBER
+from bot.whatsapp.sending import WhatsAppSender
 from bot.whatsapp.updates import (
     Choice,
     event_from_choice,
@@ -29,8 +30,8 @@ log = logging.getLogger(__name__)
 class WhatsAppChannel:
     """Connects a pywa client to the conversation engine.
 
-    Message status callbacks (sent, delivered, read) have no handler here, so pywa drops them,
-    and so are reactions, edits and group messages.
+    Message statuses are applied to the outbox (:mod:`bot.whatsapp.statuses`); reactions,
+    edits and group messages are dropped.
     """
 
     def __init__(
@@ -40,8 +41,12 @@ class WhatsAppChannel:
         locales: Locales,
         outbox: OutboxDispatcher,
         default_language: str,
+        sender: WhatsAppSender,
+        max_download_bytes: int | None = None,
     ) -> None:
         self._wa = wa
+        self._sender = sender
+        self._max_download_bytes = max_download_bytes
         self._engine = engine
         self._locales = locales
         self._outbox = outbox
@@ -55,7 +60,7 @@ class WhatsAppChannel:
         )
 
     async def on_message(self, _: object, message: Message) -> None:
-        event = await event_from_message(self._wa, message)
+        event = await event_from_message(self._wa, message, self._max_download_bytes)
         await self.handle(message.from_user, event, message.id)
 
     async def on_choice(self, _: object, choice: Choice) -> None:
@@ -78,9 +83,6 @@ class WhatsAppChannel:
             return
         tr = self._locales.translator(handled.language)
         for message in handled.messages:
-            for outgoing in render(message, tr):
-                await self._wa.send_message(
-                    user.preferred_id, outgoing.text, buttons=outgoing.buttons
-                )
+            await self._sender.send(user.preferred_id, message, tr)
         if handled.outbox_queued:
             await self._outbox.deliver(within=INLINE_DELIVERY_SECONDS)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 from pydantic import SecretStr
+from pywa.types.base_update import RawUpdate
 from pywa_async.client import WhatsApp
 from starlette.applications import Starlette
 
@@ -45,6 +47,39 @@ def _value(setting: str | SecretStr | None) -> str | None:
     return (value or "").strip() or None
 
 
+class BotWhatsApp(WhatsApp):
+    """pywa's client, completing each verified update before pywa reads it (see
+    :func:`complete_update`)."""
+
+    async def _call_handlers(self, raw_update: RawUpdate) -> None:  # type: ignore[override]
+        complete_update(raw_update)
+        await super()._call_handlers(raw_update)
+
+
+def complete_update(update: dict[str, Any]) -> None:
+    """Fills in what pywa needs and Meta may leave out, so no update fails to parse.
+
+    A contact without a business-scoped user id (``user_id``) is keyed by its number
+    (``wa_id``); a status webhook, which may carry no contact at all, gets one from its
+    recipient; an error without a message gets its title as the message.
+    """
+    for entry in update.get("entry", ()):
+        for change in entry.get("changes", ()):
+            value = change.get("value", {})
+            for status in value.get("statuses", ()):
+                if not value.get("contacts"):
+                    user = status.get("recipient_user_id") or status.get("recipient_id")
+                    value["contacts"] = [{"wa_id": status.get("recipient_id"), "user_id": user}]
+                for error in status.get("errors", ()):
+                    error.setdefault("message", error.get("title", ""))
+            for contact in value.get("contacts", ()):
+                if not contact.get("user_id") and contact.get("wa_id"):
+                    contact["user_id"] = contact["wa_id"]
+            for message in value.get("messages", ()):
+                if not message.get("from_user_id") and message.get("from"):
+                    message["from_user_id"] = message["from"]
+
+
 def whatsapp_client(app: Starlette, config: WhatsAppConfig, session: httpx.AsyncClient) -> WhatsApp:
     """The client, with its webhook routes on ``app``: pywa's own, which answer the verify
     challenge, check the signature of every POST, answer 200 and handle the update in a
@@ -53,7 +88,7 @@ def whatsapp_client(app: Starlette, config: WhatsAppConfig, session: httpx.Async
     pywa's in-memory de-duplication is off: the engine claims each message id in the database,
     which also holds across restarts and several processes.
     """
-    wa = WhatsApp(
+    wa = BotWhatsApp(
         phone_id=config.phone_number_id,
         token=config.access_token,
         session=session,

@@ -41,10 +41,11 @@ async def show_list(ctx: FlowContext, page: int = 1, notes: tuple[Msg, ...] = ()
         Choice(f"product.open.{product.id}", list_label(product, first_number + index))
         for index, product in enumerate(listing.products)
     ]
-    footer = [Choice("products.add", msg("button-add-product"))]
+    actions = [Choice("products.add", msg("button-add-product"))]
     ready = await ctx.products.ready_drafts(vendor)
     if ready:
-        footer.append(Choice("products.submit_all", msg("button-submit-all", count=len(ready))))
+        actions.append(Choice("products.submit_all", msg("button-submit-all", count=len(ready))))
+    footer: list[Choice] = []
     if listing.page > 1:
         footer.append(Choice(f"products.page.{listing.page - 1}", msg("button-previous-page")))
     if listing.page < listing.pages:
@@ -54,6 +55,7 @@ async def show_list(ctx: FlowContext, page: int = 1, notes: tuple[Msg, ...] = ()
         *notes,
         msg("products-title", total=listing.total, page=listing.page, pages=listing.pages),
         choices=choices,
+        actions=actions,
         footer=footer,
     )
 

@@ -24,6 +24,7 @@ proxy-intro = 📝 You are registering a business on its owner's behalf. Make su
 proxy-closed = That draft was taken over by its owner or can no longer be changed.
 proxy-paused = 💾 Draft saved. Continue any time from "My businesses".
 button-proxy-link = 🔗 Make a link for the owner
+    .whatsapp = 🔗 Make a link
 proxy-link =
     🔗 Registration link for { $name }:
     { $link }
@@ -58,6 +59,7 @@ mentor-digest =
 reminder-draft = 👋 Hello! Your business registration is not finished ({ $answered } of { $total } items). Continue any time; everything you entered is saved.
 reminder-needs-fix = 👋 Hello! The registration of { $name } is still waiting for your fixes. Fix it now so it can be approved soon.
 button-reminders-off = 🔕 Stop reminding me
+    .whatsapp = 🔕 No more reminders
 reminders-stopped = 🔕 All right, we will not send reminders any more. You can still continue any time with /daftar.
 
 mentor-staff-usage =

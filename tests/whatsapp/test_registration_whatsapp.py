@@ -111,7 +111,7 @@ async def test_more_than_ten_choices_come_as_several_lists(whatsapp: WhatsAppSer
     assert "Pilih etalase" in lists[0].text
     assert lists[1].text == "Pilihan lainnya (2 dari 2):"
     long_label = next(row for row in lists[0].rows if row.description)
-    assert long_label.title == "Jasa Kebersihan dan Per…"
+    assert long_label.title == "Jasa Kebersihan dan…"  # cut after a whole word
     assert long_label.description == "Jasa Kebersihan dan Pertamanan"
 
     furniture = next(row for row in lists[1].rows if row.title == "Mebel dan Furnitur")
