@@ -130,7 +130,8 @@ def run_telegram(settings: Settings, token: str) -> None:
         await services.close()
 
     application.post_shutdown = close
-    watch_outbox(application, OutboxWatcher(services))
+    if settings.outbox_watch:
+        watch_outbox(application, OutboxWatcher(services))
     freeze_start_up_objects()
     log.info("starting Telegram long polling")
     application.run_polling(allowed_updates=["message", "callback_query"])

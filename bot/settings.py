@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     web_workers: int = Field(default=1, ge=1, le=64)
     """Worker processes of ``serve`` (uvicorn ``--workers``), all on the same database."""
     telegram_messages_per_second: float = Field(default=25, gt=0, le=30)
+    outbox_watch: bool = True
+    """Deliver what another process queued at once (``bot/outbox_watch.py``), not at the next
+    sweep."""
     """Queued messages (notices, broadcasts) sent to Telegram per second by all ``serve``
     workers together; each of the ``web_workers`` takes its share."""
 

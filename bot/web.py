@@ -68,7 +68,8 @@ def build_web_app(
             if telegram is not None:
                 await stack.enter_async_context(running(telegram))
             await stack.enter_async_context(sweeping(services))
-            await stack.enter_async_context(watching(services))
+            if settings.outbox_watch:
+                await stack.enter_async_context(watching(services))
             yield
 
     app = Starlette(routes=[Route("/healthz", healthz)], lifespan=lifespan)

@@ -79,6 +79,9 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         # The fake clock stands still, so every scripted conversation would look like a flood;
         # tests/e2e/test_flood_control.py uses the real limit.
         flood_max_updates=1_000_000,
+        # Tests deliver the outbox when they mean to; tests/whatsapp/test_cross_process.py
+        # turns the watcher on.
+        outbox_watch=False,
     )
 
 

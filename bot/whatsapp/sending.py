@@ -133,8 +133,8 @@ class WhatsAppSender:
         if reuse:
             async with self._uow_factory() as uow:
                 known = await uow.whatsapp_media.get(file.content_hash)
-            if known is not None and now - known.uploaded_at < MEDIA_ID_REUSE:
-                return known.media_id
+                if known is not None and now - known.uploaded_at < MEDIA_ID_REUSE:
+                    return known.media_id
         uploaded = await self._wa.upload_media(
             file.data, mime_type=file.mime_type, filename=file.filename
         )

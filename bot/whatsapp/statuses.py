@@ -41,11 +41,11 @@ class DeliveryStatuses:
         self,
         outbox: OutboxDispatcher,
         template: str | None,
-        lookup_delays: tuple[float, ...] = LOOKUP_DELAYS,
+        lookup_delays: tuple[float, ...] | None = None,
     ) -> None:
         self._outbox = outbox
         self._template = template
-        self._lookup_delays = lookup_delays
+        self._lookup_delays = LOOKUP_DELAYS if lookup_delays is None else lookup_delays
 
     def register(self, wa: WhatsApp) -> None:
         wa.add_handlers(MessageStatusHandler(self.on_status))
