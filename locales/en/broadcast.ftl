@@ -3,6 +3,7 @@
 
 broadcast-ask-segment = 📢 Broadcast to businesses. Who should get this message?
 broadcast-all = 👥 All businesses ({ $count })
+    .whatsapp = 👥 Everyone ({ $count })
 broadcast-by-status = By registration status
     .whatsapp = By status
 broadcast-by-etalase = By etalase

@@ -59,7 +59,6 @@ mentor-digest =
 reminder-draft = 👋 Hello! Your business registration is not finished ({ $answered } of { $total } items). Continue any time; everything you entered is saved.
 reminder-needs-fix = 👋 Hello! The registration of { $name } is still waiting for your fixes. Fix it now so it can be approved soon.
 button-reminders-off = 🔕 Stop reminding me
-    .whatsapp = 🔕 No more reminders
 reminders-stopped = 🔕 All right, we will not send reminders any more. You can still continue any time with /daftar.
 
 mentor-staff-usage =

@@ -52,7 +52,6 @@ rights-erase-confirm =
 button-erase-confirm = 🗑 Yes, delete all my data
     .whatsapp = 🗑 Yes, delete all
 button-erase-keep = Cancel, keep it
-    .whatsapp = Cancel, keep it
 rights-erase-kept = All right, your data was not deleted.
 rights-erased =
     ✅ Your personal data has been deleted.

@@ -3,6 +3,7 @@
 
 broadcast-ask-segment = 📢 Siaran untuk pelaku usaha. Pesan ini mau dikirim ke siapa?
 broadcast-all = 👥 Semua pelaku usaha ({ $count })
+    .whatsapp = 👥 Semua ({ $count })
 broadcast-by-status = Menurut status pendaftaran
     .whatsapp = Menurut status
 broadcast-by-etalase = Menurut etalase

@@ -247,4 +247,9 @@ def check_limits(message: SentMessage) -> list[str]:
         problems.append("empty text")
     if message.kind == "list" and not message.rows:
         problems.append("list without rows")
+    problems += [
+        f"row title {row.title!r} cut without the whole label below it"
+        for row in message.rows
+        if row.title.endswith("…") and not (row.description or "").startswith(row.title[:-1])
+    ]
     return problems
