@@ -9,7 +9,7 @@ from __future__ import annotations
 from handlers.context import FlowContext
 from handlers.forms import SUMMARY
 from handlers.products import form
-from handlers.products.card import list_label, product_lines, status_label
+from handlers.products.card import list_label, photo_attachments, product_lines, status_label
 from handlers.replies import Choice, Msg, msg
 from handlers.review import announce
 from handlers.status import latest_note
@@ -61,7 +61,7 @@ async def show_list(ctx: FlowContext, page: int = 1, notes: tuple[Msg, ...] = ()
 
 
 async def show_card(ctx: FlowContext, product: Product, notes: tuple[Msg, ...] = ()) -> None:
-    """A product's every field and status, with the actions its status allows."""
+    """A product's photos, every field and status, with the actions its status allows."""
     choices = []
     if ctx.products.is_editable(product):
         choices.append(Choice(f"product.edit.{product.id}", msg("button-edit-product")))
@@ -80,6 +80,7 @@ async def show_card(ctx: FlowContext, product: Product, notes: tuple[Msg, ...] =
         msg("summary-lines", lines=product_lines(ctx, product)),
         choices=choices,
         columns=2,
+        attachments=photo_attachments(product),
     )
 
 

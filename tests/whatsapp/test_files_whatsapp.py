@@ -125,6 +125,16 @@ async def test_product_card_shows_its_photos_uploaded_once(
     assert len(files(later)) == 2 and len(whatsapp.graph.uploads) == 4
 
 
+async def test_vendor_sees_the_photos_on_their_product_card(whatsapp: WhatsAppServer) -> None:
+    vendor = await vendor_with_product(whatsapp, photos=2)
+    await vendor.say("produk saya")
+
+    card = await vendor.press("Keripik Apel Original")
+
+    assert [message.kind for message in card[:2]] == ["image", "image"]
+    assert "Foto: 2 foto" in text_after(card)
+
+
 async def test_an_upload_whatsapp_no_longer_knows_is_uploaded_again(
     whatsapp: WhatsAppServer,
 ) -> None:
