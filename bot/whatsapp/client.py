@@ -60,8 +60,9 @@ def complete_update(update: dict[str, Any]) -> None:
     """Fills in what pywa needs and Meta may leave out, so no update fails to parse.
 
     A contact without a business-scoped user id (``user_id``) is keyed by its number
-    (``wa_id``); a status webhook, which may carry no contact at all, gets one from its
-    recipient; an error without a message gets its title as the message.
+    (``wa_id``); a status webhook, which carries no contact, gets one from its recipient, and
+    a message without one from its sender; an error without a message gets its title as the
+    message.
     """
     for entry in update.get("entry", ()):
         for change in entry.get("changes", ()):
@@ -72,6 +73,11 @@ def complete_update(update: dict[str, Any]) -> None:
                     value["contacts"] = [{"wa_id": status.get("recipient_id"), "user_id": user}]
                 for error in status.get("errors", ()):
                     error.setdefault("message", error.get("title", ""))
+            messages = value.get("messages", ())
+            if messages and not value.get("contacts"):
+                sender = messages[0]
+                user = sender.get("from_user_id") or sender.get("from")
+                value["contacts"] = [{"wa_id": sender.get("from"), "user_id": user}]
             for contact in value.get("contacts", ()):
                 if not contact.get("user_id") and contact.get("wa_id"):
                     contact["user_id"] = contact["wa_id"]

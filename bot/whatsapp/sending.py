@@ -100,7 +100,12 @@ class WhatsAppSender:
     async def send(self, to: str, message: OutMessage, tr: Translator) -> str | None:
         """Sends ``message``; returns the id WhatsApp gave its last part (the text)."""
         for attachment in ordered(message.attachments):
-            await self.send_file(to, media_file(attachment, self._media_dir), tr)
+            file = media_file(attachment, self._media_dir)
+            try:
+                await self.send_file(to, file, tr)
+            except WhatsAppError as failure:  # the text still goes, saying what did not
+                log.warning("a %s could not be sent: WhatsApp error %s", file.kind, failure.code)
+                await self._wa.send_message(to, tr("whatsapp-file-failed", name=file.filename))
         sent_id = None
         for outgoing in render(message, tr):
             sent = await self._wa.send_message(to, outgoing.text, buttons=outgoing.buttons)

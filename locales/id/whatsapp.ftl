@@ -9,3 +9,4 @@ whatsapp-more-choices = Pilihan lainnya ({ $current } dari { $total }):
 
 whatsapp-image-too-large = Gambar { $name } ({ $size } MB) terlalu besar untuk WhatsApp (paling besar { $limit } MB), jadi tidak kami kirim di sini. Silakan buka lewat Telegram atau minta kepada petugas.
 whatsapp-document-too-large = Berkas { $name } ({ $size } MB) terlalu besar untuk WhatsApp (paling besar { $limit } MB), jadi tidak kami kirim di sini. Silakan buka lewat Telegram atau minta kepada petugas.
+whatsapp-file-failed = Maaf, berkas { $name } gagal terkirim lewat WhatsApp. Silakan minta lagi sebentar lagi.

@@ -99,6 +99,7 @@ class FakeGraph:
         self.uploads: dict[str, Media] = {}
         self.expired: set[str] = set()
         """Uploaded media ids the Cloud API no longer knows (more than 30 days old)."""
+        self.refuse_uploads = False
         self._ids = itertools.count(1)
         self._media_ids = itertools.count(8_800_000_000_001)
 
@@ -145,6 +146,9 @@ class FakeGraph:
 
     def _upload(self, request: httpx.Request) -> httpx.Response:
         """A multipart upload: the file, ``messaging_product`` and its ``type``."""
+        if self.refuse_uploads:
+            error = {"code": 131053, "message": "Media upload error", "type": "OAuthException"}
+            return httpx.Response(400, json={"error": error})
         head = f"Content-Type: {request.headers['content-type']}\r\n\r\n".encode()
         parts: dict[str, Message] = {
             str(part.get_param("name", header="content-disposition")): part

@@ -227,6 +227,19 @@ async def test_a_file_over_whatsapps_limit_is_announced_instead(
     assert "Berikut semua data pribadi Anda" in received[-1].text
 
 
+async def test_a_file_whatsapp_refuses_is_announced_and_the_text_still_comes(
+    whatsapp: WhatsAppServer,
+) -> None:
+    user = whatsapp.user()
+    await register_until_summary(user)
+    whatsapp.graph.refuse_uploads = True
+
+    received = await user.say("/datasaya")
+
+    assert "berkas data-saya-2026-11-24.json gagal terkirim" in received[0].text
+    assert "Berikut semua data pribadi Anda" in received[-1].text
+
+
 def text_after(messages: list[SentMessage]) -> str:
     return "\n".join(
         message.text for message in messages if message.kind not in ("image", "document")
