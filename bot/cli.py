@@ -111,7 +111,8 @@ async def run_console(settings: Settings, user: str) -> None:
     services = build_services(settings)
     freeze_start_up_objects()
     try:
-        await ConsoleChat(services.engine, services.locales, user, print).run(read_stdin)
+        chat = ConsoleChat(services.engine, services.locales, user, print, settings.media_dir)
+        await chat.run(read_stdin)
     finally:
         await services.close()
 

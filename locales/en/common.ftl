@@ -108,6 +108,7 @@ status-products-line = • { $status }: { $count }
 status-products-fix = 🛠 { $count } products need fixes. Open a product to see the reviewer's note.
 status-products-ready = 📤 { $count } product drafts are complete and ready to send.
 button-fix-product = 🛠 { $name }
+console-file = 📎 File: { $path }
 console-file-missing = File not found. Type: /foto path/to/photo.jpg
 button-link = 🔗 Already started on WhatsApp/Telegram?
     .whatsapp = 🔗 Already started?

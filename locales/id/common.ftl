@@ -108,6 +108,7 @@ status-products-line = • { $status }: { $count }
 status-products-fix = 🛠 { $count } produk perlu diperbaiki. Buka produknya untuk melihat catatan petugas.
 status-products-ready = 📤 { $count } draf produk sudah lengkap dan siap dikirim.
 button-fix-product = 🛠 { $name }
+console-file = 📎 File: { $path }
 console-file-missing = File tidak ditemukan. Tulis: /foto lokasi/file/foto.jpg
 button-link = 🔗 Sudah mulai daftar di WhatsApp/Telegram?
     .whatsapp = 🔗 Sudah mulai daftar?
