@@ -43,7 +43,7 @@ INDEX_KEY = Fernet.generate_key().decode()
 
 def settings_for(url: str) -> Settings:
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         database_url=url,
         data_encryption_keys=SecretStr(ENCRYPTION_KEY),
         blind_index_key=SecretStr(INDEX_KEY),
