@@ -217,8 +217,7 @@ class OutboxDispatcher:
         async with self._uow_factory() as uow:
             stored = await uow.outbox.get(message_id)
             if stored is not None:
-                self._record(stored, error)
-                stored.external_id = external_id if error is None else stored.external_id
+                self._record(stored, error, external_id)
             await uow.commit()
         return 1 if error is None else 0
 
@@ -231,11 +230,13 @@ class OutboxDispatcher:
             window_open = False
         return Recipient(message.address, language, window_open)
 
-    def _record(self, stored: OutboxMessage, error: DeliveryError | None) -> None:
+    def _record(
+        self, stored: OutboxMessage, error: DeliveryError | None, external_id: str | None
+    ) -> None:
         now = self._clock()
         stored.available_at = None
         if error is None:
-            stored.status, stored.sent_at = "sent", now
+            stored.status, stored.sent_at, stored.external_id = "sent", now, external_id
             return
         stored.last_error = error.reason
         if error.maybe_sent:
