@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, inspect, or_, select, update
+from sqlalchemy import ColumnElement, bindparam, delete, func, inspect, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
@@ -392,6 +392,10 @@ class WhatsAppMediaRepository:
 
     async def get(self, content_hash: str) -> WhatsAppMedia | None:
         return await self._session.get(WhatsAppMedia, content_hash)
+
+    async def forget_before(self, cutoff: datetime) -> None:
+        """Drops the ids of uploads WhatsApp no longer keeps (or soon will not)."""
+        await self._session.execute(delete(WhatsAppMedia).where(WhatsAppMedia.uploaded_at < cutoff))
 
     async def remember(self, content_hash: str, media_id: str, now: datetime) -> None:
         await self._session.merge(

@@ -1,10 +1,12 @@
 """Sends rendered messages to a WhatsApp user: attachments first, then the text and choices.
 
-Files go through the Graph API's media endpoint: uploaded once, then sent by media id. WhatsApp
-keeps an upload for 30 days, so the id is remembered (``whatsapp_media``, by the content's
-SHA-256) and reused for :data:`MEDIA_ID_REUSE`; a product photo shown on many cards is
-uploaded once a month. Images must be JPEG or PNG of at most 5 MB, documents at most 100 MB:
-a file over its limit is not sent, and the user is told so in a line of text instead.
+Files go through the Graph API's media endpoint: uploaded, then sent by media id. WhatsApp
+keeps an upload for 30 days, so the id of a stored file (a product photo) is remembered
+(``whatsapp_media``, by the content's SHA-256) and reused for :data:`MEDIA_ID_REUSE`: a photo
+shown on many cards is uploaded once a month. Files made for one message (a chart, an export,
+a ``/datasaya`` copy) are uploaded each time and leave no row. Images must be JPEG or PNG of
+at most 5 MB, documents at most 100 MB: a file over its limit is not sent, and the user is told
+so in a line of text instead, as when WhatsApp refuses one.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ class MediaFile:
     data: bytes
     mime_type: str
     filename: str
+    stored: bool = False
+    """A file kept in the media folder (a product photo), sent again and again: its media
+    id is remembered. A file made for one message (a chart, an export) is not."""
 
     @property
     def limit(self) -> int:
@@ -65,6 +70,7 @@ class MediaFile:
 def media_file(attachment: Attachment, media_dir: Path) -> MediaFile:
     """The attachment's bytes and type; a photo that is neither JPEG nor PNG goes as a
     document, which WhatsApp shows as a file."""
+    stored = attachment.data is None
     if attachment.data is not None:
         data = attachment.data
         name = attachment.filename or "lampiran"
@@ -76,10 +82,10 @@ def media_file(attachment: Attachment, media_dir: Path) -> MediaFile:
         raise ValueError(f"attachment without content: {attachment!r}")
     image_type = next((t for magic, t in IMAGE_TYPES.items() if data.startswith(magic)), None)
     if attachment.kind == "photo" and image_type is not None:
-        return MediaFile("image", data, image_type, name)
+        return MediaFile("image", data, image_type, name, stored)
     suffix = Path(name).suffix.lower()
     guessed = DOCUMENT_TYPES.get(suffix) or mimetypes.guess_type(name)[0]
-    return MediaFile("document", data, guessed or "application/pdf", name)
+    return MediaFile("document", data, guessed or "application/pdf", name, stored)
 
 
 class WhatsAppSender:
@@ -119,12 +125,14 @@ class WhatsAppSender:
             )
             await self._wa.send_message(to, too_large(file, tr))
             return
-        media_id = await self.media_id(file, reuse=True)
-        try:
-            await self._send_media(to, file, media_id)
-        except WhatsAppError as failure:  # the id expired or was deleted early: upload again
-            log.info("media id refused (%s): uploading again", failure.code)
-            await self._send_media(to, file, await self.media_id(file, reuse=False))
+        known = await self.known_id(file) if file.stored else None
+        if known is not None:
+            try:
+                await self._send_media(to, file, known)
+                return
+            except WhatsAppError as failure:  # deleted early on WhatsApp's side: upload again
+                log.info("media id refused (%s): uploading again", failure.code)
+        await self._send_media(to, file, await self.upload(file))
 
     async def _send_media(self, to: str, file: MediaFile, media_id: str) -> None:
         if file.kind == "image":
@@ -132,20 +140,26 @@ class WhatsAppSender:
         else:
             await self._wa.send_document(to, media_id, filename=file.filename)
 
-    async def media_id(self, file: MediaFile, *, reuse: bool) -> str:
-        """The remembered media id of this content while it is fresh, else a new upload's."""
-        now = self._clock()
-        if reuse:
-            async with self._uow_factory() as uow:
-                known = await uow.whatsapp_media.get(file.content_hash)
-                if known is not None and now - known.uploaded_at < MEDIA_ID_REUSE:
-                    return known.media_id
+    async def known_id(self, file: MediaFile) -> str | None:
+        """The media id of this content's upload while WhatsApp still keeps it."""
+        async with self._uow_factory() as uow:
+            known = await uow.whatsapp_media.get(file.content_hash)
+            if known is not None and self._clock() - known.uploaded_at < MEDIA_ID_REUSE:
+                return known.media_id
+        return None
+
+    async def upload(self, file: MediaFile) -> str:
+        """A new upload's media id, remembered for a stored file (the ids of uploads older
+        than :data:`MEDIA_ID_REUSE` are dropped meanwhile)."""
         uploaded = await self._wa.upload_media(
             file.data, mime_type=file.mime_type, filename=file.filename
         )
-        async with self._uow_factory() as uow:
-            await uow.whatsapp_media.remember(file.content_hash, uploaded.id, now)
-            await uow.commit()
+        if file.stored:
+            now = self._clock()
+            async with self._uow_factory() as uow:
+                await uow.whatsapp_media.remember(file.content_hash, uploaded.id, now)
+                await uow.whatsapp_media.forget_before(now - MEDIA_ID_REUSE)
+                await uow.commit()
         return uploaded.id
 
 

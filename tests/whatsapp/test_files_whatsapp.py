@@ -159,6 +159,7 @@ async def test_statistics_come_with_their_chart(whatsapp: WhatsAppServer) -> Non
     assert chart.kind == "image" and chart.media is not None
     assert chart.media.mime_type == "image/png" and chart.media.data.startswith(b"\x89PNG")
     assert "Pendaftaran usaha: 1" in text_after(received)
+    assert await uploads_remembered(whatsapp) == 0  # made for this message only
 
 
 async def test_export_comes_as_csv_and_xlsx_documents(whatsapp: WhatsAppServer) -> None:
