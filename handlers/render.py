@@ -20,9 +20,8 @@ def render(
 ) -> list[OutMessage]:
     """Translates replies and gives their buttons tokens valid for this turn only.
 
-    The conversation records which choice each token stands for (with its label and short
-    form, which typed count as a press), so a press is decided from stored state, and tokens of
-    earlier messages are recognised as stale. ``keep_current``
+    The conversation records which choice each token stands for, so a press is decided from
+    stored state, and tokens of earlier messages are recognised as stale. ``keep_current``
     (for notifications) adds the new buttons without invalidating those already shown.
     """
     if not keep_current:
@@ -41,10 +40,10 @@ def render(
         for choices, columns in groups:
             buttons = []
             for choice in choices:
-                label, short = tr.render(choice.label), tr.short(choice.label)
+                label = tr.render(choice.label)
                 token = f"{conversation.turn:x}.{len(offered)}"
-                buttons.append(OutButton(token, label, short_label=short))
-                offered.append([choice.id, label, *([short] if short else [])])
+                buttons.append(OutButton(token, label, short_label=tr.short(choice.label)))
+                offered.append([choice.id, label])
             rows += [tuple(buttons[i : i + columns]) for i in range(0, len(buttons), columns)]
         messages.append(
             OutMessage(

@@ -164,13 +164,12 @@ def resolve_token(ctx: FlowContext, token: str) -> str | None:
 
 
 def match_label(ctx: FlowContext, text: str) -> str | None:
-    """A typed text equal to a button label, or to the short form WhatsApp shows, counts as
-    pressing it (WhatsApp, console, keyboards)."""
+    """A typed text equal to a button label counts as pressing it (WhatsApp, console, keyboards)."""
     typed = normalise(text)
     if not typed:
         return None
-    for choice_id, *labels in ctx.conversation.offered:
-        if any(normalise(label) == typed for label in labels):
+    for choice_id, label in ctx.conversation.offered:
+        if normalise(label) == typed:
             return choice_id
     return None
 

@@ -216,7 +216,7 @@ class Driver:
 
     def token(self, user: str, choice: str, *, prefix: bool = False) -> str | None:
         conversation = self.conversation(user)
-        for index, (choice_id, *_labels) in enumerate(conversation.offered):
+        for index, (choice_id, _label) in enumerate(conversation.offered):
             if choice_id == choice or (prefix and choice_id.startswith(choice)):
                 return f"{conversation.turn:x}.{index}"
         return None

@@ -155,13 +155,3 @@ async def test_kelurahan_lists_are_balanced_with_navigation_last(whatsapp: Whats
     assert titles[-3:] == ["⬅️ Kembali", "❓ Bantuan", "✖️ Berhenti dulu"]
     assert await user.choose(lists[1], lists[1].rows[0])  # a row of the second list works
     assert "Langkah 12 dari 13" in user.last.text
-
-
-async def test_typing_the_short_label_whatsapp_shows_presses_it(whatsapp: WhatsAppServer) -> None:
-    user = whatsapp.user()
-    await register_until_summary(user)
-    assert "✅ Kirim" in [row.title for message in user.inbox[-3:] for row in message.rows]
-
-    received = await user.say("kirim")
-
-    assert "sudah dikirim ke BPBJ Kota Batu" in received[-1].text
