@@ -9,6 +9,7 @@ import logging
 import os
 import signal
 import sys
+from contextlib import AsyncExitStack
 from pathlib import Path
 
 from telegram.ext import Application
@@ -18,6 +19,7 @@ from bot.console import ConsoleChat, read_stdin
 from bot.maintenance import rotate_keys
 from bot.maintenance_rights import purge_drafts_command
 from bot.migrate import upgrade
+from bot.outbox_watch import watching
 from bot.redaction import configure_logging
 from bot.settings import Settings
 from bot.telegram.app import TelegramChannel, build_application, running
@@ -103,7 +105,8 @@ async def run_console(settings: Settings, user: str) -> None:
     services = build_services(settings)
     freeze_start_up_objects()
     try:
-        await ConsoleChat(services.engine, services.locales, user, print).run(read_stdin)
+        chat = ConsoleChat(services.engine, services.locales, user, print, settings.media_dir)
+        await chat.run(read_stdin)
     finally:
         await services.close()
 
@@ -120,21 +123,26 @@ def run_telegram(settings: Settings, token: str) -> None:
 
     freeze_start_up_objects()
     log.info("starting Telegram long polling")
-    asyncio.run(poll(services, application, channel))
+    asyncio.run(poll(services, application, channel, watch_outbox=settings.outbox_watch))
 
 
 async def poll(
     services: Services,
     application: Application,  # type: ignore[type-arg]
     channel: TelegramChannel,
+    *,
+    watch_outbox: bool,
 ) -> None:
-    """Polls until SIGINT or SIGTERM, then finishes every update accepted."""
+    """Polls until SIGINT or SIGTERM, then finishes every update accepted. With
+    ``watch_outbox``, what another process queues for Telegram goes out at once."""
     polling = DurablePolling(application, channel)
     loop = asyncio.get_running_loop()
     for stop_signal in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(stop_signal, polling.stop)
     try:
-        async with running(application):
+        async with running(application), AsyncExitStack() as stack:
+            if watch_outbox:
+                await stack.enter_async_context(watching(services))
             await polling.run()
     finally:
         await services.close()

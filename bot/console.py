@@ -1,7 +1,9 @@
 """A local console chat on the same engine and database: try the bot without a token.
 
 Buttons are shown as numbered choices; type the number to press one. ``/kontak NUMBER`` shares
-a phone number and ``/foto PATH`` sends a picture file.
+a phone number and ``/foto PATH`` sends a picture file. Photos and files the bot sends are named
+with the path where they can be opened: a stored photo where it is kept, any other file written
+to ``<media folder>/console/``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from handlers.events import (
     text_or_command,
 )
 from handlers.i18n import Locales
-from handlers.replies import OutButton, OutMessage
+from handlers.replies import Attachment, OutButton, OutMessage
 
 CHANNEL = "console"
 QUIT_COMMANDS = frozenset({"/keluar", "/exit", "/quit"})
@@ -52,9 +54,15 @@ class ConsoleChat:
     """One console user talking to the engine."""
 
     def __init__(
-        self, engine: ConversationEngine, locales: Locales, user: str, write: Write
+        self,
+        engine: ConversationEngine,
+        locales: Locales,
+        user: str,
+        write: Write,
+        media_dir: Path = Path("media"),
     ) -> None:
         self._engine = engine
+        self._media_dir = media_dir
         self._locales = locales
         self._sender = Sender(CHANNEL, user)
         self._write = write
@@ -103,7 +111,10 @@ class ConsoleChat:
         await self.send(event)
 
     def render(self, message: OutMessage) -> str:
-        lines = ["", message.text]
+        tr = self._locales.translator(self._language)
+        lines = [""]
+        lines += [tr("console-file", path=str(self.saved(item))) for item in message.attachments]
+        lines.append(message.text)
         for row in message.buttons:
             cells = []
             for button in row:
@@ -111,5 +122,14 @@ class ConsoleChat:
                 cells.append(f"[{len(self._buttons)}] {button.label}")
             lines.append("   ".join(cells))
         if message.contact_label is not None:
-            lines.append(self._locales.translator(self._language)("console-contact-hint"))
+            lines.append(tr("console-contact-hint"))
         return "\n".join(lines)
+
+    def saved(self, attachment: Attachment) -> Path:
+        """Where the attachment can be opened: a stored photo in place, else a new file."""
+        if attachment.data is None and attachment.path is not None:
+            return self._media_dir / attachment.path
+        target = self._media_dir / CHANNEL / Path(attachment.filename or "lampiran").name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(attachment.data or b"")
+        return target

@@ -14,6 +14,12 @@ A message moves through these states, each change committed in its own transacti
   is sent again automatically: nobody gets a message twice. They are logged and counted
   (``/siaran status``) for staff to follow up.
 
+A channel that reports on delivery later (WhatsApp's status webhooks, by the id the send
+returned, kept in ``external_id``) can still turn a ``sent`` or ``unknown`` message into
+``failed``, or put it back to ``pending``: to be sent again as the notification template when
+WhatsApp's 24-hour window had closed, or after a backoff when the failure was passing
+(:meth:`OutboxDispatcher.report_failure`).
+
 A refusal (HTTP error answer) or a connection that never opened is safe to retry: the message
 goes back to ``pending`` with an exponential backoff. Channels with a rate limiter are paced
 by it, and a 429 pauses the whole channel for ``retry_after``.
@@ -27,7 +33,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Literal, Protocol
 
 from bot.ratelimit import RateLimiter
 from handlers.render import from_payload
@@ -49,6 +55,14 @@ KICKED_DELIVERY_SECONDS = 5.0
 (a broadcast's first recipients); the sweep sends the rest."""
 SERVICE_WINDOW = timedelta(hours=24)
 """WhatsApp lets a business write freely only within 24 hours of the user's last message."""
+OUTSIDE_WINDOW = "outside_window"
+"""A payload flag: WhatsApp refused the free-form message as outside the window, so it is
+sent again as the notification template."""
+
+
+Resend = Literal["template", "retry"]
+"""How a message reported undelivered is sent again: as the notification template (the
+24-hour window had closed), or the same way after a backoff (a passing failure)."""
 
 
 class DeliveryError(Exception):
@@ -80,7 +94,10 @@ class Recipient:
 
 
 class Delivery(Protocol):
-    async def __call__(self, recipient: Recipient, message: OutMessage) -> None: ...
+    async def __call__(self, recipient: Recipient, message: OutMessage) -> str | None:
+        """Sends the message; returns the channel's id of it when the channel reports on
+        delivery later (WhatsApp's status webhooks)."""
+        ...
 
 
 class OutboxDispatcher:
@@ -140,6 +157,34 @@ class OutboxDispatcher:
             sent += await self._deliver_channel(channel, delivery, deadline)
         return sent
 
+    async def report_failure(
+        self, channel: str, external_id: str, reason: str, resend: Resend | None
+    ) -> bool:
+        """A message the channel accepted was not delivered after all: it is sent again
+        (``resend``) or flagged failed. False when no queued message has that id (a direct
+        reply, or a status that came before the send was recorded)."""
+        async with self._uow_factory() as uow:
+            stored = await uow.outbox.by_external_id(channel, external_id)
+            if stored is None:
+                return False
+            if stored.status in ("sent", "unknown"):
+                self._record_failure(stored, reason, resend)
+            await uow.commit()
+        return True
+
+    def _record_failure(self, stored: OutboxMessage, reason: str, resend: Resend | None) -> None:
+        stored.last_error = reason[:200]
+        stored.sent_at = None
+        if resend == "template" and not stored.payload.get(OUTSIDE_WINDOW):
+            stored.payload = {**stored.payload, OUTSIDE_WINDOW: True}
+            stored.status, stored.available_at = "pending", None
+        elif resend == "retry" and stored.attempts < MAX_ATTEMPTS:
+            stored.status = "pending"
+            stored.available_at = self._clock() + RETRY_BACKOFF * 2 ** (stored.attempts - 1)
+        else:
+            stored.status = "failed"
+        log.warning("outbox message %s not delivered (%s): %s", stored.id, reason, stored.status)
+
     async def _expire_leases(self) -> None:
         async with self._uow_factory() as uow:
             expired = await uow.outbox.expire_leases(self._clock(), LEASE_EXPIRED)
@@ -182,8 +227,9 @@ class OutboxDispatcher:
         if message is None or recipient is None:
             return 0
         error: DeliveryError | None = None
+        external_id: str | None = None
         try:
-            await delivery(recipient, from_payload(message.payload))
+            external_id = await delivery(recipient, from_payload(message.payload))
         except DeliveryError as failure:
             error = failure
         except Exception:  # a bug, or an error the delivery does not know: it may have been sent
@@ -194,7 +240,7 @@ class OutboxDispatcher:
         async with self._uow_factory() as uow:
             stored = await uow.outbox.get(message_id)
             if stored is not None:
-                self._record(stored, error)
+                self._record(stored, error, external_id)
             await uow.commit()
         return 1 if error is None else 0
 
@@ -203,13 +249,17 @@ class OutboxDispatcher:
         last_seen = identity.last_seen_at if identity else message.created_at
         language = identity.user.language if identity else "id"
         window_open = self._clock() - last_seen < SERVICE_WINDOW
+        if message.payload.get(OUTSIDE_WINDOW):  # the channel said so when it was sent
+            window_open = False
         return Recipient(message.address, language, window_open)
 
-    def _record(self, stored: OutboxMessage, error: DeliveryError | None) -> None:
+    def _record(
+        self, stored: OutboxMessage, error: DeliveryError | None, external_id: str | None
+    ) -> None:
         now = self._clock()
         stored.available_at = None
         if error is None:
-            stored.status, stored.sent_at = "sent", now
+            stored.status, stored.sent_at, stored.external_id = "sent", now, external_id
             return
         stored.last_error = error.reason
         if error.maybe_sent:

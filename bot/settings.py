@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     """Updates of different chats handled at once by one process; a chat's own updates always
     run one at a time, in order."""
     telegram_messages_per_second: float = Field(default=25, gt=0, le=30)
+    outbox_watch: bool = True
+    """Deliver what another process queued at once (``bot/outbox_watch.py``), not at the next
+    sweep."""
     """Queued messages (notices, broadcasts) sent to Telegram per second by all ``serve``
     workers together; each of the ``web_workers`` takes its share."""
 

@@ -30,11 +30,14 @@ from telegram.request import BaseRequest
 
 from bot.acks import UpdateNotDurable
 from bot.redaction import configure_logging
+from bot.outbox_watch import watching
 from bot.settings import Settings
 from bot.telegram.app import TelegramChannel, build_application, running
 from bot.whatsapp.channel import WhatsAppChannel
 from bot.whatsapp.client import WEBHOOK_PATH, whatsapp_client, whatsapp_config
 from bot.whatsapp.delivery import WhatsAppDelivery
+from bot.whatsapp.sending import whatsapp_sender
+from bot.whatsapp.statuses import DeliveryStatuses
 from bot.whatsapp.updates import CHANNEL
 from bot.whatsapp.webhook import read_body
 from bot.whatsapp.webhook import routes as whatsapp_routes
@@ -71,12 +74,15 @@ def build_web_app(
             if telegram is not None:
                 await stack.enter_async_context(running(telegram[0]))
             await stack.enter_async_context(sweeping(services, resends))
+            if settings.outbox_watch:
+                await stack.enter_async_context(watching(services))
             stack.push_async_callback(services.lanes.drain)  # first of all: finish the updates
             yield
 
     app = Starlette(routes=[Route("/healthz", healthz)], lifespan=lifespan)
     if config is not None:
         wa = whatsapp_client(config, session)
+        sender = whatsapp_sender(wa, services, settings)
         whatsapp = WhatsAppChannel(
             wa,
             services.engine,
@@ -84,6 +90,8 @@ def build_web_app(
             services.outbox,
             settings.default_language,
             services.lanes,
+            sender,
+            settings.max_photo_mb * 1_000_000,
         )
         whatsapp.register()
         verify, receive = whatsapp_routes(wa)
@@ -91,7 +99,8 @@ def build_web_app(
         app.add_route(WEBHOOK_PATH, receive, ["POST"])
         resends.append(whatsapp.resend_pending)
         template = (settings.whatsapp_notification_template or "").strip() or None
-        services.outbox.register(CHANNEL, WhatsAppDelivery(wa, services.locales, template))
+        services.outbox.register(CHANNEL, WhatsAppDelivery(wa, services.locales, template, sender))
+        DeliveryStatuses(services.outbox, template).register(wa)
     if telegram is not None and secret is not None:
         receive = telegram_webhook(*telegram, secret)
         app.add_route(TELEGRAM_WEBHOOK_PATH, receive, ["POST"])

@@ -118,6 +118,7 @@ class FlowContext:
         request_contact: bool = False,
         footer: list[Choice] | tuple[Choice, ...] = (),
         attachments: list[Attachment] | tuple[Attachment, ...] = (),
+        actions: list[Choice] | tuple[Choice, ...] = (),
     ) -> None:
         """Queues one message for the user."""
         self.replies.append(
@@ -128,6 +129,7 @@ class FlowContext:
                 request_contact,
                 tuple(footer),
                 tuple(attachments),
+                tuple(actions),
             )
         )
 

@@ -14,6 +14,7 @@ from handlers.replies import Msg
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 SUPPORTED_LANGUAGES = ("id", "en")
 FALLBACK_LANGUAGE = "id"
+SHORT_ATTRIBUTE = "whatsapp"
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,24 @@ class Translator:
         """Formats a :class:`Msg`; arguments that are messages (or sequences of them, one per
         line) are translated first."""
         return self(message.key, **{name: self._arg(value) for name, value in message.args.items()})
+
+    def short(self, message: Msg) -> str | None:
+        """The ``.whatsapp`` attribute of a label's message: its form for channels whose
+        buttons hold few characters; None when the label has none."""
+        for language in (self.language, FALLBACK_LANGUAGE):
+            bundle = self._bundles[language]
+            if bundle.has_message(message.key):
+                pattern = bundle.get_message(message.key).attributes.get(SHORT_ATTRIBUTE)
+                if pattern is None:
+                    return None
+                args = {name: self._arg(value) for name, value in message.args.items()}
+                text, errors = bundle.format_pattern(pattern, args)
+                for error in errors:
+                    log.warning(
+                        "locale %s key %s.%s: %s", language, message.key, SHORT_ATTRIBUTE, error
+                    )
+                return str(text)
+        return None
 
     def _arg(self, value: Any) -> Any:
         if isinstance(value, Msg):

@@ -34,11 +34,17 @@ def render(
     messages: list[OutMessage] = []
     for reply in replies:
         rows = []
-        for choices, columns in ((reply.choices, reply.columns), (reply.footer, FOOTER_COLUMNS)):
+        groups = (
+            (reply.choices, reply.columns),
+            (reply.actions, FOOTER_COLUMNS),
+            (reply.footer, FOOTER_COLUMNS),
+        )
+        for choices, columns in groups:
             buttons = []
             for choice in choices:
                 label = tr.render(choice.label)
-                buttons.append(OutButton(f"{conversation.turn:x}.{len(offered)}", label))
+                token = f"{conversation.turn:x}.{len(offered)}"
+                buttons.append(OutButton(token, label, short_label=tr.short(choice.label)))
                 offered.append([choice.id, label])
             rows += [tuple(buttons[i : i + columns]) for i in range(0, len(buttons), columns)]
         messages.append(
@@ -48,7 +54,8 @@ def render(
                 contact_label=tr("button-share-contact") if reply.request_contact else None,
                 remove_keyboard=remove_keyboard and not wants_contact and not messages,
                 attachments=reply.attachments,
-                footer_size=len(reply.footer),
+                action_count=len(reply.actions),
+                navigation_count=len(reply.footer),
             )
         )
     conversation.offered = offered
@@ -66,11 +73,9 @@ def to_payload(message: OutMessage) -> dict[str, Any]:
     """A message as JSON for the outbox (attachments are not queued)."""
     return {
         "text": message.text,
-        "buttons": [
-            [[button.token, button.label, *([button.url] if button.url else [])] for button in row]
-            for row in message.buttons
-        ],
-        "footer_size": message.footer_size,
+        "buttons": [[button_payload(button) for button in row] for row in message.buttons],
+        "action_count": message.action_count,
+        "navigation_count": message.navigation_count,
         **(
             {"command_menu": [list(entry) for entry in message.command_menu]}
             if message.command_menu is not None
@@ -79,11 +84,20 @@ def to_payload(message: OutMessage) -> dict[str, Any]:
     }
 
 
+def button_payload(button: OutButton) -> list[str | None]:
+    """``[token, label]``, then the link and the short label when there are any."""
+    if button.short_label is not None:
+        return [button.token, button.label, button.url, button.short_label]
+    return [button.token, button.label, *([button.url] if button.url else [])]
+
+
 def from_payload(payload: dict[str, Any]) -> OutMessage:
     return OutMessage(
         text=str(payload["text"]),
         buttons=tuple(tuple(OutButton(*button) for button in row) for row in payload["buttons"]),
-        footer_size=int(payload.get("footer_size", 0)),  # absent in messages queued earlier
+        # messages queued earlier name their main actions, the last buttons, "footer_size"
+        action_count=int(payload.get("action_count", payload.get("footer_size", 0))),
+        navigation_count=int(payload.get("navigation_count", 0)),
         command_menu=(
             tuple((str(name), str(about)) for name, about in payload["command_menu"])
             if "command_menu" in payload

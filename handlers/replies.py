@@ -59,8 +59,11 @@ class Reply:
     columns: int = 1
     request_contact: bool = False
     footer: tuple[Choice, ...] = ()
-    """Secondary choices (back, help, cancel) shown after the main ones."""
+    """Navigation (back, help, stop, pages) shown after every other choice."""
     attachments: tuple[Attachment, ...] = ()
+    actions: tuple[Choice, ...] = ()
+    """The message's main actions (submit, save for later), shown after the choices; a
+    channel that cannot show every button at once shows these first."""
     command_menu: tuple[tuple[str, Msg], ...] | None = None
     """Instead of a message: the chat's command menu to set, each command with its description
     (channels without a command menu ignore it)."""
@@ -72,19 +75,25 @@ def reply(
     columns: int = 1,
     request_contact: bool = False,
     footer: tuple[Choice, ...] | list[Choice] = (),
+    actions: tuple[Choice, ...] | list[Choice] = (),
 ) -> Reply:
     """Shorthand for :class:`Reply`."""
-    return Reply(tuple(parts), tuple(choices), columns, request_contact, tuple(footer))
+    return Reply(
+        tuple(parts), tuple(choices), columns, request_contact, tuple(footer), (), tuple(actions)
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class OutButton:
     """A rendered button: the translated label and the opaque token it sends back, or a link
-    it opens instead (Telegram only: messages to the staff group)."""
+    it opens instead (Telegram only: messages to the staff group). ``short_label`` is the
+    label's shorter form for channels with tight limits (the ``.whatsapp`` attribute of its
+    locale message), when it has one."""
 
     token: str
     label: str
     url: str | None = None
+    short_label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +101,10 @@ class OutMessage:
     """A rendered message, ready for a channel adapter.
 
     ``contact_label`` asks the adapter for a share-contact button; ``remove_keyboard`` asks it
-    to take away a reply keyboard shown earlier. The last ``footer_size`` buttons are the
-    message's main actions (submit, save for later): a channel that cannot show every button at
-    once shows those first.
+    to take away a reply keyboard shown earlier. The buttons are the choices, then
+    ``action_count`` main actions (submit, save for later), then ``navigation_count``
+    navigation buttons (back, help, stop): a channel that cannot show every button at once
+    shows the main actions first and the navigation last.
     """
 
     text: str
@@ -102,7 +112,8 @@ class OutMessage:
     contact_label: str | None = None
     remove_keyboard: bool = False
     attachments: tuple[Attachment, ...] = ()
-    footer_size: int = 0
+    action_count: int = 0
+    navigation_count: int = 0
     command_menu: tuple[tuple[str, str], ...] | None = None
     """Instead of a message: the chat's command menu to set (command, description)."""
 
@@ -113,8 +124,8 @@ class OutMessage:
 
     @property
     def actions_first(self) -> tuple[OutButton, ...]:
-        """All buttons, the main actions (the footer) before the others."""
+        """All buttons, the main actions before the choices and the navigation last."""
         buttons = self.flat_buttons
-        if not self.footer_size:
-            return buttons
-        return buttons[-self.footer_size :] + buttons[: -self.footer_size]
+        end = len(buttons) - self.navigation_count
+        start = end - self.action_count
+        return buttons[start:end] + buttons[:start] + buttons[end:]

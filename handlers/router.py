@@ -23,7 +23,7 @@ from handlers.products import browse
 from handlers.products import form as product_form
 from handlers.recovery import answers_unseen
 from handlers.registration import flow as registration
-from handlers.replies import msg
+from handlers.replies import Msg, msg
 from handlers.review import actions as review
 from handlers.review import announce, fixes, reports
 from handlers.status import describe_status
@@ -72,14 +72,30 @@ async def dispatch(ctx: FlowContext, event: Event, *, expired: bool) -> None:
                 await menu.offer_resume(ctx)
             else:
                 await menu.show_help(ctx)
-        case UnsupportedReceived():
-            ctx.say(msg("error-unsupported"))
+        case UnsupportedReceived(kind=kind):
+            ctx.say(unsupported(kind))
             await repeat_current(ctx, or_menu=True)
         case PendingResent() if ctx.waiting:
             ctx.say(msg("reply-question-again"))
             await repeat_current(ctx)
         case PendingResent():
             pass  # nothing is pending: the last replies answered, and asked nothing
+
+
+def unsupported(kind: str) -> Msg:
+    """A fitting answer to a message the flows cannot read: a voice note is asked to be typed."""
+    match kind:
+        case "voice" | "audio":
+            return msg("error-unsupported-voice")
+        case "video" | "video_note" | "animation" | "gif":
+            return msg("error-unsupported-video")
+        case "sticker":
+            return msg("error-unsupported-sticker")
+        case "location":
+            return msg("error-unsupported-location")
+        case "contacts":
+            return msg("error-unsupported-contacts")
+    return msg("error-unsupported")
 
 
 async def run_command(ctx: FlowContext, command: CommandReceived) -> None:

@@ -286,6 +286,20 @@ class OutboxMessage(Base):
     broadcast_id: Mapped[int | None] = mapped_column(
         ForeignKey("broadcast.id", ondelete="CASCADE"), nullable=True, index=True
     )
+    external_id: Mapped[str | None] = mapped_column(String(128), nullable=True, index=True)
+    """The id the channel gave the sent message (WhatsApp's ``wamid``), which its delivery
+    status webhooks name."""
+
+
+class WhatsAppMedia(Base):
+    """A file uploaded to the WhatsApp Cloud API, by its content's SHA-256: its media id is
+    reused until it nears the end of its 30 days."""
+
+    __tablename__ = "whatsapp_media"
+
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    media_id: Mapped[str] = mapped_column(String(64))
+    uploaded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
 class ProcessedUpdate(Base):

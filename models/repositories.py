@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, inspect, or_, select, update
+from sqlalchemy import ColumnElement, bindparam, delete, func, inspect, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
@@ -23,6 +23,7 @@ from models.entities import (
     StatusChange,
     User,
     Vendor,
+    WhatsAppMedia,
 )
 
 
@@ -395,6 +396,41 @@ class OutboxRepository:
             query = query.where(OutboxMessage.broadcast_id == broadcast_id)
         rows = (await self._session.execute(query)).all()
         return {status: count for status, count in rows}
+
+    async def by_external_id(self, channel: str, external_id: str) -> OutboxMessage | None:
+        """The message the channel knows by ``external_id`` (a delivery status names it)."""
+        query = select(OutboxMessage).where(
+            OutboxMessage.channel == channel, OutboxMessage.external_id == external_id
+        )
+        return (await self._session.execute(query)).scalars().first()
+
+    async def any_due(self, now: datetime) -> bool:
+        """Whether some message waits to be sent: one row read through the status index."""
+        query = (
+            select(OutboxMessage.id)
+            .where(OutboxMessage.status == "pending", _available(now))
+            .limit(1)
+        )
+        return (await self._session.execute(query)).first() is not None
+
+
+class WhatsAppMediaRepository:
+    """Media ids of files already uploaded to WhatsApp, by their content's SHA-256."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def get(self, content_hash: str) -> WhatsAppMedia | None:
+        return await self._session.get(WhatsAppMedia, content_hash)
+
+    async def forget_before(self, cutoff: datetime) -> None:
+        """Drops the ids of uploads WhatsApp no longer keeps (or soon will not)."""
+        await self._session.execute(delete(WhatsAppMedia).where(WhatsAppMedia.uploaded_at < cutoff))
+
+    async def remember(self, content_hash: str, media_id: str, now: datetime) -> None:
+        await self._session.merge(
+            WhatsAppMedia(content_hash=content_hash, media_id=media_id, uploaded_at=now)
+        )
 
 
 def _available(now: datetime) -> ColumnElement[bool]:

@@ -16,6 +16,7 @@ from models.repositories import (
     StatusChangeRepository,
     UserRepository,
     VendorRepository,
+    WhatsAppMediaRepository,
 )
 
 
@@ -30,6 +31,7 @@ class UnitOfWork:
     status_changes: StatusChangeRepository
     processed_updates: ProcessedUpdateRepository
     outbox: OutboxRepository
+    whatsapp_media: WhatsAppMediaRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -43,6 +45,7 @@ class UnitOfWork:
         self.status_changes = StatusChangeRepository(self.session)
         self.processed_updates = ProcessedUpdateRepository(self.session)
         self.outbox = OutboxRepository(self.session)
+        self.whatsapp_media = WhatsAppMediaRepository(self.session)
         return self
 
     async def __aexit__(

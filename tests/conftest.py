@@ -82,6 +82,9 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         # Exports and statistics in a thread: the same code without starting a process per
         # test; tests/e2e/test_reports_telegram.py runs them in a worker process once.
         report_processes=0,
+        # Tests deliver the outbox when they mean to; tests/whatsapp/test_cross_process.py
+        # turns the watcher on.
+        outbox_watch=False,
     )
 
 

@@ -6,7 +6,7 @@ import asyncio
 import logging
 from datetime import timedelta
 from functools import partial
-from typing import Any
+from collections.abc import Awaitable, Callable
 
 import httpx
 from pywa import filters
@@ -20,7 +20,8 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait
 from bot.acks import UpdateNotDurable, transient
 from bot.lanes import ChatLanes
 from bot.outbox import OutboxDispatcher
-from bot.whatsapp.render import OWN_NUMBER, render
+from bot.whatsapp.render import OWN_NUMBER
+from bot.whatsapp.sending import WhatsAppSender
 from bot.whatsapp.updates import (
     CHANNEL,
     Choice,
@@ -41,8 +42,8 @@ log = logging.getLogger(__name__)
 class WhatsAppChannel:
     """Connects a pywa client to the conversation engine.
 
-    Message status callbacks (sent, delivered, read) have no handler here, so pywa drops them,
-    and so are reactions, edits and group messages.
+    Message statuses are applied to the outbox (:mod:`bot.whatsapp.statuses`); reactions,
+    edits and group messages are dropped.
     """
 
     def __init__(
@@ -53,8 +54,12 @@ class WhatsAppChannel:
         outbox: OutboxDispatcher,
         default_language: str,
         lanes: ChatLanes,
+        sender: WhatsAppSender,
+        max_download_bytes: int | None = None,
     ) -> None:
         self._wa = wa
+        self._sender = sender
+        self._max_download_bytes = max_download_bytes
         self._engine = engine
         self._locales = locales
         self._outbox = outbox
@@ -69,7 +74,7 @@ class WhatsAppChannel:
         )
 
     async def on_message(self, _: object, message: Message) -> None:
-        event = await event_from_message(self._wa, message)
+        event = await event_from_message(self._wa, message, self._max_download_bytes)
         self.accept(message.from_user, event, message.id)
 
     async def on_choice(self, _: object, choice: Choice) -> None:
@@ -108,7 +113,7 @@ class WhatsAppChannel:
             durable.set_result(None)
             log.exception("failed to handle WhatsApp message %s", message_id)
             text = self._locales.translator(self._default_language)("error-internal")
-            await self._send(address, text, None)
+            await self._reliably(partial(self._wa.send_message, address, text))
             return
         durable.set_result(None)
         await self._deliver(address, handled)
@@ -135,13 +140,13 @@ class WhatsAppChannel:
 
     async def _send_all(self, to: str, messages: list[OutMessage], tr: Translator) -> bool:
         """Sends the messages in order, stopping at one that fails; True if all went."""
-        for part in (part for message in messages for part in render(message, tr)):
-            if not await self._send(to, part.text, part.buttons):
+        for message in messages:
+            if not await self._reliably(partial(self._sender.send, to, message, tr)):
                 return False
         return True
 
-    async def _send(self, to: str, text: str, buttons: Any) -> bool:
-        """Sends one message, retried while that cannot send it twice; False if it failed."""
+    async def _reliably(self, send: Callable[[], Awaitable[object]]) -> bool:
+        """Sends, retried while that cannot send twice; False if it failed for good."""
         try:
             async for attempt in AsyncRetrying(
                 retry=retry_if_exception(safe_to_retry),
@@ -150,7 +155,7 @@ class WhatsAppChannel:
                 reraise=True,
             ):
                 with attempt:
-                    await self._wa.send_message(to, text, buttons=buttons)
+                    await send()
         except Exception as error:
             log.warning("WhatsApp reply not delivered", exc_info=error)
             return False

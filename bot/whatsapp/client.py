@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 from pydantic import SecretStr
+from pywa.types.base_update import RawUpdate
 from pywa_async.client import WhatsApp
 
 from bot.settings import Settings
@@ -44,6 +46,46 @@ def _value(setting: str | SecretStr | None) -> str | None:
     return (value or "").strip() or None
 
 
+class BotWhatsApp(WhatsApp):
+    """pywa's client, completing each verified update before pywa reads it (see
+    :func:`complete_update`)."""
+
+    async def _call_handlers(self, raw_update: RawUpdate) -> None:  # type: ignore[override]
+        complete_update(raw_update)
+        await super()._call_handlers(raw_update)
+
+
+def complete_update(update: dict[str, Any]) -> None:
+    """Fills in what pywa needs and Meta may leave out, so no update fails to parse.
+
+    A contact without a business-scoped user id (``user_id``) is keyed by its number
+    (``wa_id``); a status webhook, which carries no contact, gets one from its recipient, and
+    a message without one from its sender; an error without a message gets its title as the
+    message.
+    """
+    for entry in update.get("entry", ()):
+        for change in entry.get("changes", ()):
+            value = change.get("value", {})
+            for status in value.get("statuses", ()):
+                if not value.get("contacts"):
+                    user = status.get("recipient_user_id") or status.get("recipient_id")
+                    value["contacts"] = [{"wa_id": status.get("recipient_id"), "user_id": user}]
+                for error in status.get("errors", ()):
+                    error.setdefault("message", error.get("title", ""))
+            messages = value.get("messages", ())
+            if messages and not value.get("contacts"):
+                sender = messages[0]
+                user = sender.get("from_user_id") or sender.get("from")
+                value["contacts"] = [{"wa_id": sender.get("from"), "user_id": user}]
+            for contact in value.get("contacts", ()):
+                if not contact.get("user_id") and contact.get("wa_id"):
+                    contact["user_id"] = contact["wa_id"]
+            for message in value.get("messages", ()):
+                if not message.get("from_user_id") and message.get("from"):
+                    message["from_user_id"] = message["from"]
+
+
+
 def whatsapp_client(config: WhatsAppConfig, session: httpx.AsyncClient) -> WhatsApp:
     """The client, without routes of its own: ``bot/whatsapp/webhook.py`` serves the webhook,
     so that it answers only once the update is durable (pywa's own routes answer first).
@@ -51,7 +93,7 @@ def whatsapp_client(config: WhatsAppConfig, session: httpx.AsyncClient) -> Whats
     pywa's in-memory de-duplication is off: the engine claims each message id in the database,
     which also holds across restarts and several processes.
     """
-    wa = WhatsApp(
+    wa = BotWhatsApp(
         phone_id=config.phone_number_id,
         token=config.access_token,
         session=session,

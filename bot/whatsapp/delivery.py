@@ -1,6 +1,7 @@
 """Queued messages delivered on WhatsApp: free-form inside the 24-hour service window, and
 through the approved message template outside it (its name in ``WHATSAPP_NOTIFICATION_TEMPLATE``;
-its body must have one parameter, ``{{1}}``, which receives the message text)."""
+its body must have one parameter, ``{{1}}``, which receives the message text). Each delivery
+returns WhatsApp's id of the message (``wamid``), which its status webhooks name."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pywa_async.client import WhatsApp
 
 from bot.log_summary import describe_error
 from bot.outbox import DeliveryError, Recipient
-from bot.whatsapp.render import render, shorten
+from bot.whatsapp.render import shorten
+from bot.whatsapp.sending import WhatsAppSender
 from handlers.i18n import Locales
 from handlers.replies import OutMessage
 
@@ -19,33 +21,32 @@ TEMPLATE_LANGUAGES = {"id": TemplateLanguage.INDONESIAN, "en": TemplateLanguage.
 
 
 class WhatsAppDelivery:
-    def __init__(self, wa: WhatsApp, locales: Locales, template: str | None) -> None:
+    def __init__(
+        self, wa: WhatsApp, locales: Locales, template: str | None, sender: WhatsAppSender
+    ) -> None:
         self._wa = wa
         self._locales = locales
         self._template = template
+        self._sender = sender
 
-    async def __call__(self, recipient: Recipient, message: OutMessage) -> None:
+    async def __call__(self, recipient: Recipient, message: OutMessage) -> str | None:
         if message.command_menu is not None:  # WhatsApp has no command menu
-            return
+            return None
         try:
             if recipient.window_open:
-                await self._free_form(recipient, message)
-            elif self._template:
-                await self._wa.send_template(
+                translator = self._locales.translator(recipient.language)
+                return await self._sender.send(recipient.address, message, translator)
+            if self._template:
+                sent = await self._wa.send_template(
                     recipient.address,
                     self._template,
                     TEMPLATE_LANGUAGES.get(recipient.language, TemplateLanguage.INDONESIAN),
                     params=[body_parameter(shorten(message.text, TEMPLATE_PARAMETER_LIMIT))],
                 )
-            else:
-                raise DeliveryError("outside the 24-hour window and no template", permanent=True)
+                return sent.id
+            raise DeliveryError("outside the 24-hour window and no template", permanent=True)
         except WhatsAppError as failure:
             raise DeliveryError(describe_error(failure)) from failure  # its code, not its text
-
-    async def _free_form(self, recipient: Recipient, message: OutMessage) -> None:
-        translator = self._locales.translator(recipient.language)
-        for outgoing in render(message, translator):
-            await self._wa.send_message(recipient.address, outgoing.text, buttons=outgoing.buttons)
 
 
 def body_parameter(text: str) -> dict[str, object]:

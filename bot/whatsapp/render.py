@@ -4,12 +4,16 @@
   between paragraphs (or lines, or words) when longer.
 - Up to three choices whose labels fit a reply button title (20 characters) become reply buttons.
 - Otherwise the choices become a list message of at most 10 rows. A label longer than a row
-  title (24) is shortened with "…" and shown whole in the row's description (72).
-- More than 10 choices are sent as several list messages of up to 10 rows each: the first one
-  carries the question and the message's main actions ("Kirim untuk diverifikasi", "Simpan
-  dulu") at its top, the next ones say "more choices (2/2)". Every row carries the engine's
-  token for this turn, so a row of any of these messages is a valid answer, and no paging state
-  is kept anywhere: the engine decides every press from the database, as on Telegram.
+  title (24) shows its short form, the ``.whatsapp`` attribute of its locale message, with the
+  whole label in the row's description (72); a label without one (a product's name) is
+  shortened after a word, and also shown whole in the description.
+- More than 10 choices are sent as several list messages of balanced sizes (11 rows are 6 and
+  5, never 10 and a lone one): the first one carries the question and the message's main
+  actions ("Kirim untuk diverifikasi", "Simpan dulu") at its top, the next ones say "more
+  choices (2/2)", and navigation (Kembali, Bantuan, Berhenti dulu) always comes last. Every
+  row carries the engine's token for this turn, so a row of any of these messages is a valid
+  answer, and no paging state is kept anywhere: the engine decides every press from the
+  database, as on Telegram.
 - An interactive message's body holds at most 1024 characters: a longer text is sent first as
   plain text, and the interactive message carries its last paragraphs.
 - WhatsApp has no share-contact keyboard. The engine's contact request becomes one more
@@ -69,9 +73,14 @@ def render(message: OutMessage, tr: Translator) -> list[Outgoing]:
 
 def interactive(body: str, choices: Sequence[OutButton], tr: Translator) -> list[Outgoing]:
     """Reply buttons when they fit, else list messages of at most ``MAX_ROWS`` rows each."""
-    if len(choices) <= MAX_BUTTONS and all(len(c.label) <= BUTTON_TITLE_LIMIT for c in choices):
-        return [Outgoing(body, tuple(Button(c.label, c.token) for c in choices))]
-    pages = [choices[start : start + MAX_ROWS] for start in range(0, len(choices), MAX_ROWS)]
+    titles = [fitting(choice, BUTTON_TITLE_LIMIT) for choice in choices]
+    if len(choices) <= MAX_BUTTONS and all(title is not None for title in titles):
+        return [
+            Outgoing(
+                body, tuple(Button(t or "", c.token) for c, t in zip(choices, titles, strict=True))
+            )
+        ]
+    pages = balanced(choices, MAX_ROWS)
     return [
         Outgoing(
             body if number == 1 else tr("whatsapp-more-choices", current=number, total=len(pages)),
@@ -81,23 +90,52 @@ def interactive(body: str, choices: Sequence[OutButton], tr: Translator) -> list
     ]
 
 
+def balanced(choices: Sequence[OutButton], size: int) -> list[Sequence[OutButton]]:
+    """``choices`` in as few pages of at most ``size`` as can be, their sizes differing by at
+    most one, in order."""
+    count = -(-len(choices) // size)
+    smaller, larger = divmod(len(choices), count)
+    pages: list[Sequence[OutButton]] = []
+    start = 0
+    for number in range(count):
+        end = start + smaller + (1 if number < larger else 0)
+        pages.append(choices[start:end])
+        start = end
+    return pages
+
+
+def fitting(choice: OutButton, limit: int) -> str | None:
+    """The label, or else its short form, that fits ``limit``; None when neither does."""
+    for title in (choice.label, choice.short_label):
+        if title is not None and len(title) <= limit:
+            return title
+    return None
+
+
 def choice_list(choices: Sequence[OutButton], title: str) -> SectionList:
     rows = tuple(row(choice) for choice in choices)
     return SectionList(button_title=title, sections=(Section(title=title, rows=rows),))
 
 
 def row(choice: OutButton) -> SectionRow:
-    if len(choice.label) <= ROW_TITLE_LIMIT:
+    title = fitting(choice, ROW_TITLE_LIMIT)
+    if title == choice.label:
         return SectionRow(choice.label, choice.token)
     return SectionRow(
-        shorten(choice.label, ROW_TITLE_LIMIT),
+        title or shorten(choice.label, ROW_TITLE_LIMIT),
         choice.token,
         shorten(choice.label, ROW_DESCRIPTION_LIMIT),
     )
 
 
 def shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """``text`` if it fits, else cut after its last whole word that fits, with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut.strip() and not text[limit - 1].isspace():
+        cut = cut[: cut.rstrip().rfind(" ")]
+    return cut.rstrip() + "…"
 
 
 def split_text(text: str, limit: int) -> list[str]:

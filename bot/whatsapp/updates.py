@@ -6,6 +6,7 @@ through the pywa_async client.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Literal
 
 from pywa.types.callback import CallbackButton, CallbackSelection
@@ -25,6 +26,7 @@ from handlers.events import (
     UnsupportedReceived,
     text_or_command,
 )
+from models.errors import InvalidInput
 
 CHANNEL = "whatsapp"
 
@@ -54,16 +56,24 @@ def event_from_choice(choice: Choice) -> Event:
     return ButtonPressed(choice.data)
 
 
-async def event_from_message(wa: WhatsApp, message: Message) -> Event:
+async def event_from_message(wa: WhatsApp, message: Message, max_bytes: int | None = None) -> Event:
+    """The message as an event; nothing is fetched from WhatsApp here (see :func:`media_event`)."""
     if message.text is not None:
         return text_or_command(message.text)
     if message.contacts is not None:
         return contact_event(message)
     if message.image is not None:
-        return await media_event(wa, "photo", message.image)
+        return media_event(wa, "photo", message.image, max_bytes)
     if message.document is not None:
-        return await media_event(wa, "document", message.document)
-    return UnsupportedReceived(str(message.type))
+        return media_event(wa, "document", message.document, max_bytes)
+    return UnsupportedReceived(unsupported_kind(message))
+
+
+def unsupported_kind(message: Message) -> str:
+    """The kind the engine answers to, as Telegram names them: a voice note is ``voice``."""
+    if message.audio is not None:
+        return "voice" if message.audio.voice else "audio"
+    return str(message.type)
 
 
 def contact_event(message: Message) -> Event:
@@ -79,11 +89,34 @@ def contact_event(message: Message) -> Event:
     return ContactShared(number, is_own=own)
 
 
-async def media_event(
-    wa: WhatsApp, kind: Literal["photo", "document"], media: Image | Document
+def media_event(
+    wa: WhatsApp,
+    kind: Literal["photo", "document"],
+    media: Image | Document,
+    max_bytes: int | None = None,
 ) -> MediaReceived:
-    """The media id is the durable reference; size and download come from the media API."""
-    info = await wa.get_media_url(media.id)
+    """The media id is the durable reference. The file is looked up and downloaded only when
+    a flow keeps it, so a photo sent where a text is expected costs no request."""
     return MediaReceived(
-        kind, media.id, info.mime_type, info.file_size, media.filename, download=info.get_bytes
+        kind,
+        media.id,
+        media.mime_type,
+        None,
+        getattr(media, "filename", None),
+        download=downloader(wa, media.id, max_bytes),
     )
+
+
+def downloader(
+    wa: WhatsApp, media_id: str, max_bytes: int | None
+) -> Callable[[], Awaitable[bytes]]:
+    """Fetches a file's bytes through the media API, refusing one over ``max_bytes`` before
+    its download."""
+
+    async def download() -> bytes:
+        info = await wa.get_media_url(media_id)
+        if max_bytes is not None and info.file_size is not None and info.file_size > max_bytes:
+            raise InvalidInput("error-photo-too-large", max_mb=max_bytes // 1_000_000)
+        return await info.get_bytes()
+
+    return download

@@ -24,7 +24,7 @@ async def show_mine(ctx: FlowContext, page: int = 1, notes: tuple[Msg, ...] = ()
     pages = max(1, -(-len(everyone) // PAGE_SIZE))
     page = min(max(page, 1), pages)
     shown = everyone[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    footer = [Choice("mentor.proxy", msg("button-proxy-register"))]
+    footer: list[Choice] = []
     if page > 1:
         footer.append(Choice(f"mentor.page.{page - 1}", msg("button-previous-page")))
     if page < pages:
@@ -40,6 +40,7 @@ async def show_mine(ctx: FlowContext, page: int = 1, notes: tuple[Msg, ...] = ()
         ),
         *drafts_note(everyone),
         choices=[Choice(f"mentor.open.{p.vendor.id}", entry(p)) for p in shown],
+        actions=[Choice("mentor.proxy", msg("button-proxy-register"))],
         footer=footer,
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from handlers.context import FlowContext
 from handlers.forms import SUMMARY
 from handlers.products import form
-from handlers.products.card import list_label, product_lines, status_label
+from handlers.products.card import list_label, photo_attachments, product_lines, status_label
 from handlers.replies import Choice, Msg, msg
 from handlers.review import announce
 from handlers.status import latest_note
@@ -41,10 +41,11 @@ async def show_list(ctx: FlowContext, page: int = 1, notes: tuple[Msg, ...] = ()
         Choice(f"product.open.{product.id}", list_label(product, first_number + index))
         for index, product in enumerate(listing.products)
     ]
-    footer = [Choice("products.add", msg("button-add-product"))]
+    actions = [Choice("products.add", msg("button-add-product"))]
     ready = await ctx.products.ready_drafts(vendor)
     if ready:
-        footer.append(Choice("products.submit_all", msg("button-submit-all", count=len(ready))))
+        actions.append(Choice("products.submit_all", msg("button-submit-all", count=len(ready))))
+    footer: list[Choice] = []
     if listing.page > 1:
         footer.append(Choice(f"products.page.{listing.page - 1}", msg("button-previous-page")))
     if listing.page < listing.pages:
@@ -54,12 +55,13 @@ async def show_list(ctx: FlowContext, page: int = 1, notes: tuple[Msg, ...] = ()
         *notes,
         msg("products-title", total=listing.total, page=listing.page, pages=listing.pages),
         choices=choices,
+        actions=actions,
         footer=footer,
     )
 
 
 async def show_card(ctx: FlowContext, product: Product, notes: tuple[Msg, ...] = ()) -> None:
-    """A product's every field and status, with the actions its status allows."""
+    """A product's photos, every field and status, with the actions its status allows."""
     choices = []
     if ctx.products.is_editable(product):
         choices.append(Choice(f"product.edit.{product.id}", msg("button-edit-product")))
@@ -78,6 +80,7 @@ async def show_card(ctx: FlowContext, product: Product, notes: tuple[Msg, ...] =
         msg("summary-lines", lines=product_lines(ctx, product)),
         choices=choices,
         columns=2,
+        attachments=photo_attachments(product),
     )
 
 

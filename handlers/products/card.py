@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.context import FlowContext
-from handlers.replies import Msg, msg
+from handlers.replies import Attachment, Msg, msg
 from models.entities import Product
 from models.schemas import ProductField
 from models.services.products import ProductService
@@ -48,6 +48,15 @@ STORED_AS = {
     ProductField.LEAD_TIME: "lead_time_days",
 }
 """Fields whose column has another name; a None there was skipped (or does not apply)."""
+
+
+def photo_attachments(product: Product) -> list[Attachment]:
+    """The product's photos, to send with its card: the channel's own copy when it came
+    through that channel, else the stored file."""
+    return [
+        Attachment("photo", photo.channel, photo.file_ref, photo.stored_path)
+        for photo in product.photos
+    ]
 
 
 def plain(text: str) -> Msg:

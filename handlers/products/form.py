@@ -73,7 +73,7 @@ class ProductForm(Form[Product]):
 
     def show_summary(self, ctx: FlowContext, subject: Product, notes: tuple[Msg, ...]) -> None:
         missing = ctx.products.draft(subject).missing()
-        footer = [
+        actions = [
             Choice("summary.submit", msg("button-submit"))
             if not missing
             else Choice("summary.complete", msg("button-complete", count=len(missing))),
@@ -91,7 +91,7 @@ class ProductForm(Form[Product]):
                 if self.step(self.step_of_field(field)).applies(subject)
             ],
             columns=2,
-            footer=footer,
+            actions=actions,
         )
 
     async def on_summary_choice(self, ctx: FlowContext, subject: Product, choice: str) -> None:

@@ -73,7 +73,7 @@ class RegistrationForm(Form[Vendor]):
             msg("summary-hint"),
             choices=edit_choices(subject),
             columns=2,
-            footer=self.summary_footer(missing),
+            actions=self.summary_footer(missing),
         )
 
     def summary_footer(self, missing: list[RegistrationField]) -> list[Choice]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from handlers.context import FlowContext
-from handlers.products.card import product_lines
+from handlers.products.card import photo_attachments, product_lines
 from handlers.registration.summary import summary_lines
-from handlers.replies import Attachment, Choice, Msg, msg
+from handlers.replies import Choice, Msg, msg
 from models.entities import Product, Vendor
 from models.services.disclosure import SensitiveField
 from models.services.review import Flag, Kind, QueueEntry
@@ -87,10 +87,7 @@ async def product_card(
     ctx: FlowContext, product: Product, vendor: Vendor, notes: tuple[Msg, ...] = ()
 ) -> None:
     flags = await ctx.review.product_flags(product)
-    photos = [
-        Attachment("photo", photo.channel, photo.file_ref, photo.stored_path)
-        for photo in product.photos
-    ]
+    photos = photo_attachments(product)
     ctx.say(
         *notes,
         msg(

@@ -3,7 +3,9 @@
 
 broadcast-ask-segment = 📢 Broadcast to businesses. Who should get this message?
 broadcast-all = 👥 All businesses ({ $count })
+    .whatsapp = 👥 Everyone ({ $count })
 broadcast-by-status = By registration status
+    .whatsapp = By status
 broadcast-by-etalase = By etalase
 broadcast-by-kecamatan = By kecamatan
 broadcast-ask-group = Choose the group. The number in brackets is how many businesses are in it.

@@ -24,6 +24,7 @@ proxy-intro = 📝 You are registering a business on its owner's behalf. Make su
 proxy-closed = That draft was taken over by its owner or can no longer be changed.
 proxy-paused = 💾 Draft saved. Continue any time from "My businesses".
 button-proxy-link = 🔗 Make a link for the owner
+    .whatsapp = 🔗 Make a link
 proxy-link =
     🔗 Registration link for { $name }:
     { $link }

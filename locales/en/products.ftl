@@ -26,6 +26,7 @@ product-ask-capacity =
     Example: 500
 product-ask-domestic = Is this a domestic product (made in Indonesia)?
 button-domestic-yes = 🇮🇩 Yes, made in Indonesia
+    .whatsapp = 🇮🇩 Yes, domestic
 button-domestic-no = No (imported)
 product-ask-tkdn =
     If the product has a TKDN (Tingkat Komponen Dalam Negeri, local content level) certificate, what is the percentage? Press "Skip" if you do not have one yet.
@@ -116,7 +117,9 @@ button-add-another-product = ➕ Add another product
 button-my-products = 🛍 My products
 button-continue-product = ▶️ Continue product
 button-save-draft = 💾 Save as draft
+    .whatsapp = 💾 Save draft
 button-submit-all = 📤 Send all ready products ({ $count })
+    .whatsapp = 📤 Send all ({ $count })
 button-previous-page = « Previous
 button-next-page = Next »
 button-edit-product = ✏️ Edit

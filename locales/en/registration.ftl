@@ -70,7 +70,9 @@ ask-scale-capital =
     How much capital does your business have, not counting land and buildings?
     Example: 50 juta (50 million)
 button-scale-use-capital = I'll give my capital instead
+    .whatsapp = Use capital instead
 button-scale-use-turnover = I'll give my turnover instead
+    .whatsapp = Use turnover instead
 ask-scale-confirm = { $basis ->
         [capital] With business capital of about { $amount }, your business is a { $scale }. Is that right?
        *[turnover] With turnover of about { $amount } a year, your business is a { $scale }. Is that right?
@@ -142,8 +144,11 @@ summary-warning-kbli = ⚠️ KBLI { $codes } does not match the chosen etalase 
 summary-warning-no-nib = ⚠️ No NIB yet. You can send the registration, but you need an NIB before your products appear in the catalogue.
 summary-hint = Press an item you want to change. If everything is correct, send it for verification.
 button-submit = ✅ Send for verification
+    .whatsapp = ✅ Send
 button-complete = ✏️ Items still to fill in: { $count }
+    .whatsapp = ✏️ Complete ({ $count })
 button-save-later = 💾 Save, continue later
+    .whatsapp = 💾 Continue later
 
 registration-paused =
     💾 Saved. { $answered } of { $total } items filled in.

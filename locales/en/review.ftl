@@ -51,6 +51,7 @@ review-decided = { $decision ->
        *[rejected] ❌ Rejected.
     } The provider has been notified.
 button-review-next-item = ➡️ Next submission
+    .whatsapp = ➡️ Next
 review-already-decided = This submission was already decided by { $by } (current status: { $status ->
         [approved] approved
         [needs_fix] needs fixes
@@ -70,8 +71,11 @@ reason-nib-invalid = Invalid NIB
 reason-photo-unclear = Photo is not clear
 reason-price-unreasonable = Unreasonable price
 reason-kbli-mismatch = KBLI does not match the etalase
+    .whatsapp = KBLI ≠ etalase
 reason-data-mismatch = Data does not match the documents
+    .whatsapp = Data ≠ documents
 reason-spec-incomplete = Incomplete specifications
+    .whatsapp = Specs incomplete
 reason-duplicate = Registered twice
 
 role-usage =
@@ -156,4 +160,5 @@ staff-announce-vendor = 📥 New registration waiting for review: { $business } 
 staff-announce-product = 📥 New product waiting for review: { $name } from { $business } (no. { $number })
 staff-announce-products = 📥 { $count } new products from { $business } waiting for review
 button-open-review-card = Open the review card
+    .whatsapp = Open card
 button-open-review-queue = Open the queue

@@ -50,6 +50,7 @@ rights-erase-confirm =
 
     We only keep records that identify nobody, for audits: for example the history of status changes, without names and without the notes.
 button-erase-confirm = 🗑 Yes, delete all my data
+    .whatsapp = 🗑 Yes, delete all
 button-erase-keep = Cancel, keep it
 rights-erase-kept = All right, your data was not deleted.
 rights-erased =

@@ -3,7 +3,9 @@
 
 broadcast-ask-segment = 📢 Siaran untuk pelaku usaha. Pesan ini mau dikirim ke siapa?
 broadcast-all = 👥 Semua pelaku usaha ({ $count })
+    .whatsapp = 👥 Semua ({ $count })
 broadcast-by-status = Menurut status pendaftaran
+    .whatsapp = Menurut status
 broadcast-by-etalase = Menurut etalase
 broadcast-by-kecamatan = Menurut kecamatan
 broadcast-ask-group = Pilih kelompoknya. Angka dalam kurung adalah jumlah pelaku usaha.

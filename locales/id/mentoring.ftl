@@ -24,6 +24,7 @@ proxy-intro = 📝 Anda mendaftarkan UMKM atas nama pemiliknya. Pastikan pemilik
 proxy-closed = Draf itu sudah diambil oleh pemiliknya atau tidak bisa diubah lagi.
 proxy-paused = 💾 Draf tersimpan. Lanjutkan kapan saja dari "Binaan saya".
 button-proxy-link = 🔗 Buat tautan untuk pemilik
+    .whatsapp = 🔗 Buat tautan
 proxy-link =
     🔗 Tautan pendaftaran untuk { $name }:
     { $link }
@@ -58,6 +59,7 @@ mentor-digest =
 reminder-draft = 👋 Halo! Pendaftaran usaha Anda belum selesai ({ $answered } dari { $total } data). Lanjutkan kapan saja, semua isian Anda tersimpan.
 reminder-needs-fix = 👋 Halo! Pendaftaran { $name } masih menunggu perbaikan dari Anda. Yuk, perbaiki sekarang agar bisa segera disetujui.
 button-reminders-off = 🔕 Jangan ingatkan lagi
+    .whatsapp = 🔕 Jangan ingatkan
 reminders-stopped = 🔕 Baik, kami tidak akan mengirim pengingat lagi. Anda tetap bisa melanjutkan kapan saja dengan /daftar.
 
 mentor-staff-usage =

@@ -26,6 +26,7 @@ product-ask-capacity =
     Contoh: 500
 product-ask-domestic = Apakah ini produk dalam negeri (dibuat di Indonesia)?
 button-domestic-yes = 🇮🇩 Ya, produk dalam negeri
+    .whatsapp = 🇮🇩 Ya, dalam negeri
 button-domestic-no = Bukan (impor)
 product-ask-tkdn =
     Jika produk punya sertifikat TKDN (Tingkat Komponen Dalam Negeri), berapa persennya? Tekan "Lewati" jika belum punya.
@@ -116,7 +117,9 @@ button-add-another-product = ➕ Tambah produk lain
 button-my-products = 🛍 Produk saya
 button-continue-product = ▶️ Lanjutkan produk
 button-save-draft = 💾 Simpan sebagai draf
+    .whatsapp = 💾 Simpan draf
 button-submit-all = 📤 Kirim semua yang siap ({ $count })
+    .whatsapp = 📤 Kirim semua ({ $count })
 button-previous-page = « Sebelumnya
 button-next-page = Berikutnya »
 button-edit-product = ✏️ Ubah

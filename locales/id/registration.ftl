@@ -142,8 +142,11 @@ summary-warning-kbli = ⚠️ KBLI { $codes } tidak sesuai dengan etalase piliha
 summary-warning-no-nib = ⚠️ Belum ada NIB. Pendaftaran bisa dikirim, tapi NIB wajib ada sebelum produk tayang.
 summary-hint = Tekan data yang ingin diubah. Jika semua sudah benar, kirim untuk diverifikasi.
 button-submit = ✅ Kirim untuk diverifikasi
+    .whatsapp = ✅ Kirim
 button-complete = ✏️ Lengkapi { $count } data lagi
+    .whatsapp = ✏️ Lengkapi ({ $count })
 button-save-later = 💾 Simpan, lanjut nanti
+    .whatsapp = 💾 Lanjut nanti
 
 registration-paused =
     💾 Tersimpan. { $answered } dari { $total } data sudah terisi.

@@ -51,6 +51,7 @@ review-decided = { $decision ->
        *[rejected] ❌ Ditolak.
     } Penyedia sudah diberi tahu.
 button-review-next-item = ➡️ Pengajuan berikutnya
+    .whatsapp = ➡️ Berikutnya
 review-already-decided = Pengajuan ini sudah diputuskan oleh { $by } (status sekarang: { $status ->
         [approved] disetujui
         [needs_fix] perlu perbaikan
@@ -70,8 +71,11 @@ reason-nib-invalid = NIB tidak valid
 reason-photo-unclear = Foto kurang jelas
 reason-price-unreasonable = Harga tidak wajar
 reason-kbli-mismatch = KBLI tidak sesuai etalase
+    .whatsapp = KBLI tak sesuai etalase
 reason-data-mismatch = Data tidak sesuai dokumen
+    .whatsapp = Data tak sesuai dokumen
 reason-spec-incomplete = Spesifikasi kurang lengkap
+    .whatsapp = Spesifikasi kurang
 reason-duplicate = Terdaftar ganda
 
 role-usage =
@@ -156,4 +160,5 @@ staff-announce-vendor = 📥 Pendaftaran baru menunggu verifikasi: { $business }
 staff-announce-product = 📥 Produk baru menunggu verifikasi: { $name } dari { $business } (no. { $number })
 staff-announce-products = 📥 { $count } produk baru dari { $business } menunggu verifikasi
 button-open-review-card = Buka kartu verifikasi
+    .whatsapp = Buka kartu
 button-open-review-queue = Buka antrian

@@ -46,7 +46,9 @@ rights-erase-confirm =
 
     Yang tetap kami simpan hanya catatan tanpa identitas untuk keperluan audit, misalnya riwayat perubahan status tanpa nama dan tanpa isi catatan.
 button-erase-confirm = 🗑 Ya, hapus semua data saya
+    .whatsapp = 🗑 Ya, hapus semua
 button-erase-keep = Batal, jangan dihapus
+    .whatsapp = Batal, jangan hapus
 rights-erase-kept = Baik, data Anda tidak kami hapus.
 rights-erased =
     ✅ Data pribadi Anda sudah kami hapus.

@@ -44,7 +44,9 @@ async def run_console(settings: Settings, clock: FakeClock, user: str, lines: li
     services = build_services(settings, clock)
     output: list[str] = []
     try:
-        chat = ConsoleChat(services.engine, services.locales, user, output.append)
+        chat = ConsoleChat(
+            services.engine, services.locales, user, output.append, settings.media_dir
+        )
         await chat.run(scripted(lines))
     finally:
         await services.close()
@@ -112,3 +114,11 @@ async def test_console_lists_a_product_with_a_photo_file(
     assert "Foto 1 dari 5 tersimpan" in transcript
     assert 'Produk "Keripik Apel Original 200 gram" sudah dikirim' in transcript
     assert "⏳ Diajukan: 1" in transcript
+
+
+async def test_console_names_where_a_sent_file_is(settings: Settings, clock: FakeClock) -> None:
+    await run_console(settings, clock, "siti", REGISTRATION[:3])
+    transcript = await run_console(settings, clock, "siti", ["/datasaya"])
+    saved = Path(settings.media_dir) / "console" / "data-saya-2026-11-24.json"
+    assert f"📎 File: {saved}" in transcript
+    assert '"owner_name": "Siti Aminah"' in saved.read_text(encoding="utf-8")

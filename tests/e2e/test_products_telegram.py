@@ -73,6 +73,12 @@ async def test_list_three_products_edit_delete_submit_and_status(telegram: Teleg
     assert "1. Dodol Apel 250 gram · 📝 Draf" in labels
     assert "📤 Kirim semua yang siap (3)" in labels
 
+    card = await user.press("Keripik Apel Original 200 gram")
+    assert "Foto: 2 foto" in card[-1].text
+    [album] = telegram.fake.calls_to("sendMediaGroup")
+    assert len(album.params["media"]) == 2  # the card's photos
+    await user.press("Produk saya")
+
     await user.press("Sari Apel 1 liter")
     await user.press("Ubah")
     await user.press("Harga")

@@ -75,7 +75,7 @@ SUMMARY_LINES = (
 
 USE_BUTTONS = "Silakan pilih salah satu tombol di bawah."
 NOT_A_PHOTO = "mohon ketik jawabannya (bukan foto atau file)"
-UNSUPPORTED = "jenis pesan ini belum bisa kami proses"
+UNSUPPORTED = "Terima kasih stikernya 😊 Untuk melanjutkan, silakan ketik jawaban"
 
 
 async def answer_until(user: TelegramUser, step: str) -> None:

@@ -74,6 +74,22 @@ class WhatsAppServer:
         await self.services.lanes.drain()
         await self.services.outbox.settled()
 
+    async def status(
+        self, name: str, message: SentMessage, error: dict[str, Any] | None = None
+    ) -> None:
+        """Posts the status webhook ``name`` (a payload fixture) about a message the bot sent,
+        with ``error`` instead of the fixture's."""
+        payload = load_payload(name)
+        value = payload["entry"][0]["changes"][0]["value"]
+        value.pop("contacts", None)  # status webhooks name the recipient in the status
+        status = value["statuses"][0]
+        status.update(id=message.id, recipient_user_id=message.to)
+        if error is not None:
+            status["errors"] = [error]
+        response = await self.post(payload)
+        assert response.status_code == 200, response.text
+        assert not self.graph.problems, self.graph.problems
+
     def user(
         self, bsuid: str = "ID.1234567890123456", number: str | None = "6281234567890"
     ) -> WhatsAppUser:

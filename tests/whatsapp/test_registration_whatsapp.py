@@ -111,7 +111,7 @@ async def test_more_than_ten_choices_come_as_several_lists(whatsapp: WhatsAppSer
     assert "Pilih etalase" in lists[0].text
     assert lists[1].text == "Pilihan lainnya (2 dari 2):"
     long_label = next(row for row in lists[0].rows if row.description)
-    assert long_label.title == "Jasa Kebersihan dan Per…"
+    assert long_label.title == "Jasa Kebersihan dan…"  # cut after a whole word
     assert long_label.description == "Jasa Kebersihan dan Pertamanan"
 
     furniture = next(row for row in lists[1].rows if row.title == "Mebel dan Furnitur")
@@ -132,3 +132,26 @@ async def test_the_summary_shows_its_main_actions_at_the_top_of_the_first_list(
     assert "Kirim untuk diverifikasi" in first[0] and "Simpan" in first[1]
     received = await user.choose(lists[0], lists[0].rows[0])
     assert "sudah dikirim ke BPBJ Kota Batu" in received[-1].text
+
+
+async def test_kelurahan_lists_are_balanced_with_navigation_last(whatsapp: WhatsAppServer) -> None:
+    """Kecamatan Batu has 8 kelurahan: with back, help and stop, 11 rows are 6 and 5."""
+    user = whatsapp.user()
+    await answer_until_phone(user)
+    await user.press("Kirim nomor saya")
+    for answer in ("Keripik Apel Bu Siti", "9120001234567", "10792"):
+        await user.say(answer)
+    await user.press("Lewati")
+    await user.say("25 juta per bulan")
+    await user.press("Ya, benar")
+    await user.press("Makanan dan Minuman")
+
+    received = await user.press("Batu")
+
+    lists = [message for message in received if message.kind == "list"]
+    assert [len(message.rows) for message in lists] == [6, 5]
+    titles = [row.title for message in lists for row in message.rows]
+    assert titles[0] == "Temas" and "Di desa/kelurahan mana" in lists[0].text
+    assert titles[-3:] == ["⬅️ Kembali", "❓ Bantuan", "✖️ Berhenti dulu"]
+    assert await user.choose(lists[1], lists[1].rows[0])  # a row of the second list works
+    assert "Langkah 12 dari 13" in user.last.text

@@ -45,21 +45,30 @@ def test_up_to_three_short_labels_are_reply_buttons(tr: Translator) -> None:
 
 
 def test_a_label_too_long_for_a_button_makes_a_list(tr: Translator) -> None:
-    label = "✅ Kirim untuk diverifikasi"
+    label = "Buka kartu verifikasi sekarang"
     [outgoing] = render(message("Ringkasan", label), tr)
     assert isinstance(outgoing.buttons, SectionList)
     assert outgoing.buttons.button_title == "Lihat pilihan"
-    assert list_rows(outgoing) == [("7.0", "✅ Kirim untuk diverifik…", label)]
+    assert list_rows(outgoing) == [("7.0", "Buka kartu verifikasi…", label)]
+
+
+def test_a_long_label_shows_its_short_form_with_the_whole_label_below(tr: Translator) -> None:
+    submit = OutButton("7.0", "✅ Kirim untuk diverifikasi", short_label="✅ Kirim")
+    later = OutButton("7.1", "💾 Simpan, lanjut nanti", short_label="💾 Lanjut nanti")
+    [outgoing] = render(OutMessage("Ringkasan", ((submit, later),)), tr)
+    assert reply_buttons(outgoing) == [("7.0", "✅ Kirim"), ("7.1", "💾 Lanjut nanti")]
+    rows = render(OutMessage("Ringkasan", ((submit,),) * 4), tr)[0]
+    assert list_rows(rows)[0] == ("7.0", "✅ Kirim", "✅ Kirim untuk diverifikasi")
 
 
 def test_a_description_is_shortened_too(tr: Translator) -> None:
     label = "✔️ Tetap: " + "Jl. Raya Punten No. 12, RT 02/RW 05, Desa Punten, Kecamatan Bumiaji"
     [(_, title, description)] = list_rows(render(message("Alamat?", label), tr)[0])
-    assert (len(title), len(description or "")) == (24, 72)
-    assert (description or "").endswith("…")
+    assert title == "✔️ Tetap: Jl. Raya…"  # after a whole word
+    assert len(description or "") <= 72 and (description or "").endswith("Kecamatan…")
 
 
-def test_more_than_ten_choices_are_several_lists(tr: Translator) -> None:
+def test_more_than_ten_choices_are_several_balanced_lists(tr: Translator) -> None:
     labels = [f"Pilihan {number}" for number in range(1, 26)]
     outgoing = render(message("Pilih satu:", *labels), tr)
     assert [item.text for item in outgoing] == [
@@ -68,8 +77,26 @@ def test_more_than_ten_choices_are_several_lists(tr: Translator) -> None:
         "Pilihan lainnya (3 dari 3):",
     ]
     rows = [list_rows(item) for item in outgoing]
-    assert [len(page) for page in rows] == [10, 10, 5]
+    assert [len(page) for page in rows] == [9, 8, 8]
     assert [token for page in rows for token, _, _ in page] == [f"7.{i}" for i in range(25)]
+
+
+@pytest.mark.parametrize(("count", "sizes"), [(10, [10]), (11, [6, 5]), (21, [7, 7, 7])])
+def test_no_list_holds_a_lone_row(tr: Translator, count: int, sizes: list[int]) -> None:
+    outgoing = render(message("Pilih:", *(f"Desa {n}" for n in range(count))), tr)
+    assert [len(list_rows(item)) for item in outgoing] == sizes
+
+
+def test_main_actions_first_and_navigation_last_in_several_lists(tr: Translator) -> None:
+    choices = tuple((OutButton(f"7.{i}", f"Data {i}"),) for i in range(10))
+    actions = ((OutButton("7.10", "✅ Kirim"), OutButton("7.11", "💾 Simpan")),)
+    navigation = ((OutButton("7.12", "◀️ Kembali"), OutButton("7.13", "❓ Bantuan")),)
+    buttons = choices + actions + navigation
+    outgoing = render(OutMessage("Ringkasan", buttons, action_count=2, navigation_count=2), tr)
+    titles = [title for item in outgoing for _, title, _ in list_rows(item)]
+    assert titles[:2] == ["✅ Kirim", "💾 Simpan"]
+    assert titles[-2:] == ["◀️ Kembali", "❓ Bantuan"]
+    assert titles[2:-2] == [f"Data {i}" for i in range(10)]
 
 
 def test_contact_request_becomes_a_send_my_number_choice(tr: Translator) -> None:

@@ -12,6 +12,7 @@ from pywa_async.client import WhatsApp
 from pywa_async.types.callback import CallbackButton, CallbackSelection
 from pywa_async.types.message import Message
 
+from bot.whatsapp.client import complete_update
 from bot.whatsapp.render import OWN_NUMBER
 from bot.whatsapp.updates import event_from_choice, event_from_message, sender_of
 from handlers.events import (
@@ -24,6 +25,7 @@ from handlers.events import (
     TextReceived,
     UnsupportedReceived,
 )
+from models.errors import InvalidInput
 from tests.whatsapp.chat import PHONE_NUMBER_ID, load_payload
 from tests.whatsapp.fake_graph import FakeGraph, Media
 
@@ -64,17 +66,31 @@ async def test_text_and_commands(wa: WhatsApp) -> None:
     assert await event_of(wa, command) == CommandReceived("status")
 
 
-async def test_image_is_looked_up_through_the_media_api(wa: WhatsApp) -> None:
+async def test_image_is_fetched_only_when_downloaded(wa: WhatsApp, graph: FakeGraph) -> None:
     event = await event_of(wa, load_payload("image"))
-    assert event == MediaReceived("photo", "1203741234567890", "image/jpeg", len(JPEG))
+    assert event == MediaReceived("photo", "1203741234567890", "image/jpeg")
+    assert graph.requests == []  # nothing looked up before a flow keeps the file
     assert isinstance(event, MediaReceived) and event.download is not None
     assert await event.download() == JPEG
+    assert [request.method for request in graph.requests] == ["GET", "GET"]  # lookup, bytes
+
+
+async def test_a_file_over_the_limit_is_refused_before_its_download(
+    wa: WhatsApp, graph: FakeGraph
+) -> None:
+    message = Message.from_update(client=wa, update=raw(load_payload("document")))
+    event = await event_from_message(wa, message, max_bytes=len(PDF) - 1)
+    assert isinstance(event, MediaReceived) and event.download is not None
+    with pytest.raises(InvalidInput) as refused:
+        await event.download()
+    assert refused.value.key == "error-photo-too-large"
+    assert len(graph.requests) == 1  # the lookup only
 
 
 async def test_document_keeps_its_file_name(wa: WhatsApp) -> None:
     event = await event_of(wa, load_payload("document"))
     expected = MediaReceived(
-        "document", "1203749876543210", "application/pdf", len(PDF), "nib-keripik-apel.pdf"
+        "document", "1203749876543210", "application/pdf", None, "nib-keripik-apel.pdf"
     )
     assert event == expected
 
@@ -92,6 +108,18 @@ async def test_contact_card_of_someone_else_is_not_own(wa: WhatsApp) -> None:
 
 async def test_other_messages_are_unsupported(wa: WhatsApp) -> None:
     assert await event_of(wa, load_payload("sticker")) == UnsupportedReceived("sticker")
+    assert await event_of(wa, load_payload("voice")) == UnsupportedReceived("voice")
+    assert await event_of(wa, load_payload("location")) == UnsupportedReceived("location")
+    assert await event_of(wa, load_payload("video")) == UnsupportedReceived("video")
+
+
+async def test_a_contact_without_user_id_is_keyed_by_its_number(wa: WhatsApp) -> None:
+    payload = load_payload("text_without_user_id")
+    complete_update(payload)
+    message = Message.from_update(client=wa, update=raw(payload))
+    assert sender_of(message.from_user) == Sender(
+        "whatsapp", "6281234567890", verified_phone="+6281234567890"
+    )
 
 
 async def test_reply_button_and_list_row_carry_the_engine_token(wa: WhatsApp) -> None:

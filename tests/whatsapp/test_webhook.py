@@ -78,9 +78,35 @@ async def test_updates_for_another_number_are_ignored(whatsapp: WhatsAppServer) 
     assert await user.deliver(payload) == []
 
 
-async def test_unsupported_message_is_answered(whatsapp: WhatsAppServer) -> None:
-    received = await whatsapp.user().send("sticker")
-    assert "jenis pesan ini belum bisa kami proses" in received[0].text
+async def test_every_message_type_gets_a_fitting_answer(whatsapp: WhatsAppServer) -> None:
+    user = whatsapp.user()
+    received = await user.send("sticker")
+    assert "Terima kasih stikernya" in received[0].text
+    received = await user.send("voice")
+    assert "pesan suara belum bisa kami dengarkan. Mohon ketik jawaban Anda" in received[0].text
+    received = await user.send("location")
+    assert "Mohon ketik alamatnya sebagai teks" in received[0].text
+    received = await user.send("video")
+    assert "video belum bisa kami proses" in received[0].text
+    assert whatsapp.graph.requests_for_media() == []  # nothing downloaded
+
+
+async def test_a_contact_without_user_id_is_answered(whatsapp: WhatsAppServer) -> None:
+    """Meta's payloads before business-scoped user ids: the number keys the user."""
+    response = await whatsapp.post(load_payload("text_without_user_id"))
+    assert response.status_code == 200
+    received = whatsapp.graph.sent_to("6281234567890")
+    assert received and "Selamat datang" in received[0].text
+
+
+async def test_an_image_where_a_text_is_expected_is_not_downloaded(
+    whatsapp: WhatsAppServer,
+) -> None:
+    user = whatsapp.user()
+    await user.say("/daftar")
+    received = await user.send("image")
+    assert received  # answered
+    assert whatsapp.graph.requests_for_media() == []
 
 
 async def test_healthz(whatsapp: WhatsAppServer) -> None:
