@@ -29,8 +29,8 @@ from telegram.ext import Application
 from telegram.request import BaseRequest
 
 from bot.acks import UpdateNotDurable
-from bot.redaction import configure_logging
 from bot.outbox_watch import watching
+from bot.redaction import configure_logging
 from bot.settings import Settings
 from bot.telegram.app import TelegramChannel, build_application, running
 from bot.whatsapp.channel import WhatsAppChannel

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from functools import partial
-from collections.abc import Awaitable, Callable
 
 import httpx
 from pywa import filters

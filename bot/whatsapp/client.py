@@ -85,7 +85,6 @@ def complete_update(update: dict[str, Any]) -> None:
                     message["from_user_id"] = message["from"]
 
 
-
 def whatsapp_client(config: WhatsAppConfig, session: httpx.AsyncClient) -> WhatsApp:
     """The client, without routes of its own: ``bot/whatsapp/webhook.py`` serves the webhook,
     so that it answers only once the update is durable (pywa's own routes answer first).

@@ -145,6 +145,7 @@ proxy-delete-confirm = Delete the draft of { $name }? Everything filled in will 
 proxy-deleted = 🗑 The draft has been deleted.
 proxy-offer-drafts = You still have { $count } unfinished draft registrations. Continue one of them, or start a new registration?
 button-proxy-new = ➕ Start a new registration
+    .whatsapp = ➕ New registration
 welcome-back-proxy = Welcome back! The draft registration you are filling in is saved. Continue now?
 relay-not-claimed = { $name } cannot be sent messages yet: the owner has not taken over this draft. Give the owner the link first; once it is used, you can message each other.
 button-open-draft = ✏️ Open the draft
