@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from handlers.context import BureauInfo, FlowContext, StartLinks
-from handlers.events import ContactShared, Event, Sender, sanitized
+from handlers.events import ContactShared, Event, Sender, sanitized, sanitized_sender
 from handlers.flood import DEFAULT_FLOOD_LIMIT, FloodLimit, Verdict
 from handlers.i18n import Locales
 from handlers.mentoring import reminders
@@ -99,7 +99,7 @@ class ConversationEngine:
         self, sender: Sender, event: Event, *, update_id: str | None = None
     ) -> Handled:
         """Applies ``event`` and returns what to send; nothing for an update already processed."""
-        event = sanitized(event)
+        event, sender = sanitized(event), sanitized_sender(sender)
         async with self._uow_factory() as uow:
             if update_id is not None and not await uow.processed_updates.claim(
                 sender.channel, update_id

@@ -38,7 +38,11 @@ TODAY = date(2025, 6, 1)
     ("text", "expected"),
     [
         ("Siti Aminah", "Siti Aminah"),
-        ("  siti   aminah \n", "siti aminah"),
+        ("  siti   aminah \n", "Siti Aminah"),
+        ("SITI AMINAH", "Siti Aminah"),
+        ("Bu Siti Aminah", "Siti Aminah"),
+        ("bapak budi santoso", "Budi Santoso"),
+        ("Sdri. nur-hasanah", "Nur-Hasanah"),
         ("Dr. Siti Aminah, S.E.", "Dr. Siti Aminah, S.E."),
         ("Ir. H. Joko Widodo", "Ir. H. Joko Widodo"),
         ("I Gusti Ngurah Rai", "I Gusti Ngurah Rai"),
@@ -49,7 +53,7 @@ TODAY = date(2025, 6, 1)
         ("Jose\u0301 Ramos", "José Ramos"),  # combining accent is normalised to NFC
         ("Nguyễn Văn An", "Nguyễn Văn An"),
         ("Ani", "Ani"),
-        ("A" * 100, "A" * 100),
+        ("A" * 100, "A" + "a" * 99),
     ],
 )
 def test_person_name_accepts(text: str, expected: str) -> None:
@@ -144,7 +148,6 @@ def test_nik_feb_29_in_1900_is_rejected() -> None:
         ("3573 0115 0885 001", 15),
         ("35.73.01-150885-00011", 17),
         ("3573O11508850001", 15),  # letter O instead of zero
-        ("NIK 3573011508850001", 16),
         ("", 0),
     ],
 )
@@ -196,7 +199,6 @@ def test_npwp_accepts(text: str, expected: str) -> None:
     [
         ("01.234.567.8-901.00", 14),
         ("35730115088500011", 17),
-        ("NPWP 01.234.567.8-901.000", 15),
         ("", 0),
     ],
 )
@@ -235,7 +237,6 @@ def test_kbli_accepts(text: str, expected: list[str]) -> None:
         ("1079", "error-kbli-format", {"code": "1079"}),
         ("10792, 107921", "error-kbli-format", {"code": "107921"}),
         ("10.792", "error-kbli-format", {"code": "10.792"}),
-        ("KBLI 10792", "error-kbli-format", {"code": "KBLI"}),
         ("04123", "error-kbli-division", {"code": "04123"}),
         ("10792, 34100", "error-kbli-division", {"code": "34100"}),
         ("76123", "error-kbli-division", {"code": "76123"}),
