@@ -28,13 +28,14 @@ SKIP = frozenset({"skip", "lewati", "kosong", "none", "nothing", "nanti", "koson
 NEGATORS = frozenset({"tidak", "belum", "bukan", "tanpa", "no", "not", "dont", "don"})
 HAVE = frozenset(
     {"ada", "punya", "tahu", "memiliki", "mempunyai", "paham", "pakai", "ngerti", "mengerti"}
-    | {"have", "know", "any", "urus", "bikin", "dibuat", "diurus", "terdaftar", "daftar"}
+    | {"have", "know", "any", "urus", "bikin", "dibuat", "diurus", "terdaftar", "daftar", "pake"}
 )
 NOUNS = frozenset(
     {"nib", "npwp", "email", "surel", "mail", "gmail", "merek", "merk", "brand", "sni", "kbki"}
     | {"kbli", "tkdn", "sertifikat", "nomor", "kode", "angka", "persen", "izin", "waktu"}
     | {"apa", "apapun", "pun", "dulu", "masih", "lagi", "sekarang", "kakak", "usaha", "produk"}
-    | {"iya", "oke", "ya", "lah", "x", "a"}
+    | {"iya", "oke", "ya", "lah", "x", "a", "ktp", "hp", "wa", "nama", "alamat", "harga"}
+    | {"minimal", "minimum", "telepon", "pake", "surat", "foto"}
 )
 NONE_MARKS = frozenset({"-", "--", "---", "—", "–", "n/a", "na", "x", "nil", "null", "0"})
 """Whole answers that mean "nothing here" (``0`` only where no number is asked)."""
@@ -97,7 +98,7 @@ def is_none_answer(text: str, *, number_asked: bool = True) -> bool:
 
 def _without_nya(word: str) -> str:
     """ "nibnya" → "nib", "emailnya" → "email": the suffix points at the thing asked about."""
-    if word.endswith("nya") and word[:-3] in NOUNS | HAVE:
+    if word.endswith("nya") and word[:-3] in NOUNS | HAVE | _STATUS_WORDS:
         return word[:-3]
     return word
 
@@ -117,6 +118,7 @@ _HELP_WORDS = frozenset(
 )
 _STATUS_WORDS = frozenset({"disetujui", "diterima", "diverifikasi", "status", "diproses"})
 _CONFUSED = ("tidak paham", "tidak mengerti", "tidak ngerti", "bingung")
+_ASKING_HELP = frozenset({"tolong", "bantu", "bantuan", "help", "tanya"})
 MAX_QUESTION_LENGTH = 80
 
 
@@ -125,7 +127,7 @@ def question_in(text: str) -> Question | None:
     "NIB itu apa?", "bingung kak"), or None. Short texts only: a long one is an answer."""
     if len(text) > MAX_QUESTION_LENGTH or "@" in text:
         return None
-    words = normalise(text).split()
+    words = [_without_nya(word) for word in normalise(text).split()]
     if not words:
         return None
     asks = text.rstrip().endswith("?") or words[0] in _QUESTION_START
@@ -136,5 +138,7 @@ def question_in(text: str) -> Question | None:
     if any(phrase in joined for phrase in _CONFUSED) and not _DIGIT.search(text):
         return Question.HELP
     if asks and (_HELP_WORDS & set(words) or len(words) <= 3):
+        return Question.HELP
+    if words[0] in _ASKING_HELP and set(words[1:]) <= _ASKING_HELP | FILLERS | {"isi"}:
         return Question.HELP
     return None

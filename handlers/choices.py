@@ -16,6 +16,7 @@ DROPPED = frozenset(
     {"pilih", "pilihan", "mau", "yang", "nomor", "di", "ke", "dan", "the", "option", "tombol"}
     | {"desa", "kelurahan", "kel", "ds", "dusun", "kecamatan", "kec", "kota", "kab", "kabupaten"}
     | {"etalase", "kategori", "usaha", "bidang", "jenis", "saya", "daerah", "wilayah", "tinggal"}
+    | {"ubah", "ganti", "edit", "perbaiki", "koreksi", "dulu", "change"}
 )
 """Words around a choice that do not tell choices apart ("desa Punten", "kec. Bumiaji")."""
 
@@ -52,6 +53,9 @@ def match_choice(text: str, options: Sequence[tuple[str, str]]) -> Matched:
     if typed.isdecimal():
         position = int(typed)
         return Matched((options[position - 1][0],) if 0 < position <= len(options) else ())
+    exact = [choice_id for choice_id, label in options if normalise(label) == normalise(text)]
+    if len(exact) == 1:
+        return Matched((exact[0],))
     scored = sorted(
         ((score(typed, key(label)), index) for index, (_, label) in enumerate(options)),
         reverse=True,

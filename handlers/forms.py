@@ -111,6 +111,14 @@ class Step(Generic[S]):
         return Retry(msg("error-media-unexpected" if self.typed else "error-use-buttons"))
 
 
+def read_typed(step: Step[Any], text: str) -> str | None:
+    """What a typed step reads from ``text``: None for "nothing to give" ("belum punya",
+    "skip", "-"), else the text without a lead-in naming the field ("NIK saya …")."""
+    if step.reads_none and is_none_answer(text):
+        return None
+    return without_lead_in(text, step.lead_words)
+
+
 def kebab(name: str) -> str:
     return name.replace("_", "-")
 
@@ -279,9 +287,10 @@ class Form(ABC, Generic[S]):
             if isinstance(outcome, Retry) and outcome.error.key == "error-use-buttons":
                 return self.choice_retry(ctx, matched)
             return outcome
-        if step.reads_none and is_none_answer(text, number_asked=False):
+        typed = read_typed(step, text)
+        if typed is None:
             return step.on_none(ctx, subject)
-        return await step.on_text(ctx, subject, without_lead_in(text, step.lead_words))
+        return await step.on_text(ctx, subject, typed)
 
     @staticmethod
     def offered_answers(ctx: FlowContext) -> list[tuple[str, str]]:

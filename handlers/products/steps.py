@@ -7,10 +7,10 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 from handlers import forms
+from handlers.answers import yes_or_no
 from handlers.context import FlowContext
 from handlers.events import MediaReceived
 from handlers.forms import CANDIDATES, Advance, GoTo, Outcome, Retry, kebab
-from handlers.intents import yes_or_no
 from handlers.replies import Choice, Reply, msg, reply
 from models.entities import Product
 from models.errors import AmbiguousAmount
@@ -223,6 +223,16 @@ DOMESTIC = frozenset({"lokal", "negeri", "indonesia", "sendiri", "buatan", "prod
 IMPORTED = frozenset({"impor", "import", "imported", "luar"})
 
 
+def domestic_answer(text: str) -> bool | None:
+    """Whether a typed answer says the product is made in Indonesia, or None if unclear."""
+    words = set(normalise(text).split())
+    if words & IMPORTED:
+        return False
+    if words & DOMESTIC:
+        return True
+    return yes_or_no(text)
+
+
 class DomesticStep(Step):
     typed = False
     name = ProductStep.DOMESTIC
@@ -245,12 +255,7 @@ class DomesticStep(Step):
 
     async def on_text(self, ctx: FlowContext, subject: Product, text: str) -> Outcome:
         """ "ya", "lokal", "buatan sendiri" or "tidak", "impor" answer it too."""
-        words = set(normalise(text).split())
-        answer = yes_or_no(text)
-        if words & IMPORTED:
-            answer = False
-        elif words & DOMESTIC:
-            answer = True
+        answer = domestic_answer(text)
         if answer is None:
             return Retry(msg("error-use-buttons"))
         return await self.on_choice(ctx, subject, "domestic.yes" if answer else "domestic.no")

@@ -11,9 +11,9 @@ from enum import StrEnum
 from typing import ClassVar
 
 from handlers import forms
+from handlers.answers import yes_or_no
 from handlers.context import FlowContext
 from handlers.forms import CANDIDATES, Advance, GoTo, Outcome, Retry
-from handlers.intents import yes_or_no
 from handlers.replies import Choice, Msg, Reply, msg, reply
 from models.entities import Vendor
 from models.errors import AmbiguousAmount

@@ -31,6 +31,7 @@ _REDUPLICATION = re.compile(r"(?<![\w])([^\W\d_]{3,})2(?![\w])")
 _REPEATED = re.compile(r"([^\W\d_])\1{2,}")
 _PLUS_MINUS = re.compile(r"\+\s*/?\s*-|±")
 _WORD = re.compile(r"[^\W_]+")
+_STANDARD = frozenset(word for words in SPELLINGS.values() for word in words.split())
 
 
 def visible(text: str) -> str:
@@ -72,7 +73,23 @@ def normalise(text: str) -> str:
     """Lower-case words of ``text`` with chat spellings replaced: "udh gk pny" → "sudah tidak
     punya", "blm ada NIB nya" → "belum ada nib nya"."""
     words = _WORD.findall(prepared(text).lower())
-    return " ".join(SPELLINGS.get(word, word) for word in words)
+    return " ".join(_standard(word) for word in words)
+
+
+def _standard(word: str) -> str:
+    squeezed = _end_squeezed(word)
+    return (
+        SPELLINGS.get(word)
+        or SPELLINGS.get(squeezed)
+        or (squeezed if squeezed in _STANDARD else word)
+    )
+
+
+def _end_squeezed(word: str) -> str:
+    """ "iyaa" → "iya", "okee" → "oke": a doubled last vowel is chat stress."""
+    if len(word) >= 3 and word[-1] == word[-2] and word[-1] in "aiueo":
+        return word[:-1]
+    return word
 
 
 def words(text: str) -> list[str]:
