@@ -37,6 +37,8 @@ NOUNS = frozenset(
     | {"iya", "oke", "ya", "lah", "x", "a", "ktp", "hp", "wa", "nama", "alamat", "harga"}
     | {"minimal", "minimum", "telepon", "pake", "surat", "foto"}
 )
+PENDING = frozenset({"proses", "diproses", "diurus", "mengurus", "pengurusan", "sedang", "nunggu"})
+"""Words saying it is being applied for: not there yet, so the no-value path too."""
 NONE_MARKS = frozenset({"-", "--", "---", "—", "–", "n/a", "na", "x", "nil", "null", "0"})
 """Whole answers that mean "nothing here" (``0`` only where no number is asked)."""
 
@@ -89,11 +91,14 @@ def is_none_answer(text: str, *, number_asked: bool = True) -> bool:
     words = [word for word in words if word]
     if not words or len(words) > 8:
         return False
-    known = SKIP | NEGATORS | HAVE | NOUNS | FILLERS
+    known = SKIP | NEGATORS | HAVE | NOUNS | FILLERS | PENDING | {"menunggu", "masih"}
     if not all(word in known for word in words):
         return False
     negated = any(word in NEGATORS for word in words)
-    return bool(SKIP & set(words)) or (negated and (bool(HAVE & set(words)) or len(words) <= 2))
+    said = set(words)
+    return bool(SKIP & said or PENDING & said) or (
+        negated and (bool(HAVE & said) or len(words) <= 2)
+    )
 
 
 def _without_nya(word: str) -> str:
@@ -117,9 +122,19 @@ _HELP_WORDS = frozenset(
     | {"bagaimana", "kenapa", "mengapa", "harus", "dimana", "di", "dapat", "mendapatkan", "cari"}
 )
 _STATUS_WORDS = frozenset({"disetujui", "diterima", "diverifikasi", "status", "diproses"})
+_QUESTION_END = frozenset({"apa", "bagaimana", "gimana", "mana", "kapan", "kenapa"})
+_ASKING_BEFORE = frozenset({"itu", "ini", "isi", "maksud", "cara", "contoh", "arti", "diisi"})
 _CONFUSED = ("tidak paham", "tidak mengerti", "tidak ngerti", "bingung")
 _ASKING_HELP = frozenset({"tolong", "bantu", "bantuan", "help", "tanya"})
 MAX_QUESTION_LENGTH = 80
+
+
+def _ends_asking(words: list[str]) -> bool:
+    """ "NIB itu apa", "isinya gimana", "caranya bagaimana": a question without its mark."""
+    if not 1 < len(words) <= 5 or words[-1] not in _QUESTION_END:
+        return False
+    before = words[-2]
+    return before in _ASKING_BEFORE or before.endswith("nya")
 
 
 def question_in(text: str) -> Question | None:
@@ -132,6 +147,7 @@ def question_in(text: str) -> Question | None:
         return None
     asks = text.rstrip().endswith("?") or words[0] in _QUESTION_START
     asks = asks or (words[0] == "apa" and len(words) > 1 and words[1] in {"itu", "maksud", "arti"})
+    asks = asks or _ends_asking(normalise(text).split())
     joined = " ".join(words)
     if _STATUS_WORDS & set(words) and (asks or "belum" in words):
         return Question.STATUS

@@ -16,7 +16,7 @@ DROPPED = frozenset(
     {"pilih", "pilihan", "mau", "yang", "nomor", "di", "ke", "dan", "the", "option", "tombol"}
     | {"desa", "kelurahan", "kel", "ds", "dusun", "kecamatan", "kec", "kota", "kab", "kabupaten"}
     | {"etalase", "kategori", "usaha", "bidang", "jenis", "saya", "daerah", "wilayah", "tinggal"}
-    | {"ubah", "ganti", "edit", "perbaiki", "koreksi", "dulu", "change"}
+    | {"ubah", "ganti", "edit", "perbaiki", "koreksi", "dulu", "change", "sekarang", "iya", "oke"}
 )
 """Words around a choice that do not tell choices apart ("desa Punten", "kec. Bumiaji")."""
 

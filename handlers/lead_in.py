@@ -8,7 +8,7 @@ from functools import lru_cache
 
 _OWNERS = r"(?:saya|sy|aku|kami|pemilik|lengkap|kakak)(?![^\W\d_])"
 _LINKS = r"(?:(?:adalah|yaitu|yakni|ialah|itu|ini)(?![^\W\d_])|:|=|-|\u2013|\u2014)"
-_POLITE = r"(?:kak|pak|bu|min|admin|gan|mas|mbak)"
+_POLITE = r"(?:kak|pak|bu|min|admin|gan|mas|mbak|ini|ok|oke|iya|ya)"
 
 
 @lru_cache(maxsize=64)

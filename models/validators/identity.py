@@ -118,6 +118,8 @@ def parse_nik(text: str, today: date) -> str:
     nik = _digits(text)
     if nik is None or len(nik) != _NIK_LENGTH:
         _refuse_several_numbers(text)
+        if _has_no_number(text):
+            raise InvalidInput("error-nik-no-number")
         raise InvalidInput("error-nik-length", count=_count_digits(text))
     if int(nik[:2]) not in _PROVINCE_CODES:
         raise InvalidInput("error-nik-province")
@@ -147,6 +149,8 @@ def parse_nib(text: str) -> str:
     nib = _digits(text)
     if nib is None or len(nib) != _NIB_LENGTH:
         _refuse_several_numbers(text)
+        if _has_no_number(text):
+            raise InvalidInput("error-nib-no-number")
         raise InvalidInput("error-nib", count=_count_digits(text))
     return nib
 
@@ -160,6 +164,8 @@ def parse_npwp(text: str) -> str:
     npwp = _digits(text)
     if npwp is None or len(npwp) not in _NPWP_LENGTHS:
         _refuse_several_numbers(text)
+        if _has_no_number(text):
+            raise InvalidInput("error-npwp-no-number")
         raise InvalidInput("error-npwp", count=_count_digits(text))
     return npwp.zfill(_NPWP_LENGTH)
 
@@ -218,6 +224,10 @@ def _count_digits(text: str) -> int:
 def _refuse_several_numbers(text: str) -> None:
     if _several_numbers(text):
         raise InvalidInput("error-one-number")
+
+
+def _has_no_number(text: str) -> bool:
+    return not _ASCII_DIGIT.search(text)
 
 
 def _several_numbers(text: str) -> bool:
