@@ -68,8 +68,9 @@ def match_choice(text: str, options: Sequence[tuple[str, str]]) -> Matched:
 
 
 def score(typed: str, label: str) -> float:
-    """How well ``typed`` names ``label``: 100 for the same words, 96 for a prefix or all its
-    words, otherwise a typo-tolerant similarity."""
+    """How well ``typed`` names ``label``: 100 for the same words, 96 for its start, 88 for
+    some of its words ("kirim" is rather "Kirim untuk diverifikasi" than "Waktu kirim"),
+    otherwise a typo-tolerant similarity."""
     if not label:
         return 0
     if typed == label:
@@ -80,7 +81,7 @@ def score(typed: str, label: str) -> float:
     if len(typed) >= 3 and label.startswith(typed):
         return 96
     if all(_names_word(word, label_words) for word in typed_words):
-        return 94
+        return 88
     if len(typed) < 3:
         return 0
     return max(fuzz.ratio(typed, label), _best_word_ratio(typed_words, label_words))

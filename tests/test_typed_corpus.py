@@ -21,13 +21,14 @@ from handlers.choices import match_choice
 from handlers.forms import Step, read_typed
 from handlers.i18n import Locales
 from handlers.products import steps as product_steps
+from handlers.products.card import field_label as product_field_label
 from handlers.registration import steps as registration_steps
 from handlers.registration.summary import edit_choices, field_label
 from handlers.replies import msg
 from models.catalog import load_catalog
 from models.entities import Vendor
 from models.errors import AmbiguousAmount, InvalidInput
-from models.schemas import RegistrationField
+from models.schemas import ProductField, RegistrationField
 from models.validators import (
     parse_address,
     parse_brand,
@@ -100,9 +101,20 @@ def options(step: str) -> list[tuple[str, str]]:
         kecamatan = CATALOG.region.kecamatan_by_code(step.partition(":")[2])
         assert kecamatan is not None
         return [(item.code, item.name) for item in kecamatan.kelurahan]
-    assert step == "summary"
-    footer = [("summary.submit", msg("button-submit")), ("summary.later", msg("button-save-later"))]
-    edits = [(choice.id, choice.label) for choice in edit_choices(Vendor())]
+    if step == "product_summary":
+        footer = [
+            ("summary.submit", msg("button-submit")),
+            ("summary.later", msg("button-save-draft")),
+            ("products.list", msg("button-my-products")),
+        ]
+        edits = [(f"edit.{field.value}", product_field_label(field)) for field in ProductField]
+    else:
+        assert step == "summary"
+        footer = [
+            ("summary.submit", msg("button-submit")),
+            ("summary.later", msg("button-save-later")),
+        ]
+        edits = [(choice.id, choice.label) for choice in edit_choices(Vendor())]
     return [(choice_id, TR.render(label)) for choice_id, label in edits + footer]
 
 
@@ -147,7 +159,9 @@ def read(step: str, text: str) -> str:
             text, [("yes", "🇮🇩 Ya, produk dalam negeri"), ("no", "Bukan (impor)")]
         )
         return matched.single or read_yes_no(product_steps.domestic_answer(text))
-    if step in ("etalase", "kecamatan", "summary") or step.startswith("kelurahan:"):
+    if step in ("etalase", "kecamatan", "summary", "product_summary") or step.startswith(
+        "kelurahan:"
+    ):
         return read_choice(step, text)
     return read_value(step, text)
 

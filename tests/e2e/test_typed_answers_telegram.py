@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.settings import Settings
 from models.entities import Consent, User
+from tests.e2e.test_products_telegram import add_product
 from tests.e2e.test_registration_telegram import register_until_summary, vendor_row
 from tests.e2e.test_review_telegram import ADMIN_ID, reviewer, submitted_vendor
 from tests.support.telegram_chat import TelegramBot, TelegramUser
@@ -197,3 +198,35 @@ async def test_invisible_characters_are_never_stored(telegram: TelegramBot) -> N
     async with telegram.services.uow_factory() as uow:
         names = (await uow.session.execute(select(User.display_name))).scalars().all()
     assert all(name is None or name.isprintable() for name in names)
+
+
+async def test_a_product_fix_request_goes_to_the_asked_field_from_status(
+    telegram: TelegramBot,
+) -> None:
+    siti = await submitted_vendor(telegram, 1412, "Keripik Apel Bu Siti")
+    await siti.say("/start")
+    await add_product(siti, "Keripik Apel Original 200 gram", "15000")
+    await siti.press("Kirim untuk diverifikasi")
+    admin = telegram.user(ADMIN_ID, first_name="Admin")
+    await admin.say("/antrian")
+    await admin.press("Keripik Apel Original 200 gram")
+    await admin.press("Perlu perbaikan")
+    await admin.press("Harga")
+    await admin.press("Lanjut")
+    await admin.say("Harga terlalu tinggi dibanding pasar.")
+    await admin.press("Kirim keputusan")
+
+    await siti.say("/status")
+    received = await siti.press("Keripik Apel Original 200 gram")
+    assert "Ada 1 data yang perlu diperbaiki" in received[-1].text
+    assert "Berapa harga" in received[-1].text
+    await siti.press("Tetap")
+    received = await siti.press("Kirim untuk diverifikasi")
+    assert "belum diubah" in received[-1].text
+    assert "Berapa harga" in received[-1].text
+
+    await siti.say("harganya 12rb")
+    received = await siti.say("iya betul")
+    assert "Ringkasan produk" in received[-1].text
+    received = await siti.say("kirim")
+    assert "sudah dikirim untuk diverifikasi" in received[-1].text
