@@ -153,7 +153,7 @@ def question_in(text: str) -> Question | None:
         return Question.STATUS
     if any(phrase in joined for phrase in _CONFUSED) and not _DIGIT.search(text):
         return Question.HELP
-    if asks and (_HELP_WORDS & set(words) or len(words) <= 3):
+    if asks and _HELP_WORDS & set(words):
         return Question.HELP
     if words[0] in _ASKING_HELP and set(words[1:]) <= _ASKING_HELP | FILLERS | {"isi"}:
         return Question.HELP

@@ -114,6 +114,8 @@ def test_values_are_not_read_as_nothing(text: str) -> None:
         ("contohnya gimana?", Question.HELP),
         ("Keripik Apel Bu Siti", None),
         ("Apa Kabar Snack", None),
+        ("Bumiaji?", None),  # an unsure answer, not a question
+        ("apa?", Question.HELP),
         ("25 juta per bulan?", None),  # an unsure answer is still an answer
     ],
 )
