@@ -129,7 +129,10 @@ async def start(ctx: FlowContext) -> None:
     """Begins or resumes the registration exactly where the user left it."""
     vendor = await ctx.registration.vendor_of(ctx.user)
     if vendor is None or not await ctx.registration.has_consented(ctx.user):
-        ask_consent(ctx)
+        if at_consent(ctx):  # the notice was just shown: the question alone, notice a tap away
+            ask_consent_briefly(ctx)
+        else:
+            ask_consent(ctx)
     elif not ctx.registration.is_editable(vendor):
         ctx.finish()
         await describe_status(ctx)
@@ -183,7 +186,7 @@ async def handle_consent(ctx: FlowContext, event: FormInput) -> None:
         answer = consent_answer(event.text)
         choice = None if answer is None else f"consent.{answer.value}"
     if choice == NAV_HELP:
-        ask_consent(ctx, (msg("help-consent", contact=ctx.bureau.contact),))
+        ask_consent_briefly(ctx, (msg("help-consent", contact=ctx.bureau.contact),))
     elif choice == "consent.notice":
         ask_consent(ctx)
     elif choice == "consent.agree" and ctx.data.get("claim_token"):
@@ -198,9 +201,16 @@ async def handle_consent(ctx: FlowContext, event: FormInput) -> None:
         ask_consent_briefly(ctx)
 
 
-def ask_consent_briefly(ctx: FlowContext) -> None:
+def at_consent(ctx: FlowContext) -> bool:
+    conversation = ctx.conversation
+    return conversation.flow == Flow.REGISTRATION and conversation.step == RegistrationStep.CONSENT
+
+
+def ask_consent_briefly(ctx: FlowContext, notes: tuple[Msg, ...] = ()) -> None:
     """The consent question in one line; the notice itself is one press away."""
+    ctx.enter(Flow.REGISTRATION, RegistrationStep.CONSENT)
     ctx.say(
+        *notes,
         msg("consent-ask-short"),
         choices=[
             Choice("consent.agree", msg("button-consent-agree")),
