@@ -15,7 +15,14 @@ from datetime import datetime, timedelta
 
 from handlers.background import Background, FollowUp
 from handlers.context import BureauInfo, FlowContext, StartLinks
-from handlers.events import ContactShared, Event, MediaReceived, Sender, sanitized
+from handlers.events import (
+    ContactShared,
+    Event,
+    MediaReceived,
+    Sender,
+    sanitized,
+    sanitized_sender,
+)
 from handlers.flood import DEFAULT_FLOOD_LIMIT, FloodLimit, Verdict
 from handlers.i18n import Locales
 from handlers.mentoring import reminders
@@ -143,7 +150,7 @@ class ConversationEngine:
         SQLite that would hold every chat's writes for a network round trip): the first pass
         stops where the flow asks for the bytes, and runs again once they are here.
         """
-        event = sanitized(event)
+        event, sender = sanitized(event), sanitized_sender(sender)
         if isinstance(event, MediaReceived) and event.download is not None:
             prefetch = Prefetch(event.download)
             event = replace(event, download=prefetch)

@@ -6,6 +6,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from models.validators.chat import visible
+
 
 @dataclass(frozen=True, slots=True)
 class TextReceived:
@@ -109,13 +111,12 @@ def text_or_command(typed: str) -> TextReceived | CommandReceived:
     return TextReceived(text)
 
 
-_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\n\t")
-
-
 def without_control(text: str) -> str:
-    """``text`` without control characters other than line breaks and tabs: nobody types them
-    on purpose, and a NUL byte cannot even be stored in PostgreSQL."""
-    return text.translate(_CONTROL)
+    """``text`` without control characters other than line breaks and tabs, nor format
+    (bidi overrides, zero-width), private-use or lone surrogate code points: nobody types them
+    on purpose, a NUL byte cannot even be stored in PostgreSQL, a surrogate cannot be encoded
+    in a reply, and the others make one name look like another or reverse a reviewer's line."""
+    return visible(text)
 
 
 def sanitized(event: Event) -> Event:
@@ -123,6 +124,24 @@ def sanitized(event: Event) -> Event:
     match event:
         case TextReceived(text=text):
             return TextReceived(without_control(text))
-        case CommandReceived(args=args):
-            return replace(event, args=without_control(args))
+        case CommandReceived(args=args, about_user=about):
+            return replace(
+                event,
+                name=without_control(event.name),
+                args=without_control(args),
+                about_user=None if about is None else without_control(about),
+            )
+        case MediaReceived(file_name=name) if name is not None:
+            return replace(event, file_name=without_control(name))
+        case ContactShared(phone=phone):
+            return replace(event, phone=without_control(phone))
     return event
+
+
+def sanitized_sender(sender: Sender) -> Sender:
+    """The sender with the display name the channel gave cleaned like typed text."""
+    name = sender.display_name
+    if name is None:
+        return sender
+    cleaned = " ".join(without_control(name).split())
+    return replace(sender, display_name=cleaned or None)

@@ -12,14 +12,18 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
+from handlers.answers import is_none_answer
+from handlers.choices import Matched, match_choice
 from handlers.context import Flow, FlowContext
 from handlers.events import ChoiceMade, ContactShared, MediaReceived, TextReceived
+from handlers.lead_in import without_lead_in
 from handlers.replies import Choice, Msg, Reply, msg, reply
 from models.errors import DomainError
 
 FormInput = TextReceived | ChoiceMade | ContactShared | MediaReceived
 
 NAV_BACK, NAV_SKIP, NAV_HELP, NAV_CANCEL = "nav.back", "nav.skip", "nav.help", "nav.cancel"
+NAV_ALL = "nav.all"
 KEEP = "keep"
 SUMMARY = "summary"
 FIX_QUEUE = "fix_queue"
@@ -47,9 +51,11 @@ class GoTo:
 
 @dataclass(frozen=True, slots=True)
 class Retry:
-    """The answer was not accepted: explain and ask the same question again."""
+    """The answer was not accepted: explain and ask the same question again; ``offer`` narrows
+    the buttons to the closest readings of the answer (with one to show them all)."""
 
     error: Msg
+    offer: tuple[Choice, ...] = ()
 
 
 Outcome = Advance | GoTo | Retry
@@ -62,6 +68,11 @@ class Step(Generic[S]):
     field: ClassVar[str]
     typed: ClassVar[bool] = True
     """Whether the answer is typed; otherwise it is chosen with the buttons."""
+    reads_none: ClassVar[bool] = True
+    """Whether "belum punya", "tidak ada", "skip", "-" answer it by :meth:`on_none`; not for
+    questions where "tidak" is itself the answer (confirmations)."""
+    lead_words: ClassVar[tuple[str, ...]] = ()
+    """Words naming the field that people type before the value ("NIK saya …")."""
 
     def applies(self, subject: S) -> bool:
         """Whether the question is asked at all (TKDN only for domestic products)."""
@@ -81,6 +92,12 @@ class Step(Generic[S]):
     def skip(self, ctx: FlowContext, subject: S) -> Outcome:
         raise NotImplementedError
 
+    def on_none(self, ctx: FlowContext, subject: S) -> Outcome:
+        """The user says they have nothing to give: skipped when optional, else asked again."""
+        if self.can_skip(subject):
+            return self.skip(ctx, subject)
+        return Retry(msg("error-answer-needed"))
+
     async def on_text(self, ctx: FlowContext, subject: S, text: str) -> Outcome:
         return Retry(msg("error-use-buttons"))
 
@@ -92,6 +109,14 @@ class Step(Generic[S]):
 
     async def on_media(self, ctx: FlowContext, subject: S, media: MediaReceived) -> Outcome:
         return Retry(msg("error-media-unexpected" if self.typed else "error-use-buttons"))
+
+
+def read_typed(step: Step[Any], text: str) -> str | None:
+    """What a typed step reads from ``text``: None for "nothing to give" ("belum punya",
+    "skip", "-"), else the text without a lead-in naming the field ("NIK saya …")."""
+    if step.reads_none and is_none_answer(text):
+        return None
+    return without_lead_in(text, step.lead_words)
 
 
 def kebab(name: str) -> str:
@@ -180,7 +205,23 @@ class Form(ABC, Generic[S]):
         if subject is None:
             await self.restart(ctx)
         else:
+            self.continue_subject(ctx, subject)
+
+    def continue_subject(self, ctx: FlowContext, subject: S) -> None:
+        """Where the user left off; a subject sent back for fixes goes to the asked fields."""
+        if self.fix_pending(subject) and not self.fixing(ctx):
+            self.start_fix(ctx, subject)
+        else:
             self.ask(ctx, subject, self.resume_step(ctx, subject))
+
+    def fixing(self, ctx: FlowContext) -> bool:
+        """Whether the user is already going through the fields asked to be fixed."""
+        conversation = ctx.conversation
+        return (
+            conversation.flow == self.flow
+            and bool(ctx.data.get("editing"))
+            and conversation.step not in (None, SUMMARY)
+        )
 
     async def handle(self, ctx: FlowContext, event: FormInput) -> None:
         """Applies the user's answer to the current step."""
@@ -196,7 +237,23 @@ class Form(ABC, Generic[S]):
         elif step == SUMMARY:
             await self.handle_summary(ctx, subject, event)
         else:
-            self.apply(ctx, subject, step, await self.answer(ctx, subject, self.step(step), event))
+            current = self.step(step)
+            before = self.field_value(ctx, subject, current.field)
+            outcome = await self.answer(ctx, subject, current, event)
+            self.note_change(ctx, subject, current.field, before)
+            self.apply(ctx, subject, step, outcome)
+
+    def note_change(self, ctx: FlowContext, subject: S, field: str, before: Msg | None) -> None:
+        """A field asked to be fixed counts as fixed once its stored value changed."""
+        if self.field_value(ctx, subject, field) != before:
+            self.mark_fixed(ctx, subject, field)
+
+    def mark_fixed(self, ctx: FlowContext, subject: S, field: str) -> None:
+        """Records that ``field`` was changed (forms whose subject is reviewed override it)."""
+
+    def fix_pending(self, subject: S) -> list[str]:
+        """Fields a reviewer asked to fix that are still unchanged, in the order asked."""
+        return []
 
     async def answer(
         self, ctx: FlowContext, subject: S, step: Step[Any], event: FormInput
@@ -207,7 +264,7 @@ class Form(ABC, Generic[S]):
                 case ChoiceMade(choice_id=choice_id) if choice_id == KEEP:
                     return Advance()
                 case TextReceived(text=text):
-                    return await step.on_text(ctx, subject, text)
+                    return await self.answer_text(ctx, subject, step, text)
                 case ChoiceMade(choice_id=choice_id):
                     return await step.on_choice(ctx, subject, choice_id)
                 case ContactShared(phone=phone, is_own=own):
@@ -218,8 +275,44 @@ class Form(ABC, Generic[S]):
             return Retry(Msg(error.key, error.args_map))
         return Retry(msg("error-use-buttons"))
 
+    async def answer_text(
+        self, ctx: FlowContext, subject: S, step: Step[Any], text: str
+    ) -> Outcome:
+        """A typed answer: a choice named in words, "nothing to give", or the value itself."""
+        if not step.typed:
+            matched = match_choice(text, self.offered_answers(ctx))
+            if matched.single is not None:
+                return await self.answer(ctx, subject, step, ChoiceMade(matched.single))
+            outcome = await step.on_text(ctx, subject, text)
+            if isinstance(outcome, Retry) and outcome.error.key == "error-use-buttons":
+                return self.choice_retry(ctx, matched)
+            return outcome
+        typed = read_typed(step, text)
+        if typed is None:
+            return step.on_none(ctx, subject)
+        return await step.on_text(ctx, subject, typed)
+
+    @staticmethod
+    def offered_answers(ctx: FlowContext) -> list[tuple[str, str]]:
+        """The buttons last shown that answer the question (not back, help or stop)."""
+        return [
+            (str(choice_id), str(label))
+            for choice_id, label in ctx.conversation.offered
+            if not str(choice_id).startswith("nav.") and choice_id != KEEP
+        ]
+
+    def choice_retry(self, ctx: FlowContext, matched: Matched) -> Retry:
+        """Several close choices are offered back; none explains and shows them all."""
+        if not matched.ids:
+            return Retry(msg("error-choice-unmatched"))
+        labels = dict(self.offered_answers(ctx))
+        offer = tuple(Choice(i, msg("label-plain", text=labels[i])) for i in matched.ids)
+        return Retry(msg("error-choice-several"), offer)
+
     def apply(self, ctx: FlowContext, subject: S, step: str, outcome: Outcome) -> None:
         match outcome:
+            case Retry(error=error, offer=offer) if offer:
+                self.ask(ctx, subject, step, (msg("error-prefix", text=error),), offer=offer)
             case Retry(error=error):
                 self.ask(ctx, subject, step, (msg("error-prefix", text=error),))
             case GoTo(step=target, notes=notes):
@@ -249,8 +342,16 @@ class Form(ABC, Generic[S]):
         earlier = [s.name for s in self.steps[:index] if s.applies(subject)]
         return earlier[-1] if earlier else self.steps[0].name
 
-    def ask(self, ctx: FlowContext, subject: S, step: str, notes: tuple[Msg, ...] = ()) -> None:
-        """Stores ``step`` as the current one and asks its question (or shows the summary)."""
+    def ask(
+        self,
+        ctx: FlowContext,
+        subject: S,
+        step: str,
+        notes: tuple[Msg, ...] = (),
+        offer: tuple[Choice, ...] = (),
+    ) -> None:
+        """Stores ``step`` as the current one and asks its question (or shows the summary);
+        ``offer`` replaces the question's buttons by a few of them and one to show all."""
         if step != ctx.conversation.step:
             ctx.set_data(**{CANDIDATES: []})
         ctx.enter(self.flow, step)
@@ -261,6 +362,8 @@ class Form(ABC, Generic[S]):
         current = self.step(step)
         question = current.question(ctx, subject)
         choices = list(question.choices)
+        if offer:
+            choices = [*offer, Choice(NAV_ALL, msg("button-show-all-choices"))]
         stored = self.field_value(ctx, subject, current.field)
         if stored is not None and step in self.field_order and current.has_answer_to_keep(subject):
             choices.append(Choice(KEEP, msg("button-keep", value=stored)))
@@ -292,8 +395,14 @@ class Form(ABC, Generic[S]):
             self.pause(ctx, subject)
         elif choice == NAV_HELP:
             self.ask(ctx, subject, step, (msg(self.help_key(step), **self.help_args(ctx)),))
+        elif choice == NAV_ALL:
+            self.ask(ctx, subject, step)
         elif choice == NAV_SKIP and step != SUMMARY and self.step(step).can_skip(subject):
-            self.apply(ctx, subject, step, self.step(step).skip(ctx, subject))
+            current = self.step(step)
+            before = self.field_value(ctx, subject, current.field)
+            outcome = current.skip(ctx, subject)
+            self.note_change(ctx, subject, current.field, before)
+            self.apply(ctx, subject, step, outcome)
         elif choice == NAV_BACK and ctx.data.get("editing"):
             self.ask(ctx, subject, SUMMARY)
         elif choice == NAV_BACK and step != self.steps[0].name:
@@ -303,15 +412,24 @@ class Form(ABC, Generic[S]):
         else:
             self.ask(ctx, subject, step, (msg("error-prefix", text=msg("error-use-buttons")),))
 
-    def start_fix(self, ctx: FlowContext, subject: S, fields: list[str]) -> None:
-        """Asks exactly the fields a reviewer named, one after another, then the summary."""
+    def start_fix(
+        self,
+        ctx: FlowContext,
+        subject: S,
+        fields: list[str] | None = None,
+        notes: tuple[Msg, ...] = (),
+    ) -> None:
+        """Asks exactly the fields a reviewer named (by default those still unchanged), one
+        after another, then the summary."""
+        if fields is None:
+            fields = self.fix_pending(subject)
         steps = [step.name for step in self.steps if step.field in fields and step.applies(subject)]
         if not steps:
-            self.ask(ctx, subject, SUMMARY)
+            self.ask(ctx, subject, SUMMARY, notes)
             return
         ctx.enter(self.flow, steps[0])
         ctx.set_data(editing=True, **{FIX_QUEUE: steps[1:]})
-        self.ask(ctx, subject, steps[0], (msg("fix-intro", count=len(steps)),))
+        self.ask(ctx, subject, steps[0], (*notes, msg("fix-intro", count=len(steps))))
 
     async def back_from_first(self, ctx: FlowContext, subject: S) -> None:
         """Back on the first question: by default it is simply asked again."""
@@ -319,6 +437,12 @@ class Form(ABC, Generic[S]):
 
     async def handle_summary(self, ctx: FlowContext, subject: S, event: FormInput) -> None:
         choice = event.choice_id if isinstance(event, ChoiceMade) else ""
+        if isinstance(event, TextReceived):
+            matched = match_choice(event.text, self.offered_answers(ctx))
+            if matched.single is None:
+                self.summary_retry(ctx, subject, matched)
+                return
+            choice = matched.single
         if choice.startswith("edit."):
             ctx.set_data(editing=True)
             self.ask(ctx, subject, self.step_of_field(choice.removeprefix("edit.")))
@@ -329,3 +453,13 @@ class Form(ABC, Generic[S]):
             await self.on_summary_choice(ctx, subject, choice)
         else:
             self.show_summary(ctx, subject, (msg("error-prefix", text=msg("error-use-buttons")),))
+
+    def summary_retry(self, ctx: FlowContext, subject: S, matched: Matched) -> None:
+        """A typed word at the summary that names no action: the closest ones, or the summary
+        again with a hint."""
+        if not matched.ids:
+            hint = msg("error-prefix", text=msg("error-summary-typed"))
+            self.show_summary(ctx, subject, (hint,))
+            return
+        retry = self.choice_retry(ctx, matched)
+        ctx.say(msg("error-prefix", text=retry.error), choices=retry.offer)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
+
+from models.validators.chat import normalise as chat_normalise
 
 
 class Intent(StrEnum):
@@ -77,35 +78,13 @@ PHRASES: dict[Intent, tuple[str, ...]] = {
 }
 
 _CHOICES = [(phrase, intent) for intent, phrases in PHRASES.items() for phrase in phrases]
-_PHRASES = [phrase for phrase, _ in _CHOICES]
-_SPELLINGS = {
-    r"\bgmn\b": "gimana",
-    r"\bbgmn\b": "bagaimana",
-    r"\budh\b": "udah",
-    r"\bsdh\b": "sudah",
-    r"\bblm\b": "belum",
-    r"\bdaptar\b": "daftar",
-}
-
+_PHRASES = [chat_normalise(phrase) for phrase, _ in _CHOICES]
 MIN_SCORE = 82
 
 
-YES = frozenset({"ya", "iya", "y", "yes", "benar", "betul", "bener", "ok", "oke", "okay", "sip"})
-NO = frozenset({"tidak", "tdk", "ga", "gak", "nggak", "enggak", "no", "salah", "bukan", "n"})
-
-
-def yes_or_no(text: str) -> bool | None:
-    """True for a typed "ya", False for "tidak" (and their chat spellings), else None."""
-    word = normalise(text)
-    return True if word in YES else False if word in NO else None
-
-
 def normalise(text: str) -> str:
-    """Lower case, no punctuation, common chat abbreviations spelled out."""
-    cleaned = utils.default_process(text)
-    for pattern, replacement in _SPELLINGS.items():
-        cleaned = re.sub(pattern, replacement, cleaned)
-    return cleaned
+    """Lower case, no punctuation or emoji, chat spellings replaced (``models.validators.chat``)."""
+    return chat_normalise(text)
 
 
 def detect_intent(text: str) -> Intent | None:

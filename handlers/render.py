@@ -7,8 +7,40 @@ from typing import Any
 from handlers.i18n import Translator
 from handlers.replies import OutButton, OutMessage, Reply
 from models.entities import Conversation
+from models.validators.chat import visible
 
 FOOTER_COLUMNS = 3
+ACTION_MARK = "!"
+"""Starts the token of an action button: the choice id itself, valid on any message."""
+MAX_TOKEN = 64
+"""Telegram's limit for a button's data, in bytes."""
+
+ACTION_KINDS = frozenset(
+    {("menu", None), ("fix", None), ("mentor", None), ("lang", None), ("reminders", "off")}
+    | {("products", "list"), ("products", "page"), ("products", "add")}
+    | {("products", "submit_all"), ("product", "open"), ("product", "edit")}
+    | {("product", "duplicate"), ("product", "submit"), ("product", "delete")}
+    | {("product", "resume"), ("review", "open"), ("review", "approve"), ("review", "fix")}
+    | {("review", "approveyes"), ("review", "reject"), ("review", "history")}
+    | {("review", "page"), ("review", "reveal-nik"), ("review", "reveal-npwp")}
+)
+"""Choices that act on something (open an item, fix now, check status, a review decision)
+rather than answer the question being asked; each handler checks the current state and the
+user's rights when pressed, so they stay valid on older messages. ``None`` stands for any."""
+
+
+def is_action(choice_id: str) -> bool:
+    head, _, rest = choice_id.partition(".")
+    second = rest.split(".", 1)[0]
+    return (head, None) in ACTION_KINDS or (head, second) in ACTION_KINDS
+
+
+def token_for(choice_id: str, turn: int, index: int) -> str:
+    """A stable token for an action, else one valid for this turn only."""
+    stable = ACTION_MARK + choice_id
+    if is_action(choice_id) and len(stable.encode()) <= MAX_TOKEN:
+        return stable
+    return f"{turn:x}.{index}"
 
 
 def render(
@@ -18,10 +50,11 @@ def render(
     *,
     keep_current: bool = False,
 ) -> list[OutMessage]:
-    """Translates replies and gives their buttons tokens valid for this turn only.
+    """Translates replies and gives their buttons tokens: actions their own stable id, answers
+    a token valid for this turn only.
 
     The conversation records which choice each token stands for, so a press is decided from
-    stored state, and tokens of earlier messages are recognised as stale. ``keep_current``
+    stored state, and answer tokens of earlier messages are recognised as stale. ``keep_current``
     (for notifications) adds the new buttons without invalidating those already shown.
     """
     menus = [reply for reply in replies if reply.command_menu is not None]
@@ -42,14 +75,14 @@ def render(
         for choices, columns in groups:
             buttons = []
             for choice in choices:
-                label = tr.render(choice.label)
-                token = f"{conversation.turn:x}.{len(offered)}"
+                label = visible(tr.render(choice.label))
+                token = token_for(choice.id, conversation.turn, len(offered))
                 buttons.append(OutButton(token, label, short_label=tr.short(choice.label)))
                 offered.append([choice.id, label])
             rows += [tuple(buttons[i : i + columns]) for i in range(0, len(buttons), columns)]
         messages.append(
             OutMessage(
-                text="\n\n".join(tr.render(part) for part in reply.parts),
+                text=visible("\n\n".join(tr.render(part) for part in reply.parts)),
                 buttons=tuple(rows),
                 contact_label=tr("button-share-contact") if reply.request_contact else None,
                 remove_keyboard=remove_keyboard and not wants_contact and not messages,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from handlers import broadcast, flows, link, menu, rights
+from handlers.answers import Question, question_in
 from handlers.commands import STAFF_BUTTON_COMMANDS, VENDOR_MENU
-from handlers.context import Flow, FlowContext
+from handlers.context import ConversationStatus, Flow, FlowContext
 from handlers.events import (
     ButtonPressed,
     ChoiceMade,
@@ -23,6 +24,7 @@ from handlers.products import browse
 from handlers.products import form as product_form
 from handlers.recovery import answers_unseen
 from handlers.registration import flow as registration
+from handlers.render import ACTION_MARK, is_action
 from handlers.replies import Msg, msg
 from handlers.review import actions as review
 from handlers.review import announce, fixes, reports
@@ -155,7 +157,11 @@ async def run_command(ctx: FlowContext, command: CommandReceived) -> None:
 
 
 def resolve_token(ctx: FlowContext, token: str) -> str | None:
-    """The choice a button token stands for, if it belongs to the last prompt sent."""
+    """The choice a button token stands for: an action's own id (valid on any message, checked
+    against the current state when pressed), or an answer of the last prompt sent."""
+    if token.startswith(ACTION_MARK):
+        action = token.removeprefix(ACTION_MARK)
+        return action if is_action(action) else None
     turn, _, index = token.partition(".")
     offered = ctx.conversation.offered
     if turn != format(ctx.conversation.turn, "x") or not (index.isascii() and index.isdigit()):
@@ -222,14 +228,44 @@ async def on_choice(ctx: FlowContext, choice: str) -> None:
 
 async def on_text(ctx: FlowContext, text: str, *, expired: bool) -> None:
     choice = match_label(ctx, text)
-    if choice is not None:
+    if choice is not None and not choice.startswith("consent."):  # typed consent is recorded
         await on_choice(ctx, choice)
+    elif ctx.waiting and not expired and in_form(ctx) and (asked := question_in(text)):
+        await answer_question(ctx, asked)
     elif ctx.waiting and (not expired or ctx.conversation.flow == Flow.RELAY):
         await flows.handle(ctx, TextReceived(text))  # a message being written is never dropped
-    elif ctx.conversation.flow is not None and detect_intent(text) is None:
+    elif ctx.conversation.flow is not None and (intent := detect_intent(text)) is not None:
+        await on_intent(ctx, intent)
+    elif ctx.conversation.flow is not None and not expired and in_form(ctx):
+        await continue_with(ctx, text)  # typed while "continue?" is shown: that continues
+    elif ctx.conversation.flow is not None:
         await menu.offer_resume(ctx)
     else:
         await on_intent(ctx, detect_intent(text))
+
+
+FORM_FLOWS = frozenset({Flow.REGISTRATION, Flow.PRODUCT, Flow.PROXY})
+
+
+def in_form(ctx: FlowContext) -> bool:
+    """Whether the conversation is at a question of a form (not a message being written)."""
+    return ctx.conversation.flow in FORM_FLOWS
+
+
+async def answer_question(ctx: FlowContext, asked: Question) -> None:
+    """A status or help question asked at a step: answered, then the step asked again."""
+    if asked is Question.STATUS:
+        await describe_status(ctx)
+        await repeat_current(ctx)
+    else:
+        await help_here(ctx)
+
+
+async def continue_with(ctx: FlowContext, text: str) -> None:
+    """The user was offered to continue and typed an answer: continue, reading it as the
+    answer to the question they stopped at."""
+    ctx.set_data(status=ConversationStatus.WAITING.value)
+    await flows.handle(ctx, TextReceived(text))
 
 
 async def on_intent(ctx: FlowContext, intent: Intent | None) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
@@ -67,6 +68,8 @@ class Consent(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
     notice_version: Mapped[str] = mapped_column(String(32))
     channel: Mapped[str] = mapped_column(String(16))
+    typed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """Whether the user typed their agreement ("setuju") rather than pressing the button."""
     given_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
@@ -145,6 +148,8 @@ class Vendor(Base):
     email: Mapped[str | None] = mapped_column(String(254))
     email_skipped: Mapped[bool] = mapped_column(Boolean, default=False)
     reminders_off: Mapped[bool] = mapped_column(Boolean, default=False)
+    fix_pending: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    """Fields a reviewer asked to fix that the vendor has not changed yet."""
     """The vendor asked not to be reminded of an unfinished registration."""
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
@@ -175,6 +180,8 @@ class Product(Base):
     description: Mapped[str | None] = mapped_column(Text)
     brand: Mapped[str | None] = mapped_column(String(60))
     brand_skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    fix_pending: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    """Fields a reviewer asked to fix that the vendor has not changed yet."""
     unit: Mapped[str | None] = mapped_column(String(20))
     price: Mapped[int | None] = mapped_column(BigInteger)
     """Whole rupiah per unit; money is never a float."""

@@ -110,6 +110,9 @@ async def on_choice(ctx: FlowContext, choice: str) -> None:
 
 async def act(ctx: FlowContext, vendor: Vendor, product: Product, action: str) -> None:
     match action:
+        case "open" | "edit" if form.FORM.fix_pending(product):
+            form.open_product(ctx, product.id, main_etalase=vendor.etalase_code)
+            form.FORM.start_fix(ctx, product)
         case "open":
             await show_card(ctx, product)
         case "edit" if ctx.products.is_editable(product):

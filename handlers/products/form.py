@@ -24,6 +24,7 @@ from handlers.review import announce
 from models.entities import Product
 from models.errors import DomainError
 from models.schemas import ProductField
+from models.status import Status
 
 
 class ProductForm(Form[Product]):
@@ -42,6 +43,12 @@ class ProductForm(Form[Product]):
         if "main_etalase" not in ctx.data:
             ctx.set_data(main_etalase=vendor.etalase_code)
         return product
+
+    def mark_fixed(self, ctx: FlowContext, subject: Product, field: str) -> None:
+        ctx.products.mark_fixed(subject, field)
+
+    def fix_pending(self, subject: Product) -> list[str]:
+        return list(subject.fix_pending or []) if subject.status == Status.NEEDS_FIX else []
 
     def is_answered(self, ctx: FlowContext, subject: Product, field: str) -> bool:
         return ctx.products.draft(subject).is_answered(ProductField(field))
@@ -85,6 +92,7 @@ class ProductForm(Form[Product]):
             msg("product-summary-title", status=status_label(subject)),
             msg("summary-lines", lines=product_lines(ctx, subject)),
             msg("product-summary-hint"),
+            *([fixes_unchanged(pending)] if (pending := self.fix_pending(subject)) else []),
             choices=[
                 Choice(f"edit.{field.value}", field_label(field))
                 for field in ProductField
@@ -115,6 +123,10 @@ class ProductForm(Form[Product]):
         try:
             await ctx.products.submit(product, vendor, ctx.user)
         except DomainError as error:
+            if error.key == "error-fixes-unchanged":
+                refused = msg("error-prefix", text=fixes_unchanged(self.fix_pending(product)))
+                self.start_fix(ctx, product, notes=(refused,))
+                return
             note = msg("error-prefix", text=Msg(error.key, error.args_map))
             self.show_summary(ctx, product, (note,))
             return
@@ -142,6 +154,12 @@ async def start_new(ctx: FlowContext) -> None:
     product = await ctx.products.create(vendor.id)
     open_product(ctx, product.id, main_etalase=vendor.etalase_code)
     FORM.ask(ctx, product, FORM.steps[0].name, (msg("product-started"),))
+
+
+def fixes_unchanged(fields: list[str]) -> Msg:
+    """The warning that lists the asked fields still unchanged."""
+    labels = [msg("summary-bullet", text=field_label(ProductField(f))) for f in fields]
+    return msg("summary-warning-fixes", count=len(fields), fields=labels)
 
 
 def open_product(ctx: FlowContext, product_id: int, *, main_etalase: str | None) -> None:

@@ -7,16 +7,17 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 from handlers import forms
+from handlers.answers import yes_or_no
 from handlers.context import FlowContext
 from handlers.events import MediaReceived
 from handlers.forms import CANDIDATES, Advance, GoTo, Outcome, Retry, kebab
-from handlers.intents import yes_or_no
 from handlers.replies import Choice, Reply, msg, reply
 from models.entities import Product
 from models.errors import AmbiguousAmount
 from models.schemas import MAX_PHOTOS, ProductField
 from models.services.products import COMMON_UNITS, ProductService
 from models.validators import format_rupiah, parse_rupiah
+from models.validators.chat import normalise
 
 
 class ProductStep(StrEnum):
@@ -77,6 +78,7 @@ class NameStep(TextStep):
     name = ProductStep.NAME
     field = ProductField.NAME
     setter = ProductService.set_name
+    lead_words = ("nama produk", "nama barang", "nama produknya")
 
 
 class EtalaseStep(Step):
@@ -117,6 +119,7 @@ class BrandStep(TextStep):
     field = ProductField.BRAND
     setter = ProductService.set_brand
     skipper = ProductService.skip_brand
+    lead_words = ("merek", "merk", "brand", "nama merek")
 
 
 class UnitStep(TextStep):
@@ -171,6 +174,7 @@ def propose_price(ctx: FlowContext, price: int) -> Outcome:
 class PriceConfirmStep(Step):
     name = ProductStep.PRICE_CONFIRM
     field = ProductField.PRICE
+    reads_none = False
 
     def question(self, ctx: FlowContext, subject: Product) -> Reply:
         return reply(
@@ -205,12 +209,28 @@ class MinOrderStep(TextStep):
     name = ProductStep.MIN_ORDER
     field = ProductField.MIN_ORDER
     setter = ProductService.set_min_order
+    lead_words = ("minimal", "minimum", "min", "min order", "minimal order", "minimal pesan")
 
 
 class CapacityStep(TextStep):
     name = ProductStep.CAPACITY
     field = ProductField.CAPACITY
     setter = ProductService.set_capacity
+    lead_words = ("kapasitas", "kapasitas produksi", "produksi", "sanggup", "bisa")
+
+
+DOMESTIC = frozenset({"lokal", "negeri", "indonesia", "sendiri", "buatan", "produksi", "bikin"})
+IMPORTED = frozenset({"impor", "import", "imported", "luar"})
+
+
+def domestic_answer(text: str) -> bool | None:
+    """Whether a typed answer says the product is made in Indonesia, or None if unclear."""
+    words = set(normalise(text).split())
+    if words & IMPORTED:
+        return False
+    if words & DOMESTIC:
+        return True
+    return yes_or_no(text)
 
 
 class DomesticStep(Step):
@@ -234,7 +254,8 @@ class DomesticStep(Step):
         return Advance()
 
     async def on_text(self, ctx: FlowContext, subject: Product, text: str) -> Outcome:
-        answer = yes_or_no(text)
+        """ "ya", "lokal", "buatan sendiri" or "tidak", "impor" answer it too."""
+        answer = domestic_answer(text)
         if answer is None:
             return Retry(msg("error-use-buttons"))
         return await self.on_choice(ctx, subject, "domestic.yes" if answer else "domestic.no")
@@ -245,6 +266,7 @@ class TkdnStep(TextStep):
     field = ProductField.TKDN
     setter = ProductService.set_tkdn
     skipper = ProductService.skip_tkdn
+    lead_words = ("tkdn", "nilai tkdn", "tkdn nya")
 
     def applies(self, subject: Product) -> bool:
         return subject.domestic is not False
@@ -262,6 +284,7 @@ class KbkiStep(TextStep):
     field = ProductField.KBKI
     setter = ProductService.set_kbki
     skipper = ProductService.skip_kbki
+    lead_words = ("kbki", "kode kbki", "no kbki", "nomor kbki")
 
 
 class PhotosStep(Step):
@@ -269,6 +292,7 @@ class PhotosStep(Step):
 
     name = ProductStep.PHOTOS
     field = ProductField.PHOTOS
+    reads_none = False
 
     def has_answer_to_keep(self, subject: Product) -> bool:
         return False  # the question itself offers "done" once a photo is stored
@@ -311,6 +335,7 @@ class LeadTimeStep(TextStep):
     field = ProductField.LEAD_TIME
     setter = ProductService.set_lead_time
     skipper = ProductService.skip_lead_time
+    lead_words = ("lama pengiriman", "pengiriman", "lama kirim", "dikirim", "kirim", "waktu")
 
 
 FIELD_STEPS: tuple[Step, ...] = (

@@ -13,24 +13,32 @@ Every question also offers back, help and stop (see :mod:`handlers.forms`).
 
 from __future__ import annotations
 
+from handlers.answers import consent_answer
 from handlers.context import Flow, FlowContext
-from handlers.events import ChoiceMade
+from handlers.events import ChoiceMade, TextReceived
 from handlers.forms import NAV_CANCEL, NAV_HELP, SUMMARY, Form, FormInput
 from handlers.mentoring import notices
 from handlers.registration.steps import FIELD_STEPS, FOLLOW_UPS, RegistrationStep
-from handlers.registration.summary import edit_choices, field_value, summary_lines
+from handlers.registration.summary import edit_choices, field_label, field_value, summary_lines
 from handlers.replies import Choice, Msg, msg
 from handlers.review import announce
 from handlers.status import describe_status
 from models.entities import Vendor
 from models.errors import DomainError, InvalidInput
 from models.schemas import RegistrationField
+from models.status import Status
 
 
 class RegistrationForm(Form[Vendor]):
     flow = Flow.REGISTRATION
     steps = FIELD_STEPS
     follow_ups = FOLLOW_UPS
+
+    def mark_fixed(self, ctx: FlowContext, subject: Vendor, field: str) -> None:
+        ctx.registration.mark_fixed(subject, field)
+
+    def fix_pending(self, subject: Vendor) -> list[str]:
+        return list(subject.fix_pending or []) if subject.status == Status.NEEDS_FIX else []
 
     async def subject(self, ctx: FlowContext) -> Vendor | None:
         vendor = await ctx.registration.vendor_of(ctx.user)
@@ -65,6 +73,8 @@ class RegistrationForm(Form[Vendor]):
             warnings.append(msg("summary-warning-kbli", codes=", ".join(mismatched)))
         if subject.no_nib:
             warnings.append(msg("summary-warning-no-nib"))
+        if pending := self.fix_pending(subject):
+            warnings.append(fixes_unchanged(pending))
         ctx.say(
             *notes,
             msg("summary-title"),
@@ -97,6 +107,10 @@ class RegistrationForm(Form[Vendor]):
         try:
             await ctx.registration.submit(vendor, ctx.user)
         except InvalidInput as error:
+            if error.key == "error-fixes-unchanged":
+                refused = msg("error-prefix", text=fixes_unchanged(self.fix_pending(vendor)))
+                self.start_fix(ctx, vendor, notes=(refused,))
+                return
             self.show_summary(
                 ctx, vendor, (msg("error-prefix", text=Msg(error.key, error.args_map)),)
             )
@@ -117,12 +131,21 @@ async def start(ctx: FlowContext) -> None:
     """Begins or resumes the registration exactly where the user left it."""
     vendor = await ctx.registration.vendor_of(ctx.user)
     if vendor is None or not await ctx.registration.has_consented(ctx.user):
-        ask_consent(ctx)
+        if at_consent(ctx):  # the notice was just shown: the question alone, notice a tap away
+            ask_consent_briefly(ctx)
+        else:
+            ask_consent(ctx)
     elif not ctx.registration.is_editable(vendor):
         ctx.finish()
         await describe_status(ctx)
     else:
-        FORM.ask(ctx, vendor, FORM.resume_step(ctx, vendor))
+        FORM.continue_subject(ctx, vendor)
+
+
+def fixes_unchanged(fields: list[str]) -> Msg:
+    """The warning that lists the asked fields still unchanged."""
+    labels = [msg("summary-bullet", text=field_label(RegistrationField(f))) for f in fields]
+    return msg("summary-warning-fixes", count=len(fields), fields=labels)
 
 
 def resume_step(ctx: FlowContext, vendor: Vendor) -> str:
@@ -157,19 +180,46 @@ async def handle(ctx: FlowContext, event: FormInput) -> None:
 
 
 async def handle_consent(ctx: FlowContext, event: FormInput) -> None:
+    """Agreement pressed or typed ("setuju", "saya setuju"); anything else is asked again in
+    one line, with the full notice behind a button."""
     choice = event.choice_id if isinstance(event, ChoiceMade) else None
+    typed = isinstance(event, TextReceived)
+    if isinstance(event, TextReceived):
+        answer = consent_answer(event.text)
+        choice = None if answer is None else f"consent.{answer.value}"
     if choice == NAV_HELP:
-        ask_consent(ctx, (msg("help-consent", contact=ctx.bureau.contact),))
+        ask_consent_briefly(ctx, (msg("help-consent", contact=ctx.bureau.contact),))
+    elif choice == "consent.notice":
+        ask_consent(ctx)
     elif choice == "consent.agree" and ctx.data.get("claim_token"):
-        await claim_after_consent(ctx, str(ctx.data["claim_token"]))
+        await claim_after_consent(ctx, str(ctx.data["claim_token"]), typed=typed)
     elif choice == "consent.agree":
-        vendor = await ctx.registration.give_consent(ctx.user, ctx.sender.channel)
+        vendor = await ctx.registration.give_consent(ctx.user, ctx.sender.channel, typed=typed)
         await continue_after_consent(ctx, vendor)
     elif choice in ("consent.decline", NAV_CANCEL):
         ctx.finish()
         ctx.say(msg("consent-declined"), choices=[Choice("menu.register", msg("button-register"))])
     else:
-        ask_consent(ctx, (msg("error-prefix", text=msg("error-consent-needed")),))
+        ask_consent_briefly(ctx)
+
+
+def at_consent(ctx: FlowContext) -> bool:
+    conversation = ctx.conversation
+    return conversation.flow == Flow.REGISTRATION and conversation.step == RegistrationStep.CONSENT
+
+
+def ask_consent_briefly(ctx: FlowContext, notes: tuple[Msg, ...] = ()) -> None:
+    """The consent question in one line; the notice itself is one press away."""
+    ctx.enter(Flow.REGISTRATION, RegistrationStep.CONSENT)
+    ctx.say(
+        *notes,
+        msg("consent-ask-short"),
+        choices=[
+            Choice("consent.agree", msg("button-consent-agree")),
+            Choice("consent.decline", msg("button-consent-decline")),
+            Choice("consent.notice", msg("button-consent-notice")),
+        ],
+    )
 
 
 async def continue_after_consent(ctx: FlowContext, vendor: Vendor) -> None:
@@ -193,14 +243,14 @@ async def offer_claim(ctx: FlowContext, token: str) -> None:
     ctx.set_data(claim_token=token)
 
 
-async def claim_after_consent(ctx: FlowContext, token: str) -> None:
+async def claim_after_consent(ctx: FlowContext, token: str, *, typed: bool = False) -> None:
     try:
         vendor = await ctx.mentoring.claim(ctx.user, token)
     except DomainError as error:
         ctx.finish()
         ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
         return
-    await ctx.registration.give_consent(ctx.user, ctx.sender.channel)
+    await ctx.registration.give_consent(ctx.user, ctx.sender.channel, typed=typed)
     await notices.tell_mentor(ctx, vendor, "claimed")
     FORM.ask(ctx, vendor, SUMMARY, (msg("claim-done"),))
 

@@ -11,15 +11,16 @@ from enum import StrEnum
 from typing import ClassVar
 
 from handlers import forms
+from handlers.answers import yes_or_no
 from handlers.context import FlowContext
 from handlers.forms import CANDIDATES, Advance, GoTo, Outcome, Retry
-from handlers.intents import yes_or_no
 from handlers.replies import Choice, Msg, Reply, msg, reply
 from models.entities import Vendor
 from models.errors import AmbiguousAmount
 from models.schemas import RegistrationField
 from models.services.registration import RegistrationService
 from models.validators import ScaleBasis, format_rupiah, parse_period_amount, parse_rupiah
+from models.validators.identity import is_old_npwp
 
 
 class RegistrationStep(StrEnum):
@@ -63,17 +64,28 @@ class OwnerNameStep(TextStep):
     name = RegistrationStep.OWNER_NAME
     field = RegistrationField.OWNER_NAME
     setter = RegistrationService.set_owner_name
+    lead_words = ("nama", "nama lengkap", "nama pemilik", "saya", "atas nama", "pemilik")
+
+    async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
+        """Shows the name as stored when it differs from what was typed ("bu siti aminah")."""
+        ctx.registration.set_owner_name(vendor, text)
+        stored = vendor.owner_name or ""
+        if stored == " ".join(text.split()):
+            return Advance()
+        return Advance((msg("owner-name-saved", name=stored),))
 
 
 class NikStep(TextStep):
     name = RegistrationStep.NIK
     field = RegistrationField.NIK
     setter = RegistrationService.set_nik
+    lead_words = ("nik", "no nik", "nomor nik", "nik ktp", "ktp", "no ktp", "nomor ktp")
 
 
 class PhoneStep(Step):
     name = RegistrationStep.PHONE
     field = RegistrationField.PHONE
+    lead_words = ("hp", "no hp", "nomor hp", "nomer hp", "wa", "no wa", "nomor wa", "telp")
 
     def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
         return reply(msg("ask-phone"), request_contact=True)
@@ -91,11 +103,18 @@ class BusinessNameStep(TextStep):
     name = RegistrationStep.BUSINESS_NAME
     field = RegistrationField.BUSINESS_NAME
     setter = RegistrationService.set_business_name
+    lead_words = ("nama usaha", "nama toko", "nama bisnis", "nama usaha saya")
 
 
 class NibStep(Step):
     name = RegistrationStep.NIB
     field = RegistrationField.NIB
+    lead_words = ("nib", "no nib", "nomor nib", "nomor induk berusaha")
+
+    def on_none(self, ctx: FlowContext, vendor: Vendor) -> Outcome:
+        """ "belum punya", "tidak ada": the same as the "no NIB yet" button."""
+        ctx.registration.mark_no_nib(vendor)
+        return Advance((msg("nib-how-to-get"),))
 
     def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
         return reply(msg("ask-nib"), choices=[Choice("nib.none", msg("button-no-nib"))])
@@ -107,13 +126,18 @@ class NibStep(Step):
     async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
         if choice_id != "nib.none":
             return Retry(msg("error-use-buttons"))
-        ctx.registration.mark_no_nib(vendor)
-        return Advance((msg("nib-how-to-get"),))
+        return self.on_none(ctx, vendor)
 
 
 class KbliStep(Step):
     name = RegistrationStep.KBLI
     field = RegistrationField.KBLI
+    lead_words = ("kbli", "kode kbli", "no kbli", "nomor kbli")
+
+    def on_none(self, ctx: FlowContext, vendor: Vendor) -> Outcome:
+        if vendor.no_nib:
+            return self.skip(ctx, vendor)
+        return Retry(msg("error-kbli-required"))
 
     def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
         key = "ask-kbli-optional" if vendor.no_nib else "ask-kbli"
@@ -137,6 +161,7 @@ class KbliStep(Step):
 class NpwpStep(Step):
     name = RegistrationStep.NPWP
     field = RegistrationField.NPWP
+    lead_words = ("npwp", "no npwp", "nomor npwp")
 
     def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
         choices = [Choice("npwp.nik", msg("button-npwp-is-nik"))] if vendor.nik else []
@@ -151,6 +176,8 @@ class NpwpStep(Step):
 
     async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
         ctx.registration.set_npwp(vendor, text)
+        if is_old_npwp(text):
+            return Advance((msg("npwp-old-form", npwp=vendor.npwp or ""),))
         return Advance()
 
     async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
@@ -216,6 +243,7 @@ class ScaleStep(Step):
 class ScaleConfirmStep(Step):
     name = RegistrationStep.SCALE_CONFIRM
     field = RegistrationField.SCALE
+    reads_none = False
 
     def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
         basis = scale_basis(ctx)
@@ -312,12 +340,14 @@ class AddressStep(TextStep):
     name = RegistrationStep.ADDRESS
     field = RegistrationField.ADDRESS
     setter = RegistrationService.set_address
+    lead_words = ("alamat", "alamat usaha", "alamat lengkap", "alamat saya")
 
 
 class EmailStep(TextStep):
     name = RegistrationStep.EMAIL
     field = RegistrationField.EMAIL
     setter = RegistrationService.set_email
+    lead_words = ("email", "e-mail", "surel", "alamat email", "imel", "gmail")
 
     def can_skip(self, vendor: Vendor) -> bool:
         return True

@@ -25,7 +25,8 @@ async def fix_registration(ctx: FlowContext) -> None:
         await registration.start(ctx)
         return
     ctx.finish()
-    registration.FORM.start_fix(ctx, vendor, await requested_fields(ctx, vendor))
+    pending = registration.FORM.fix_pending(vendor)
+    registration.FORM.start_fix(ctx, vendor, pending or await requested_fields(ctx, vendor))
 
 
 async def fix_product(ctx: FlowContext, product_id: int) -> None:
@@ -35,4 +36,5 @@ async def fix_product(ctx: FlowContext, product_id: int) -> None:
         await show_list(ctx, 1, (msg("product-not-editable"),))
         return
     product_form.open_product(ctx, product.id, main_etalase=vendor.etalase_code)
-    product_form.FORM.start_fix(ctx, product, await requested_fields(ctx, product))
+    pending = product_form.FORM.fix_pending(product)
+    product_form.FORM.start_fix(ctx, product, pending or await requested_fields(ctx, product))

@@ -164,3 +164,11 @@ link-own-number = Please send your own number with the "📱 Send my number" but
 link-none = There is no registration with this number yet. Please start a new registration.
 link-conflict = This account already has its own registration, so it cannot be joined automatically. Contact { $contact } for help.
 link-done = 🔗 Done! This account is now connected to your registration.
+
+## Typed answers at choice questions and the summary.
+
+button-show-all-choices = 📋 Show all choices
+error-answer-needed = This is needed to continue. An estimate is fine; press ❓ Help if unsure.
+error-choice-several = Several choices are close. Which one do you mean?
+error-choice-unmatched = We could not find a choice matching your answer. Please pick one below, or type its name.
+error-summary-typed = To change something, press its button or type its name, e.g. "address". Type "submit" when everything is right.

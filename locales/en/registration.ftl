@@ -20,7 +20,6 @@ consent-thanks = Thank you. We have recorded your consent. Let's begin! 🙌
 consent-declined =
     All right, we have not stored any of your data.
     If you change your mind, press the button below or type /daftar at any time.
-error-consent-needed = To register, we need your consent first. Please choose one of the buttons.
 
 ask-owner-name =
     What is the business owner's full name, as written on the KTP (ID card)?
@@ -162,3 +161,17 @@ error-kbli-required = KBLI is required if you already have an NIB. Look at your 
 error-registration-incomplete = Required items not filled in yet: { $count }.
 error-registration-locked = Your registration is being checked or is already finished, so it cannot be changed now.
 help-consent = We need this consent to keep your registration data. Without it, nothing is stored. Questions about your personal data? Contact { $contact }.
+
+## Reading typed answers in the registration.
+
+owner-name-saved = We saved the owner's name as: { $name }. If anything is wrong, press ⬅️ Back.
+npwp-old-form = A 15-digit NPWP is the old format. We store it in the new 16-digit format, with a 0 in front: { $npwp }.
+consent-ask-short = Please answer the privacy notice above first. Do you agree? Type "agree" or press a button below.
+button-consent-notice = 📄 Read the privacy notice
+
+## Requests for fixes: the asked fields still unchanged.
+
+summary-bullet = • { $text }
+summary-warning-fixes = ⚠️ The staff asked you to fix these, and they are not changed yet:
+    { $fields }
+error-fixes-unchanged = { $count } item(s) the staff asked you to fix are not changed yet.

@@ -29,7 +29,7 @@ error-business-name = The business name must be 2 to 100 characters and contain 
 error-address = The address is incomplete. Please give the street, number and RT/RW in 10 to 200 characters. Example: Jl. Diponegoro No. 12, RT 02/RW 05
 error-money = Please type the amount in rupiah, using digits. Example: 15.000 or 1,5 juta
 error-money-fraction = A rupiah amount cannot have a fraction. If you mean thousands or millions, add the unit. Example: 1,5 juta
-error-money-range = Please type a single amount, not a range. An estimate is fine. Example: 15 juta
+error-money-range = { -one-number }, not a range. An estimate is fine. Example: 15 juta
 error-money-period = Please give one period only: per day, per week, per month or per year. Example: 25 juta per bulan
 error-money-ambiguous = That amount can be read in more than one way. Please choose the amount you meant, or type it again with dots between thousands. Example: 15.000
 error-money-too-large = That amount is too large: at most { $max }. Please check the number of zeros. Example: 15.000 or 1,5 juta
@@ -46,3 +46,13 @@ error-tkdn = Write the TKDN percentage as a number from 0 to 100. Example: 40 or
 error-sni = Write the SNI standard or SPPT-SNI certificate number. Example: SNI 01-3553-2006
 error-kbki = A KBKI code has 5 to 10 digits. Example: 2391510
 error-lead-time = Write the delivery time in days, as a number from 0 to 365. Example: 3
+
+## Reading typed answers (shared by every step).
+
+-one-number = Please type a single number
+error-one-number = { -one-number }. If there are several, type the main one.
+error-quantity-range = { -one-number }, not a range. An estimate is fine. Example: 100
+error-lead-time-range = { -one-number }, not a range: type the longest. Example: 3
+error-nik-no-number = A NIK is 16 digits, as on the KTP. Example: 3579014101850001
+error-nib-no-number = An NIB is 13 digits, as on the NIB sheet from OSS. If you have none yet, choose "No NIB yet". Example: 9120001234567
+error-npwp-no-number = An NPWP is written in digits (15 or 16). If you have none, choose "Skip". Example: 01.234.567.8-901.000

@@ -164,3 +164,11 @@ link-own-number = Mohon kirim nomor Anda sendiri dengan tombol "📱 Kirim nomor
 link-none = Belum ada pendaftaran dengan nomor ini. Silakan mulai pendaftaran baru.
 link-conflict = Akun ini sudah punya pendaftaran sendiri, jadi tidak bisa digabung otomatis. Hubungi { $contact } untuk dibantu.
 link-done = 🔗 Berhasil! Akun ini sudah tersambung dengan pendaftaran Anda.
+
+## Typed answers at choice questions and the summary.
+
+button-show-all-choices = 📋 Lihat semua pilihan
+error-answer-needed = Data ini wajib diisi untuk melanjutkan. Perkiraan pun tidak apa-apa; tekan ❓ Bantuan bila ragu.
+error-choice-several = Ada beberapa pilihan yang mirip. Yang mana maksud Anda?
+error-choice-unmatched = Kami belum menemukan pilihan yang cocok dengan jawaban Anda. Silakan pilih salah satu di bawah, atau ketik namanya.
+error-summary-typed = Untuk mengubah data, pilih tombolnya atau ketik nama datanya, misalnya "alamat". Ketik "kirim" bila semua sudah benar.

@@ -20,7 +20,6 @@ consent-thanks = Terima kasih. Persetujuan Anda sudah kami catat. Mari mulai! �
 consent-declined =
     Baik, tidak ada data Anda yang kami simpan.
     Jika berubah pikiran, tekan tombol di bawah atau ketik /daftar kapan saja.
-error-consent-needed = Untuk mendaftar, kami perlu persetujuan Anda dulu. Silakan pilih salah satu tombol.
 
 ask-owner-name =
     Siapa nama lengkap pemilik usaha, sesuai KTP?
@@ -160,3 +159,17 @@ error-kbli-required = KBLI wajib diisi jika sudah punya NIB. Lihat lembar NIB An
 error-registration-incomplete = Masih ada { $count } data wajib yang belum diisi.
 error-registration-locked = Pendaftaran Anda sedang diperiksa atau sudah selesai, jadi tidak bisa diubah sekarang.
 help-consent = Persetujuan ini diperlukan agar kami boleh menyimpan data pendaftaran Anda. Tanpa persetujuan, tidak ada data yang disimpan. Ada pertanyaan tentang data pribadi? Hubungi { $contact }.
+
+## Reading typed answers in the registration.
+
+owner-name-saved = Nama pemilik kami simpan seperti ini: { $name }. Bila ada yang salah, pilih ⬅️ Kembali.
+npwp-old-form = NPWP 15 angka adalah format lama. Kami simpan dalam format baru 16 angka, yaitu dengan angka 0 di depan: { $npwp }.
+consent-ask-short = Mohon jawab dulu pemberitahuan privasi di atas. Apakah Anda setuju? Ketik "setuju" atau pilih tombol di bawah.
+button-consent-notice = 📄 Baca pemberitahuan privasi
+
+## Requests for fixes: the asked fields still unchanged.
+
+summary-bullet = • { $text }
+summary-warning-fixes = ⚠️ Data yang diminta petugas untuk diperbaiki belum diubah:
+    { $fields }
+error-fixes-unchanged = Masih ada { $count } data yang diminta petugas untuk diperbaiki tetapi belum diubah.

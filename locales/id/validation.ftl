@@ -20,7 +20,7 @@ error-business-name = Nama usaha harus 2 sampai 100 karakter dan berisi huruf at
 error-address = Alamat belum lengkap. Tulis nama jalan, nomor, dan RT/RW dalam 10 sampai 200 karakter. Contoh: Jl. Diponegoro No. 12, RT 02/RW 05
 error-money = Tulis jumlahnya dalam rupiah, dengan angka. Contoh: 15.000 atau 1,5 juta
 error-money-fraction = Jumlah rupiah tidak bisa ada pecahannya. Jika maksud Anda ribuan atau jutaan, tulis satuannya. Contoh: 1,5 juta
-error-money-range = Mohon tulis satu angka saja, bukan rentang. Perkiraan tidak apa-apa. Contoh: 15 juta
+error-money-range = { -one-number }, bukan rentang. Perkiraan tidak apa-apa. Contoh: 15 juta
 error-money-period = Mohon tulis satu jangka waktu saja: per hari, per minggu, per bulan, atau per tahun. Contoh: 25 juta per bulan
 error-money-ambiguous = Angka itu bisa dibaca lebih dari satu cara. Silakan pilih jumlah yang Anda maksud, atau ketik ulang dengan titik sebagai pemisah ribuan. Contoh: 15.000
 error-money-too-large = Jumlah itu terlalu besar: paling banyak { $max }. Mohon periksa lagi jumlah angka nolnya. Contoh: 15.000 atau 1,5 juta
@@ -37,3 +37,13 @@ error-tkdn = Tulis persentase TKDN dengan angka 0 sampai 100. Contoh: 40 atau 40
 error-sni = Tulis nomor SNI atau sertifikat SPPT-SNI. Contoh: SNI 01-3553-2006
 error-kbki = Kode KBKI terdiri dari 5 sampai 10 angka. Contoh: 2391510
 error-lead-time = Tulis lama pengiriman dalam hari, dengan angka 0 sampai 365. Contoh: 3
+
+## Reading typed answers (shared by every step).
+
+-one-number = Mohon tulis satu angka saja
+error-one-number = { -one-number }. Jika ada beberapa, tulis yang utama.
+error-quantity-range = { -one-number }, bukan rentang. Perkiraan tidak apa-apa. Contoh: 100
+error-lead-time-range = { -one-number }, bukan rentang: tulis yang paling lama. Contoh: 3
+error-nik-no-number = NIK ditulis dengan 16 angka, seperti di KTP. Contoh: 3579014101850001
+error-nib-no-number = NIB ditulis dengan 13 angka, seperti di lembar NIB dari OSS. Bila belum punya, pilih "Belum punya NIB". Contoh: 9120001234567
+error-npwp-no-number = NPWP ditulis dengan angka (15 atau 16 angka). Bila tidak punya, pilih "Lewati". Contoh: 01.234.567.8-901.000

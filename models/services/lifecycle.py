@@ -30,6 +30,7 @@ def transition(
     check_transition(current, target)
     subject.status = target.value
     subject.updated_at = now
+    subject.fix_pending = list(fields) if target is Status.NEEDS_FIX else []
     uow.status_changes.add(
         StatusChange(
             subject_type=subject_type(subject),

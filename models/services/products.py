@@ -132,7 +132,11 @@ class ProductService:
             Product.status.in_([Status.DRAFT.value, Status.NEEDS_FIX.value]),
         )
         products = (await self._uow.session.execute(query)).scalars()
-        return [product for product in products if not self.draft(product).missing()]
+        return [
+            product
+            for product in products
+            if not self.draft(product).missing() and not product.fix_pending
+        ]
 
     # --- drafts --------------------------------------------------------------------------
 
@@ -316,6 +320,8 @@ class ProductService:
         missing = self.draft(product).missing()
         if missing:
             raise InvalidInput("error-product-incomplete", count=len(missing))
+        if product.status == Status.NEEDS_FIX and product.fix_pending:
+            raise InvalidInput("error-fixes-unchanged", count=len(product.fix_pending))
         transition(self._uow, product, Status.SUBMITTED, actor=actor, now=self._clock())
         product.submitted_at = self._clock()
 
@@ -325,6 +331,12 @@ class ProductService:
         for product in ready:
             await self.submit(product, vendor, actor)
         return len(ready)
+
+    @staticmethod
+    def mark_fixed(product: Product, field: str) -> None:
+        """A field the reviewer asked to fix was changed."""
+        if field in (product.fix_pending or []):
+            product.fix_pending = [name for name in product.fix_pending if name != field]
 
     def _edit(self, product: Product) -> Product:
         if not self.is_editable(product):

@@ -50,14 +50,16 @@ class RegistrationService:
     async def has_consented(self, user: User) -> bool:
         return await self._uow.consents.in_force(user.id)
 
-    async def give_consent(self, user: User, channel: str) -> Vendor:
-        """Records consent as proof and opens the draft; nothing personal is stored before."""
+    async def give_consent(self, user: User, channel: str, *, typed: bool = False) -> Vendor:
+        """Records consent as proof (pressed or typed) and opens the draft; nothing personal is
+        stored before."""
         now = self._clock()
         self._uow.consents.add(
             Consent(
                 user_id=user.id,
                 notice_version=PRIVACY_NOTICE_VERSION,
                 channel=channel,
+                typed=typed,
                 given_at=now,
             )
         )
@@ -190,8 +192,16 @@ class RegistrationService:
         missing = self.draft(vendor).missing()
         if missing:
             raise InvalidInput("error-registration-incomplete", count=len(missing))
+        if vendor.status == Status.NEEDS_FIX and vendor.fix_pending:
+            raise InvalidInput("error-fixes-unchanged", count=len(vendor.fix_pending))
         transition(self._uow, vendor, Status.SUBMITTED, actor=actor, now=self._clock())
         vendor.submitted_at = self._clock()
+
+    @staticmethod
+    def mark_fixed(vendor: Vendor, field: str) -> None:
+        """A field the reviewer asked to fix was changed."""
+        if field in (vendor.fix_pending or []):
+            vendor.fix_pending = [name for name in vendor.fix_pending if name != field]
 
     def _edit(self, vendor: Vendor) -> Vendor:
         if not self.is_editable(vendor):

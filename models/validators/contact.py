@@ -13,6 +13,9 @@ from models.errors import InvalidInput
 _INDONESIA = "ID"
 _INDONESIA_COUNTRY_CODE = 62
 _COUNTRY_CODE_WITHOUT_PLUS = re.compile(r"^\s*\(?62")
+_TRAILING_WORDS = frozenset({"ya", "yah", "kak", "pak", "bu", "min", "mas", "mbak", "gan", "sis"})
+_PHONE_RUN = re.compile(r"\+?\(?[0-9](?:[\s().\-]*[0-9])*")
+"""A number as typed, with the spaces, dashes and brackets of its usual layouts."""
 
 
 def parse_phone(text: str) -> str:
@@ -23,8 +26,12 @@ def parse_phone(text: str) -> str:
     do not overlap, so ``FIXED_LINE_OR_MOBILE`` never occurs for Indonesia and only ``MOBILE``
     is accepted.
     """
+    runs = _PHONE_RUN.findall(text)
+    if len(runs) > 1:
+        raise InvalidInput("error-one-number")
+    typed = runs[0] if runs else text
     try:
-        number = phonenumbers.parse(_with_plus_for_country_code(text), _INDONESIA)
+        number = phonenumbers.parse(_with_plus_for_country_code(typed), _INDONESIA)
     except NumberParseException:
         raise InvalidInput("error-phone-invalid") from None
     if not phonenumbers.is_valid_number(number):
@@ -47,8 +54,13 @@ def _with_plus_for_country_code(text: str) -> str:
 
 
 def parse_email(text: str) -> str:
-    """E-mail address, syntax only (no DNS lookup); returns the normalised form."""
+    """E-mail address, syntax only (no DNS lookup); returns the normalised form. Words around
+    after it ("siti@gmail.com ya kak") are ignored."""
+    words = text.split()
+    while len(words) > 1 and words[-1].lower().strip(".,!") in _TRAILING_WORDS:
+        words.pop()
+    address = " ".join(words).strip(".,;!?()<>\"'")
     try:
-        return validate_email(text.strip(), check_deliverability=False).normalized
+        return validate_email(address, check_deliverability=False).normalized
     except EmailNotValidError:
         raise InvalidInput("error-email") from None

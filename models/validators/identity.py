@@ -19,7 +19,6 @@ def _inclusive_ranges(*spans: tuple[int, int]) -> frozenset[int]:
 
 
 _SEPARATORS = re.compile(r"[\s.\-]+")
-_ASCII_DIGITS = re.compile(r"[0-9]+")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
 _NAME_LENGTH = range(3, 101)
@@ -43,6 +42,7 @@ _NIK_WOMAN_DAY_OFFSET = 40
 
 _KBLI_SEPARATORS = re.compile(r"[\s,;/]+")
 _KBLI_CODE = re.compile(r"[0-9]{5}")
+_KBLI_AROUND = re.compile(r"^[^0-9]*|[^\w]*$")
 _KBLI_LIMIT = 10
 # Two-digit divisions ("golongan pokok") that exist in KBLI 2020.
 _KBLI_DIVISIONS = _inclusive_ranges(
@@ -65,9 +65,11 @@ _KBLI_DIVISIONS = _inclusive_ranges(
 def parse_person_name(text: str) -> str:
     """Owner's full name as on the KTP, academic titles included ("Dr. Siti Aminah, S.E.").
 
-    Letters of any script are allowed, plus spaces and ``' . , -``; digits are not.
+    Letters of any script are allowed, plus spaces and ``' . , -``; digits are not. A leading
+    form of address ("Bu", "Pak", "Sdri.") is not part of the name and is dropped; the words are
+    stored capitalised ("siti aminah" and "SITI AMINAH" → "Siti Aminah"), titles as typed.
     """
-    name = clean_text(text).translate(_APOSTROPHES)
+    name = capitalised(without_honorific(clean_text(text).translate(_APOSTROPHES)))
     letters = sum(ch.isalpha() for ch in name)
     if (
         len(name) not in _NAME_LENGTH
@@ -76,6 +78,30 @@ def parse_person_name(text: str) -> str:
     ):
         raise InvalidInput("error-person-name")
     return name
+
+
+_HONORIFIC = re.compile(
+    r"^(?:(?:bapak|bpk|bp|pak|ibu|ibuk|bu|sdr|sdri|saudara|saudari|mas|mbak|mba|kak|kakak"
+    r"|bang|abang|tn|tuan|ny|nyonya|nn|nona|cak|ning|teh|om|tante)(?:\.|\s)\s*)+",
+    re.IGNORECASE,
+)
+
+
+def without_honorific(name: str) -> str:
+    """ "Bu Siti Aminah" → "Siti Aminah", "Sdr. Budi" → "Budi"; a name that would be left with
+    fewer than two letters stays as typed."""
+    rest = _HONORIFIC.sub("", name, count=1)
+    return rest if sum(ch.isalpha() for ch in rest) >= _NAME_MIN_LETTERS else name
+
+
+def capitalised(name: str) -> str:
+    """Each word with a capital first letter and the rest small, as names are written in
+    letters and catalogues; a word with a dot (a title such as "S.E." or "Hj.") stays as typed."""
+    return " ".join(word if "." in word else _capital_word(word) for word in name.split(" "))
+
+
+def _capital_word(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
 def _is_name_character(ch: str) -> bool:
@@ -91,6 +117,9 @@ def parse_nik(text: str, today: date) -> str:
     """
     nik = _digits(text)
     if nik is None or len(nik) != _NIK_LENGTH:
+        _refuse_several_numbers(text)
+        if _has_no_number(text):
+            raise InvalidInput("error-nik-no-number")
         raise InvalidInput("error-nik-length", count=_count_digits(text))
     if int(nik[:2]) not in _PROVINCE_CODES:
         raise InvalidInput("error-nik-province")
@@ -119,6 +148,9 @@ def parse_nib(text: str) -> str:
     """NIB (Nomor Induk Berusaha) issued by OSS: 13 digits."""
     nib = _digits(text)
     if nib is None or len(nib) != _NIB_LENGTH:
+        _refuse_several_numbers(text)
+        if _has_no_number(text):
+            raise InvalidInput("error-nib-no-number")
         raise InvalidInput("error-nib", count=_count_digits(text))
     return nib
 
@@ -131,8 +163,17 @@ def parse_npwp(text: str) -> str:
     """
     npwp = _digits(text)
     if npwp is None or len(npwp) not in _NPWP_LENGTHS:
+        _refuse_several_numbers(text)
+        if _has_no_number(text):
+            raise InvalidInput("error-npwp-no-number")
         raise InvalidInput("error-npwp", count=_count_digits(text))
     return npwp.zfill(_NPWP_LENGTH)
+
+
+def is_old_npwp(text: str) -> bool:
+    """Whether ``text`` holds an NPWP in the old 15-digit form (stored with a 0 before it)."""
+    npwp = _digits(text)
+    return npwp is not None and len(npwp) == min(_NPWP_LENGTHS)
 
 
 def parse_kbli_list(text: str) -> list[str]:
@@ -140,6 +181,9 @@ def parse_kbli_list(text: str) -> list[str]:
     tokens = [token for token in _KBLI_SEPARATORS.split(text) if token]
     if not tokens:
         raise InvalidInput("error-kbli-empty")
+    with_digits = [token for token in tokens if _ASCII_DIGIT.search(token)]
+    if with_digits:  # words around the codes ("KBLI-nya 10792 dan 47211") are not codes
+        tokens = [_KBLI_AROUND.sub("", token) for token in with_digits]
     codes = list(dict.fromkeys(_kbli_code(token) for token in tokens))
     if len(codes) > _KBLI_LIMIT:
         raise InvalidInput("error-kbli-too-many", count=len(codes), limit=_KBLI_LIMIT)
@@ -160,11 +204,35 @@ def _quoted(token: str) -> str:
     return token if len(token) <= _QUOTE_LENGTH else token[: _QUOTE_LENGTH - 1] + "…"
 
 
+_DIGIT_RUN = re.compile(r"[0-9](?:[\s.\-]*[0-9])*")
+
+
 def _digits(text: str) -> str | None:
-    """``text`` without separators if only ASCII digits remain, else None."""
-    compact = _SEPARATORS.sub("", text)
-    return compact if _ASCII_DIGITS.fullmatch(compact) else None
+    """The one number in ``text`` without its separators ("NIK saya 3579 0141 0185 0001" →
+    "3579014101850001"), or None when there is no number or more than one."""
+    runs = _DIGIT_RUN.findall(text)
+    if len(runs) != 1:
+        return None
+    return _SEPARATORS.sub("", runs[0])
 
 
 def _count_digits(text: str) -> int:
+    """How many digits ``text`` has."""
     return len(_ASCII_DIGIT.findall(text))
+
+
+def _refuse_several_numbers(text: str) -> None:
+    if _several_numbers(text):
+        raise InvalidInput("error-one-number")
+
+
+def _has_no_number(text: str) -> bool:
+    return not _ASCII_DIGIT.search(text)
+
+
+def _several_numbers(text: str) -> bool:
+    """Whether ``text`` has numbers apart from each other ("3579… dan 0812…"); digits glued
+    by a letter ("3573O115…") are one mistyped number."""
+    return sum(bool(_ASCII_DIGIT.search(word)) for word in text.split()) > 1 and (
+        len(_DIGIT_RUN.findall(text)) > 1
+    )

@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from models.errors import AmbiguousAmount, InvalidInput
+from models.validators.chat import prepared
 
 _UNIT_EXPONENTS: dict[str, int] = {
     "rb": 3,
@@ -42,13 +43,13 @@ still far inside the database's 64-bit integers."""
 # A number as typed ("1.250.000,00", "Rp15.000,-"), or a word that is a number when a unit
 # follows: "sejuta", "seribu", "setengah juta".
 _NUMBER = re.compile(
-    r"(?P<digits>[0-9]+(?:[.,][0-9]+)*)(?:[.,]-+)?|(?<![a-z])(?P<word>setengah|se)",
+    r"(?P<digits>[0-9]+(?:[.,][0-9]+)*)(?:[.,]-+|-?an(?![a-z]))?|(?<![a-z])(?P<word>setengah|se)",
     re.IGNORECASE,
 )
 # "-an" marks a rough figure ("500 jutaan"); it only follows a unit written in full.
 _UNIT = re.compile(
     r"\s*(?:(?P<name>ribu|juta|mil[iy]ar|tril[iy]un|thousand|million|billion|trillion)(?:an|s)?"
-    r"|(?P<abbr>rbu?|jta?|k|m|t))(?![a-z])",
+    r"|(?P<abbr>rbu?|jta?|k|m|t)(?:-?an)?)(?![a-z])",
     re.IGNORECASE,
 )
 _NEGATION_BEFORE = re.compile(r"(?:-|\u2212|(?<![a-z])minus)\s*(?:rp\.?\s*)?$", re.IGNORECASE)
@@ -102,6 +103,35 @@ _PERIOD_BEFORE = {
 }
 
 
+_PERIOD_ANYWHERE = {
+    period: re.compile(rf"(?<![a-z]){_CONNECTOR}(?:{words})(?![a-z])", re.IGNORECASE)
+    for period, words in _PERIOD_WORDS.items()
+}
+_DAYS = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
+# Period words that tell when the business works, not what the amount is per.
+_SCHEDULE = re.compile(
+    r"(?<![a-z])(?:"
+    r"(?:buka|libur|tutup|kerja|bekerja|jualan|berjualan|dagang|produksi|masak|beroperasi"
+    r"|operasional|ramai|rame|sepi|jual)\s+(?:\w+\s+)?(?:setiap|tiap|per|se|pas|saat|waktu)?\s*"
+    r"(?:hari|minggu|pekan|bulan|tahun)(?:\s+\w+)?"
+    rf"|{_DAYS}\s*(?:-|sampai|s/d|hingga|sd)\s*{_DAYS}"
+    rf"|hari\s+(?:{_DAYS}|libur|raya|besar|kerja|biasa)"
+    r"|(?:se)?hari-hari|sehari\s*-\s*hari"
+    r"|bulan\s+(?:puasa|ramadh?an|syawal|haji|suro|maulid|depan|ini)"
+    r"|tahun\s+(?:baru|depan|ini)"
+    r")(?![a-z])",
+    re.IGNORECASE,
+)
+_RANGE_BETWEEN = re.compile(
+    r"\s*(?:-+|\u2013|\u2014|~|s/?d|sd|sampai(?:\s+dengan)?|hingga|ke|atau|or|to|/|dan)\s*(?:rp\.?\s*)?",
+    re.IGNORECASE,
+)
+_RANGE_BEFORE = re.compile(r"(?:antara|between|dari|from)\s*(?:rp\.?\s*)?$", re.IGNORECASE)
+_ONE_PERIOD = re.compile(
+    r"\s*(?:hari|minggu|mgg|pekan|bulan|bln|tahun|thn)(?![a-z])", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class _Amount:
     numeral: str  # digits and separators as typed, or "1" / "0,5" for "se…" / "setengah"
@@ -111,8 +141,9 @@ class _Amount:
 
 
 def parse_rupiah(text: str) -> int:
-    """The single Rupiah amount in ``text`` ("Rp 15.000", "1,5 jt", "sekitar 2 M per tahun")."""
-    return _rupiah(_find_amount(text))
+    """The single Rupiah amount in ``text`` ("Rp 15.000", "1,5 jt", "sekitar 2 M per tahun",
+    "kira2 500an ribu", "1 juta 500 ribu")."""
+    return _rupiah(_find_amount(prepared(text)))
 
 
 def _rupiah(amount: _Amount) -> int:
@@ -142,6 +173,7 @@ def parse_period_amount(text: str) -> tuple[int, Period]:
 
     ``AmbiguousAmount`` candidates are annual too, so the caller can use the chosen one as is.
     """
+    text = prepared(text)
     amount = _find_amount(text)
     named = {
         period
@@ -149,6 +181,9 @@ def parse_period_amount(text: str) -> tuple[int, Period]:
         if _PERIOD_AFTER[period].match(text, amount.end)
         or _PERIOD_BEFORE[period].search(text, 0, amount.start)
     }
+    if not named:  # "per bulan omzetnya sekitar 25 juta", "25 juta kalau sebulan"
+        rest = _SCHEDULE.sub(" ", text[: amount.start] + " " + text[amount.end :])
+        named = {period for period in Period if _PERIOD_ANYWHERE[period].search(rest)}
     if len(named) > 1:
         raise InvalidInput("error-money-period")
     period = named.pop() if named else Period.YEAR
@@ -170,13 +205,53 @@ def _find_amount(text: str) -> _Amount:
     amounts: list[_Amount] = []
     for match in _NUMBER.finditer(text):
         amount = _amount_at(text, match)
-        if amount is not None:
+        if amount is not None and not _is_one_period(text, amount):
             amounts.append(amount)
-    if len(amounts) > 1:
+    amounts = _compounds(text, amounts)
+    if len(amounts) > 1 and _is_range(text, amounts):
         raise InvalidInput("error-money-range")
+    if len(amounts) > 1:
+        raise InvalidInput("error-one-number")
     if not amounts or _has_unread_sign_or_words(text, amounts[0]):
         raise InvalidInput("error-money")
     return amounts[0]
+
+
+def _is_one_period(text: str, amount: _Amount) -> bool:
+    """ "1 bulan" in "omzet 1 bulan 25 juta" names the period, it is not an amount."""
+    return (
+        amount.numeral == "1" and amount.exponent == 0 and bool(_ONE_PERIOD.match(text, amount.end))
+    )
+
+
+def _compounds(text: str, amounts: list[_Amount]) -> list[_Amount]:
+    """ "1 juta 500 ribu" is one amount: units getting smaller, nothing but spaces between."""
+    merged: list[_Amount] = []
+    for amount in amounts:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and 0 < amount.exponent < last.exponent
+            and not text[last.end : amount.start].strip()
+            and "." not in amount.numeral + last.numeral
+            and "," not in amount.numeral + last.numeral
+        ):
+            whole = (
+                int(last.numeral) * 10**last.exponent + int(amount.numeral) * 10**amount.exponent
+            )
+            merged[-1] = _Amount(str(whole), 0, last.start, amount.end)
+        else:
+            merged.append(amount)
+    return merged
+
+
+def _is_range(text: str, amounts: list[_Amount]) -> bool:
+    """Two amounts joined like a range: "10-20 juta", "antara 10 sampai 20 juta"."""
+    first, second = amounts[0], amounts[1]
+    return bool(
+        _RANGE_BETWEEN.fullmatch(text, first.end, second.start)
+        or _RANGE_BEFORE.search(text, 0, first.start)
+    )
 
 
 def _amount_at(text: str, match: re.Match[str]) -> _Amount | None:

@@ -6,10 +6,27 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from models.errors import AmbiguousAmount, InvalidInput
+from models.validators.chat import prepared
 from models.validators.money import parse_rupiah
 from models.validators.text import clean_text
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 20, 1500
+_ABOUT = (
+    r"(?:(?:sekitar|kurang\s+lebih|kira\s+kira|kira-kira|kurleb|maks(?:imal)?|paling\s+lama"
+    r"|max)\s*)?"
+)
+_NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")
+_TKDN = re.compile(
+    rf"\s*{_ABOUT}(?:(?:nilai\s+)?tkdn(?:\s*-?nya)?\s*:?\s*)?{_ABOUT}(\d{{1,3}}(?:[.,]\d{{1,2}})?)"
+    r"\s*(?:%|persen|percent)?\s*(?:an)?\s*",
+    re.IGNORECASE,
+)
+_LEAD_TIME = re.compile(
+    rf"\s*{_ABOUT}(?P<count>\d{{1,3}})?\s*(?:(?P<week>(?:se)?minggu|(?:se)?pekan|weeks?)"
+    r"|(?:hari|hr|days?)(?:\s+kerja)?|(?<=\d))\s*(?:setelah\s+\w+|sejak\s+\w+)?\s*",
+    re.IGNORECASE,
+)
+_LEAD_RANGE = re.compile(r"\d\s*(?:-|sampai|s/?d|hingga|atau|\u2013)\s*\d", re.IGNORECASE)
 UNIT_MAX = 20
 
 
@@ -49,7 +66,13 @@ def parse_quantity(text: str) -> int:
     """A whole positive quantity typed as ``100``, ``1.000``, ``100 pcs`` or ``2 rb``."""
     try:
         amount = parse_rupiah(text)
-    except (InvalidInput, AmbiguousAmount) as error:
+    except InvalidInput as error:
+        if error.key == "error-money-range":
+            raise InvalidInput("error-quantity-range") from error
+        if error.key == "error-one-number":
+            raise InvalidInput("error-one-number") from error
+        raise InvalidInput("error-quantity") from error
+    except AmbiguousAmount as error:
         raise InvalidInput("error-quantity") from error
     if amount > 1_000_000_000:
         raise InvalidInput("error-quantity")
@@ -58,7 +81,10 @@ def parse_quantity(text: str) -> int:
 
 def parse_tkdn(text: str) -> int:
     """TKDN percentage as basis points (``40,5 %`` → 4050)."""
-    match = re.fullmatch(r"\s*(?:tkdn\s*)?(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*", text, re.IGNORECASE)
+    numbers = _NUMBER_WORD.findall(text)
+    if len(numbers) > 1:
+        raise InvalidInput("error-one-number")
+    match = _TKDN.fullmatch(prepared(text))
     if match is None:
         raise InvalidInput("error-tkdn")
     try:
@@ -88,7 +114,16 @@ def parse_kbki(text: str) -> str:
 
 def parse_lead_time(text: str) -> int:
     """Days between order and delivery: 0 (same day) to 365."""
-    match = re.fullmatch(r"\s*(\d{1,3})\s*(?:hari|hr|days?)?\s*", text, re.IGNORECASE)
-    if match is None or int(match[1]) > 365:
+    text = prepared(text)
+    numbers = _NUMBER_WORD.findall(text)
+    if len(numbers) > 1 and _LEAD_RANGE.search(text):
+        raise InvalidInput("error-lead-time-range")
+    if len(numbers) > 1:
+        raise InvalidInput("error-one-number")
+    match = _LEAD_TIME.fullmatch(text)
+    if match is None or (match["count"] is None and not match["week"]):
         raise InvalidInput("error-lead-time")
-    return int(match[1])
+    days = int(match["count"] or 1) * (7 if match["week"] else 1)
+    if days > 365:
+        raise InvalidInput("error-lead-time")
+    return days

@@ -56,7 +56,7 @@ async def test_list_three_products_edit_delete_submit_and_status(telegram: Teleg
     summary = user.last.text
     assert "Ringkasan produk (📝 Draf)" in summary
     assert "Harga: Rp15.000 per pcs" in summary
-    assert "Kapasitas per bulan: 1.000 pcs per bulan" in summary
+    assert "Kapasitas: 1.000 pcs per bulan" in summary
     assert "TKDN: 45,5% (belum diperiksa)" in summary
     assert "Foto: 2 foto" in summary
     await user.press("Simpan sebagai draf")

@@ -74,6 +74,7 @@ SUMMARY_LINES = (
 )
 
 USE_BUTTONS = "Silakan pilih salah satu tombol di bawah."
+NO_CHOICE = "Kami belum menemukan pilihan yang cocok"
 NOT_A_PHOTO = "mohon ketik jawabannya (bukan foto atau file)"
 UNSUPPORTED = "Terima kasih stikernya 😊 Untuk melanjutkan, silakan ketik jawaban"
 
@@ -105,7 +106,7 @@ async def press_exact(user: TelegramUser, label: str) -> list[BotMessage]:
 
 
 WRONG_ANSWERS = [
-    pytest.param("consent", say("ok"), "kami perlu persetujuan Anda dulu", id="consent-typed"),
+    pytest.param("consent", say("hmm entahlah"), "Mohon jawab dulu", id="consent-typed"),
     pytest.param("owner_name", say("Siti 123"), "hanya huruf dan tanpa angka", id="name-digits"),
     pytest.param("owner_name", say("   "), "Nama belum bisa kami terima", id="name-blank"),
     pytest.param("owner_name", send_photo(), NOT_A_PHOTO, id="name-photo"),
@@ -130,7 +131,8 @@ WRONG_ANSWERS = [
     pytest.param(
         "phone", say("0341 123456"), "Itu nomor telepon rumah atau kantor", id="phone-landline"
     ),
-    pytest.param("phone", say("nanti saja ya"), "Nomor HP belum benar", id="phone-garbage"),
+    pytest.param("phone", say("nanti saja ya"), "Data ini wajib diisi", id="phone-none"),
+    pytest.param("phone", say("hp saya rusak"), "Nomor HP belum benar", id="phone-garbage"),
     pytest.param(
         "phone",
         share_contact("+6281298765432", own=False),
@@ -178,13 +180,13 @@ WRONG_ANSWERS = [
         "Tulis jumlahnya dalam rupiah, dengan angka",
         id="scale-confirm-words",
     ),
-    pytest.param("etalase", say("Makanan"), USE_BUTTONS, id="etalase-typed"),
-    pytest.param("kecamatan", say("kec. bumiaji"), USE_BUTTONS, id="kecamatan-typed"),
-    pytest.param("kelurahan", say("desa punten"), USE_BUTTONS, id="kelurahan-typed"),
+    pytest.param("etalase", say("qwerty zxcv"), NO_CHOICE, id="etalase-typed"),
+    pytest.param("kecamatan", say("kec. zzzzzz"), NO_CHOICE, id="kecamatan-typed"),
+    pytest.param("kelurahan", say("desa qqqqqq"), NO_CHOICE, id="kelurahan-typed"),
     pytest.param("address", say("Jl. 1"), "Alamat belum lengkap", id="address-too-short"),
     pytest.param("address", send_photo(), NOT_A_PHOTO, id="address-photo"),
     pytest.param("email", say("siti@"), "Alamat email belum benar", id="email-invalid"),
-    pytest.param("summary", say("kirim"), USE_BUTTONS, id="summary-typed"),
+    pytest.param("summary", say("asdfgh"), "ketik nama datanya", id="summary-typed"),
 ]
 
 
@@ -271,7 +273,7 @@ async def test_kbli_is_skippable_only_after_belum_punya_nib(telegram: TelegramBo
     assert SKIP not in received[-1].labels
 
     received = await user.say("Lewati")  # typed, but not offered here: not a skip
-    assert '"Lewati" bukan kode KBLI' in received[-1].text
+    assert "KBLI wajib diisi jika sudah punya NIB" in received[-1].text
     vendor = await vendor_row(telegram, 305)
     assert (vendor.nib, vendor.no_nib, vendor.kbli) == ("9120001234567", False, [])
 
@@ -279,7 +281,7 @@ async def test_kbli_is_skippable_only_after_belum_punya_nib(telegram: TelegramBo
 async def test_summary_after_many_wrong_answers_is_intact(telegram: TelegramBot) -> None:
     user = telegram.user(306)
     await register_until_summary(user)
-    for wrong in ("kirim", "   ", "ya"):
+    for wrong in ("asdfgh", "   ", "hmm"):
         await user.say(wrong)
     await user.send_photo()
     await user.send_sticker()

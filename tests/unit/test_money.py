@@ -141,8 +141,9 @@ def test_parse_rupiah_ambiguous(text: str, candidates: list[int]) -> None:
         ("10 - 20 juta", "error-money-range"),
         ("Rp 15.000 - Rp 20.000", "error-money-range"),
         ("antara 100 sampai 200 juta", "error-money-range"),
-        ("1 juta 500 ribu", "error-money-range"),
-        ("omzet 2023: 500 juta", "error-money-range"),
+        ("omzet 2023: 500 juta", "error-one-number"),
+        ("modal 20 juta, omzet 50 juta", "error-one-number"),
+        ("20 atau 25 juta", "error-money-range"),
     ],
 )
 def test_parse_rupiah_refuses(text: str, key: str) -> None:

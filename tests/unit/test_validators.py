@@ -38,7 +38,11 @@ TODAY = date(2025, 6, 1)
     ("text", "expected"),
     [
         ("Siti Aminah", "Siti Aminah"),
-        ("  siti   aminah \n", "siti aminah"),
+        ("  siti   aminah \n", "Siti Aminah"),
+        ("SITI AMINAH", "Siti Aminah"),
+        ("Bu Siti Aminah", "Siti Aminah"),
+        ("bapak budi santoso", "Budi Santoso"),
+        ("Sdri. nur-hasanah", "Nur-Hasanah"),
         ("Dr. Siti Aminah, S.E.", "Dr. Siti Aminah, S.E."),
         ("Ir. H. Joko Widodo", "Ir. H. Joko Widodo"),
         ("I Gusti Ngurah Rai", "I Gusti Ngurah Rai"),
@@ -49,7 +53,7 @@ TODAY = date(2025, 6, 1)
         ("Jose\u0301 Ramos", "José Ramos"),  # combining accent is normalised to NFC
         ("Nguyễn Văn An", "Nguyễn Văn An"),
         ("Ani", "Ani"),
-        ("A" * 100, "A" * 100),
+        ("A" * 100, "A" + "a" * 99),
     ],
 )
 def test_person_name_accepts(text: str, expected: str) -> None:
@@ -144,8 +148,6 @@ def test_nik_feb_29_in_1900_is_rejected() -> None:
         ("3573 0115 0885 001", 15),
         ("35.73.01-150885-00011", 17),
         ("3573O11508850001", 15),  # letter O instead of zero
-        ("NIK 3573011508850001", 16),
-        ("", 0),
     ],
 )
 def test_nik_length(text: str, count: int) -> None:
@@ -167,7 +169,7 @@ def test_nib_accepts(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "count"),
-    [("123456789012", 12), ("12345678901234", 14), ("12345678901x3", 12), ("", 0)],
+    [("123456789012", 12), ("12345678901234", 14), ("12345678901x3", 12)],
 )
 def test_nib_rejects(text: str, count: int) -> None:
     with pytest.raises(InvalidInput) as caught:
@@ -196,8 +198,6 @@ def test_npwp_accepts(text: str, expected: str) -> None:
     [
         ("01.234.567.8-901.00", 14),
         ("35730115088500011", 17),
-        ("NPWP 01.234.567.8-901.000", 15),
-        ("", 0),
     ],
 )
 def test_npwp_rejects(text: str, count: int) -> None:
@@ -235,7 +235,6 @@ def test_kbli_accepts(text: str, expected: list[str]) -> None:
         ("1079", "error-kbli-format", {"code": "1079"}),
         ("10792, 107921", "error-kbli-format", {"code": "107921"}),
         ("10.792", "error-kbli-format", {"code": "10.792"}),
-        ("KBLI 10792", "error-kbli-format", {"code": "KBLI"}),
         ("04123", "error-kbli-division", {"code": "04123"}),
         ("10792, 34100", "error-kbli-division", {"code": "34100"}),
         ("76123", "error-kbli-division", {"code": "76123"}),
@@ -442,3 +441,47 @@ def _raised_keys() -> dict[str, set[str]]:
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_locale_has_every_raised_key_with_its_arguments(language: str) -> None:
     assert _locale_messages(language) == _raised_keys()
+
+
+@pytest.mark.parametrize("text", ["", "   ", "belum tahu nomornya", "lagi dicari"])
+def test_numbers_without_digits_say_how_they_are_written(text: str) -> None:
+    for parser, key in (
+        (lambda t: parse_nik(t, TODAY), "error-nik-no-number"),
+        (parse_nib, "error-nib-no-number"),
+        (parse_npwp, "error-npwp-no-number"),
+    ):
+        with pytest.raises(InvalidInput) as caught:
+            parser(text)
+        assert caught.value.key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("3579014101850001 dan 081234567890", "error-one-number"),
+        ("nik 3579014101850001, kk 3579010101010001", "error-one-number"),
+    ],
+)
+def test_two_numbers_are_asked_as_one(text: str, key: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_nik(text, TODAY)
+    assert caught.value.key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NIK saya 3579 0141 0185 0001", "3579014101850001"),
+        ("nik: 3579014101850001 ya kak", "3579014101850001"),
+    ],
+)
+def test_a_nik_with_words_around_it(text: str, expected: str) -> None:
+    assert parse_nik(text, TODAY) == expected
+
+
+def test_words_around_kbli_codes_are_not_codes() -> None:
+    assert parse_kbli_list("KBLI-nya 10792 dan 47211") == ["10792", "47211"]
+
+
+def test_words_after_an_email_are_ignored() -> None:
+    assert parse_email("keripikapel@gmail.com ya kak") == "keripikapel@gmail.com"

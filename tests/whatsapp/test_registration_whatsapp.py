@@ -155,3 +155,40 @@ async def test_kelurahan_lists_are_balanced_with_navigation_last(whatsapp: Whats
     assert titles[-3:] == ["⬅️ Kembali", "❓ Bantuan", "✖️ Berhenti dulu"]
     assert await user.choose(lists[1], lists[1].rows[0])  # a row of the second list works
     assert "Langkah 12 dari 13" in user.last.text
+
+
+async def test_a_registration_typed_without_pressing_anything(whatsapp: WhatsAppServer) -> None:
+    """On WhatsApp most vendors type: every answer here is typed, in chat Indonesian."""
+    user = whatsapp.user()
+    for answer in (
+        "/daftar",
+        "saya setuju",
+        "nama saya ibu siti aminah",
+        "NIK saya 3579 0141 0185 0001",
+        "no wa 0812-3456-7890",
+        "Keripik Apel Bu Siti",
+        "gak ada nib nya kak",
+        "lewati",
+        "ga punya",
+        "sebulan kira2 25jt",
+        "iya bener",
+        "makanan",
+        "bumiaji",
+        "ds punten",
+        "Jl. Raya Punten No. 12, RT 02/RW 05",
+        "-",
+    ):
+        await user.say(answer)
+    summary = text_of(user.inbox[-4:])
+    assert "Ringkasan pendaftaran" in summary
+    for expected in (
+        "Nama pemilik: Siti Aminah",
+        "Desa/kelurahan: Punten",
+        "Email: tidak ada",
+        "omzet per tahun Rp300.000.000",
+    ):
+        assert expected in summary
+    received = await user.say("kirim")
+    assert "sudah dikirim ke BPBJ Kota Batu" in received[-1].text
+    vendor = await vendor_row(whatsapp, user)
+    assert (vendor.no_nib, vendor.email, vendor.email_skipped) == (True, None, True)

@@ -1,0 +1,160 @@
+"""Readings of a typed answer that do not depend on the question: yes or no, agreement, "I don't
+have one", and a question asked instead of an answer. All read :func:`normalise`'d words."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from models.validators.chat import normalise, prepared
+
+YES = frozenset(
+    {"iya", "oke", "benar", "betul", "setuju", "boleh", "sesuai", "tepat", "cocok", "pas", "mantap"}
+    | {"yes", "yep", "yeah", "correct", "right", "sure", "agree", "lanjut", "bisa", "siap"}
+)
+NO = frozenset({"tidak", "bukan", "salah", "jangan", "keliru", "belum", "no", "nope", "wrong"})
+NOT_QUITE = frozenset({"kurang", "beda", "berbeda", "ganti", "ubah", "koreksi", "revisi"})
+
+FILLERS = frozenset(
+    {"kak", "pak", "bu", "bapak", "ibu", "mas", "mbak", "mba", "bang", "admin", "gan", "sis"}
+    | {"dong", "deh", "sih", "kok", "lah", "loh", "kan", "nih", "tuh", "yah", "hehe", "wkwk"}
+    | {"sudah", "memang", "sekali", "banget", "itu", "ini", "nya", "saja", "sama", "juga"}
+    | {"terima", "kasih", "mohon", "maaf", "saya", "kami", "semua", "datanya", "data", "begitu"}
+    | {"please", "thanks", "thank", "you", "it", "is", "that", "s", "yang", "aja"}
+)
+"""Words around a yes or no that change nothing ("iya betul kak", "sudah benar semua")."""
+
+SKIP = frozenset({"skip", "lewati", "kosong", "none", "nothing", "nanti", "kosongkan", "pass"})
+NEGATORS = frozenset({"tidak", "belum", "bukan", "tanpa", "no", "not", "dont", "don"})
+HAVE = frozenset(
+    {"ada", "punya", "tahu", "memiliki", "mempunyai", "paham", "pakai", "ngerti", "mengerti"}
+    | {"have", "know", "any", "urus", "bikin", "dibuat", "diurus", "terdaftar", "daftar", "pake"}
+)
+NOUNS = frozenset(
+    {"nib", "npwp", "email", "surel", "mail", "gmail", "merek", "merk", "brand", "sni", "kbki"}
+    | {"kbli", "tkdn", "sertifikat", "nomor", "kode", "angka", "persen", "izin", "waktu"}
+    | {"apa", "apapun", "pun", "dulu", "masih", "lagi", "sekarang", "kakak", "usaha", "produk"}
+    | {"iya", "oke", "ya", "lah", "x", "a", "ktp", "hp", "wa", "nama", "alamat", "harga"}
+    | {"minimal", "minimum", "telepon", "pake", "surat", "foto"}
+)
+PENDING = frozenset({"proses", "diproses", "diurus", "mengurus", "pengurusan", "sedang", "nunggu"})
+"""Words saying it is being applied for: not there yet, so the no-value path too."""
+NONE_MARKS = frozenset({"-", "--", "---", "—", "–", "n/a", "na", "x", "nil", "null", "0"})
+"""Whole answers that mean "nothing here" (``0`` only where no number is asked)."""
+
+_DIGIT = re.compile(r"\d")
+
+
+def yes_or_no(text: str) -> bool | None:
+    """True for "ya", "iya bener", "sudah benar kak"; False for "tidak", "bukan", "salah",
+    "kurang tepat"; None for anything else, an answer with a number in it included."""
+    if _DIGIT.search(text):
+        return None
+    words = [word for word in normalise(text).split() if word not in FILLERS]
+    if not words or len(words) > 5:
+        return None
+    first = words[0]
+    if first in NO or first in NOT_QUITE:
+        return False
+    if first in YES:
+        return None if any(word in NO for word in words[1:]) else True
+    return None
+
+
+class Consent(StrEnum):
+    AGREE = "agree"
+    DECLINE = "decline"
+
+
+def consent_answer(text: str) -> Consent | None:
+    """ "setuju", "saya setuju", "iya setuju", "ok" agree; "tidak setuju", "gak mau" decline."""
+    words = [word for word in normalise(text).split() if word not in FILLERS]
+    if not words or len(words) > 6 or _DIGIT.search(text):
+        return None
+    if words[0] in NO or "tolak" in words or "menolak" in words:
+        return Consent.DECLINE
+    agrees = {"setuju", "bersedia", "mengizinkan", "izinkan", "agree"} & set(words)
+    if agrees or (words[0] in YES and len(words) <= 3):
+        return Consent.AGREE
+    return None
+
+
+def is_none_answer(text: str, *, number_asked: bool = True) -> bool:
+    """Whether ``text`` says there is nothing to give: "belum punya", "tidak ada", "gak tau",
+    "skip", "lewati", "-", "ga ada nib nya kak"."""
+    stripped = prepared(text).strip().lower().rstrip(".!")
+    if stripped in NONE_MARKS:
+        return stripped != "0" or not number_asked
+    if _DIGIT.search(text) or "@" in text:
+        return False
+    words = [_without_nya(word) for word in normalise(text).split()]
+    words = [word for word in words if word]
+    if not words or len(words) > 8:
+        return False
+    known = SKIP | NEGATORS | HAVE | NOUNS | FILLERS | PENDING | {"menunggu", "masih"}
+    if not all(word in known for word in words):
+        return False
+    negated = any(word in NEGATORS for word in words)
+    said = set(words)
+    return bool(SKIP & said or PENDING & said) or (
+        negated and (bool(HAVE & said) or len(words) <= 2)
+    )
+
+
+def _without_nya(word: str) -> str:
+    """ "nibnya" → "nib", "emailnya" → "email": the suffix points at the thing asked about."""
+    if word.endswith("nya") and word[:-3] in NOUNS | HAVE | _STATUS_WORDS:
+        return word[:-3]
+    return word
+
+
+class Question(StrEnum):
+    STATUS = "status"
+    HELP = "help"
+
+
+_QUESTION_START = frozenset(
+    {"bagaimana", "kenapa", "mengapa", "maksud", "maksudnya", "contoh", "gimana", "kapan"}
+)
+_HELP_WORDS = frozenset(
+    {"contoh", "maksud", "maksudnya", "bingung", "caranya", "cara", "artinya", "arti", "bantu"}
+    | {"bantuan", "tolong", "help", "paham", "mengerti", "ngerti", "diisi", "isi", "apa", "mana"}
+    | {"bagaimana", "kenapa", "mengapa", "harus", "dimana", "di", "dapat", "mendapatkan", "cari"}
+)
+_STATUS_WORDS = frozenset({"disetujui", "diterima", "diverifikasi", "status", "diproses"})
+_QUESTION_END = frozenset({"apa", "bagaimana", "gimana", "mana", "kapan", "kenapa"})
+_ASKING_BEFORE = frozenset({"itu", "ini", "isi", "maksud", "cara", "contoh", "arti", "diisi"})
+_CONFUSED = ("tidak paham", "tidak mengerti", "tidak ngerti", "bingung")
+_ASKING_HELP = frozenset({"tolong", "bantu", "bantuan", "help", "tanya"})
+MAX_QUESTION_LENGTH = 80
+
+
+def _ends_asking(words: list[str]) -> bool:
+    """ "NIB itu apa", "isinya gimana", "caranya bagaimana": a question without its mark."""
+    if not 1 < len(words) <= 5 or words[-1] not in _QUESTION_END:
+        return False
+    before = words[-2]
+    return before in _ASKING_BEFORE or before.endswith("nya")
+
+
+def question_in(text: str) -> Question | None:
+    """A question asked instead of an answer ("udah di acc belum?", "contohnya gimana?",
+    "NIB itu apa?", "bingung kak"), or None. Short texts only: a long one is an answer."""
+    if len(text) > MAX_QUESTION_LENGTH or "@" in text:
+        return None
+    words = [_without_nya(word) for word in normalise(text).split()]
+    if not words:
+        return None
+    asks = text.rstrip().endswith("?") or words[0] in _QUESTION_START
+    asks = asks or (words[0] == "apa" and len(words) > 1 and words[1] in {"itu", "maksud", "arti"})
+    asks = asks or _ends_asking(normalise(text).split())
+    joined = " ".join(words)
+    if _STATUS_WORDS & set(words) and (asks or "belum" in words):
+        return Question.STATUS
+    if any(phrase in joined for phrase in _CONFUSED) and not _DIGIT.search(text):
+        return Question.HELP
+    if asks and _HELP_WORDS & set(words):
+        return Question.HELP
+    if words[0] in _ASKING_HELP and set(words[1:]) <= _ASKING_HELP | FILLERS | {"isi"}:
+        return Question.HELP
+    return None

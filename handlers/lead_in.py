@@ -1,0 +1,30 @@
+"""Words people type before the value itself ("NIK saya 3579…", "emailnya …", "nama saya …"),
+removed before the value is read."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_OWNERS = r"(?:saya|sy|aku|kami|pemilik|lengkap|kakak)(?![^\W\d_])"
+_LINKS = r"(?:(?:adalah|yaitu|yakni|ialah|itu|ini)(?![^\W\d_])|:|=|-|\u2013|\u2014)"
+_POLITE = r"(?:kak|pak|bu|min|admin|gan|mas|mbak|ini|ok|oke|iya|ya)"
+
+
+@lru_cache(maxsize=64)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    nouns = "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
+    return re.compile(
+        rf"^\s*(?:{_POLITE}\s*[,.]?\s+)?(?:(?:{nouns})(?:-?nya|ku|mu)?(?![^\W\d_])[\s,.:]*"
+        rf"(?:{_OWNERS}[\s,.:]*)*(?:{_LINKS}[\s,.:]*)*)+",
+        re.IGNORECASE,
+    )
+
+
+def without_lead_in(text: str, words: tuple[str, ...]) -> str:
+    """``text`` without a leading "<field word> [saya|nya] [adalah|:]"; unchanged when nothing
+    would remain."""
+    if not words:
+        return text
+    rest = _pattern(words).sub("", text, count=1)
+    return rest if rest.strip() else text
