@@ -86,11 +86,16 @@ class ProxyForm(RegistrationForm):
     contact_requests = False
 
     def ask(
-        self, ctx: FlowContext, subject: Vendor, step: str, notes: tuple[Msg, ...] = ()
+        self,
+        ctx: FlowContext,
+        subject: Vendor,
+        step: str,
+        notes: tuple[Msg, ...] = (),
+        offer: tuple[Choice, ...] = (),
     ) -> None:
         """Asks like the owner's own form, in words about the owner."""
         first = len(ctx.replies)
-        super().ask(ctx, subject, step, notes)
+        super().ask(ctx, subject, step, notes, offer)
         ctx.replies[first:] = [worded(message) for message in ctx.replies[first:]]
 
     def show_summary(self, ctx: FlowContext, subject: Vendor, notes: tuple[Msg, ...]) -> None:

@@ -1,7 +1,7 @@
 """Consent records say whether the agreement was typed or pressed; fields still to fix
 
-Revision ID: 0011_typed_consent
-Revises: 0010_statistics_indexes
+Revision ID: 0013_typed_consent
+Revises: 0012_whatsapp_media
 Create Date: 2026-12-02 18:00:00.000000
 
 A vendor may agree to the privacy notice by typing ("setuju", "saya setuju") instead of pressing
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0011_typed_consent"
-down_revision: str | None = "0010_statistics_indexes"
+revision: str = "0013_typed_consent"
+down_revision: str | None = "0012_whatsapp_media"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
