@@ -168,6 +168,7 @@ owner-name-saved = We saved the owner's name as: { $name }. If anything is wrong
 npwp-old-form = A 15-digit NPWP is the old format. We store it in the new 16-digit format, with a 0 in front: { $npwp }.
 consent-ask-short = Please answer the privacy notice above first. Do you agree? Type "agree" or press a button below.
 button-consent-notice = 📄 Read the privacy notice
+    .whatsapp = 📄 Privacy notice
 
 ## Requests for fixes: the asked fields still unchanged.
 

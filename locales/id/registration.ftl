@@ -166,6 +166,7 @@ owner-name-saved = Nama pemilik kami simpan seperti ini: { $name }. Bila ada yan
 npwp-old-form = NPWP 15 angka adalah format lama. Kami simpan dalam format baru 16 angka, yaitu dengan angka 0 di depan: { $npwp }.
 consent-ask-short = Mohon jawab dulu pemberitahuan privasi di atas. Apakah Anda setuju? Ketik "setuju" atau pilih tombol di bawah.
 button-consent-notice = 📄 Baca pemberitahuan privasi
+    .whatsapp = 📄 Baca pemberitahuan
 
 ## Requests for fixes: the asked fields still unchanged.
 
