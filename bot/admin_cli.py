@@ -23,7 +23,7 @@ async def export_command(settings: Settings, directory: Path) -> list[Path]:
     try:
         async with services.uow_factory() as uow:
             access = AccessService(uow, services.clock, settings.admin_ids)
-            catalog = load_catalog(settings.etalase_file, settings.region_file)
+            catalog = load_catalog(settings.etalase_file, settings.region_file, settings.served)
             export = ExportService(uow, access, catalog)
             local_now = services.clock().astimezone(ZoneInfo(settings.timezone))
             files = await export.write(None, directory, export_basename(local_now))

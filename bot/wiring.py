@@ -52,7 +52,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     engine = ConversationEngine(
         uow_factory,
         locales,
-        load_catalog(settings.etalase_file, settings.region_file),
+        load_catalog(settings.etalase_file, settings.region_file, settings.served),
         BureauInfo(
             name=settings.bureau_name,
             contact=settings.bureau_contact,

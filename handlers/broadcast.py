@@ -256,7 +256,7 @@ def segment_label(ctx: FlowContext, segment: Segment) -> Msg:
             name = etalase.name(language) if etalase else segment.value
             return msg("broadcast-segment-etalase", value=name)
         case SegmentKind.KECAMATAN:
-            kecamatan = ctx.catalog.region.kecamatan_by_code(segment.value)
+            kecamatan = ctx.catalog.kecamatan_by_code(segment.value)
             return msg("broadcast-segment-kecamatan", value=kecamatan.name if kecamatan else "…")
         case _:
             return msg("broadcast-segment-all")

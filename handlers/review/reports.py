@@ -191,7 +191,7 @@ def etalase_name(ctx: FlowContext, code: str | None) -> Msg:
 
 
 def kecamatan_name(ctx: FlowContext, code: str | None) -> Msg:
-    kecamatan = ctx.catalog.region.kecamatan_by_code(code) if code else None
+    kecamatan = ctx.catalog.kecamatan_by_code(code) if code else None
     return place_name(code, kecamatan.name if kecamatan else None)
 
 

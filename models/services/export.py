@@ -175,17 +175,14 @@ class _Names:
 
     def __init__(self, catalog: Catalog) -> None:
         self._etalase = {etalase.code: etalase.name_id for etalase in catalog.etalase}
-        kecamatan = catalog.region.kecamatan
-        self._region = {place.code: place.name for place in kecamatan} | {
-            place.code: place.name for district in kecamatan for place in district.kelurahan
-        }
+        self._catalog = catalog
 
     def etalase(self, code: str | None) -> str | None:
         return self._etalase.get(code, code) if code else None
 
     def region(self, code: str | None) -> str | None:
-        """A kecamatan's or a desa/kelurahan's name."""
-        return self._region.get(code, code) if code else None
+        """A kabupaten/kota's, a kecamatan's or a desa/kelurahan's name."""
+        return (self._catalog.place_name(code) or code) if code else None
 
 
 def _values(row: RowMapping, photos: list[str], names: _Names) -> list[Cell]:
