@@ -6,6 +6,7 @@ import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -20,11 +21,12 @@ from handlers.context import BureauInfo, StartLinks
 from handlers.engine import ConversationEngine
 from handlers.flood import FloodLimit
 from handlers.i18n import Locales
-from models.catalog import load_catalog
+from models.catalog import Catalog, load_catalog
 from models.crypto import install_keyring
 from models.db import create_engine, session_factory, utcnow
 from models.media import MediaStore
 from models.services.mentoring import MentoringRules
+from models.units import Units, build_units
 from models.uow import UnitOfWorkFactory
 
 
@@ -49,10 +51,11 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     database = create_engine(settings.database_url, echo=settings.database_echo)
     uow_factory = UnitOfWorkFactory(session_factory(database))
     locales = Locales()
+    catalog = load_catalog(settings.etalase_file, settings.region_file, settings.served)
     engine = ConversationEngine(
         uow_factory,
         locales,
-        load_catalog(settings.etalase_file, settings.region_file, settings.served),
+        catalog,
         BureauInfo(
             name=settings.bureau_name,
             contact=settings.bureau_contact,
@@ -62,6 +65,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
             target_vendors=settings.target_vendors,
             target_products=settings.target_products,
             staff_group=settings.staff_group_chat_id or None,
+            units=units_of(settings, catalog),
         ),
         MediaStore(settings.media_dir, settings.max_photo_mb * 1_000_000),
         MentoringRules(
@@ -80,6 +84,11 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     per_process = settings.telegram_messages_per_second / settings.web_workers
     outbox = OutboxDispatcher(uow_factory, clock, limiters={TELEGRAM: RateLimiter(per_process)})
     return Services(engine, locales, database, uow_factory, clock, outbox)
+
+
+def units_of(settings: Settings, catalog: Catalog) -> Units:
+    units_file = Path(settings.bureau_units_file) if settings.bureau_units_file else None
+    return build_units(catalog.regions, settings.bureau_name, settings.bureau_contact, units_file)
 
 
 def telegram_channel(services: Services, settings: Settings) -> TelegramChannel:

@@ -25,6 +25,7 @@ from models.services.review import ReviewService
 from models.services.rights import RightsService
 from models.services.search import SearchService
 from models.services.stats import StatsService
+from models.units import Unit, Units
 from models.uow import UnitOfWork
 
 
@@ -72,6 +73,14 @@ class BureauInfo:
     """Onboarding targets (approved vendors and products) shown to staff in the statistics."""
     staff_group: str | None = None
     """The Telegram chat id of the staff group where new submissions are announced."""
+    units: Units | None = None
+    """The bureau units (each kabupaten/kota served, and the province); None: one bureau."""
+
+    def unit_of(self, regency_code: str | None) -> Unit:
+        """The bureau a vendor of ``regency_code`` deals with (the deployment's when unknown)."""
+        if self.units is None:
+            return Unit("", self.name, self.contact)
+        return self.units.of(regency_code)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from handlers.registration import flow as registration
 from handlers.registration.summary import step_label
 from handlers.replies import Choice, msg
 from handlers.status import describe_status
+from handlers.units import vendor_unit
 from models.status import Status
 
 
@@ -92,8 +93,9 @@ async def main_menu(ctx: FlowContext) -> None:
 
 
 async def show_help(ctx: FlowContext) -> None:
+    unit = await vendor_unit(ctx)
     ctx.say(
-        msg("help-general", bureau=ctx.bureau.name, contact=ctx.bureau.contact),
+        msg("help-general", bureau=unit.name, contact=unit.contact),
         choices=await menu_choices(ctx),
     )
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from models.placenames import Match, NameIndex, prefers_city
+from models.placenames import Match, NameIndex, prefers_city, sure
 
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ETALASE_PATH = _REPO_ROOT / "data" / "etalase.toml"
@@ -126,6 +126,15 @@ class Catalog:
         city = prefers_city(text)
         matches = self._names[0].match(text)
         return sorted(matches, key=lambda m: (-m.score, self._is_city(m.code) is not city))
+
+    def regency_named(self, text: str) -> str | None:
+        """The code of the one kabupaten/kota ``text`` names, the kind ("kota", "kab") counted;
+        None when the name is unknown or could be either."""
+        city = prefers_city(text)
+        matches = self.find_regency(text)
+        if city is not None:
+            matches = [m for m in matches if self._is_city(m.code) is city]
+        return sure(matches)
 
     def _is_city(self, code: str) -> bool:
         region = self.region_by_code(code)

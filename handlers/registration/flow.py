@@ -103,7 +103,7 @@ class RegistrationForm(Form[Vendor]):
         announce.vendor_submitted(ctx, vendor)
         ctx.finish()
         ctx.say(
-            msg("registration-submitted", bureau=ctx.bureau.name),
+            msg("registration-submitted", bureau=ctx.bureau.unit_of(vendor.regency_code).name),
             choices=[Choice("menu.status", msg("button-status"))],
         )
 
@@ -131,6 +131,12 @@ def ask_consent(ctx: FlowContext, notes: tuple[Msg, ...] = ()) -> None:
     """Shows the privacy notice; nothing personal is stored before the user agrees."""
     ctx.enter(Flow.REGISTRATION, RegistrationStep.CONSENT)
     bureau = ctx.bureau
+    units = bureau.units
+    by_units = (
+        [msg("privacy-notice-units", bureau=bureau.name)]
+        if units is not None and not units.single
+        else []
+    )
     ctx.say(
         *notes,
         msg(
@@ -139,6 +145,7 @@ def ask_consent(ctx: FlowContext, notes: tuple[Msg, ...] = ()) -> None:
             contact=bureau.contact,
             years=bureau.retention_years,
         ),
+        *by_units,
         choices=[
             Choice("consent.agree", msg("button-consent-agree")),
             Choice("consent.decline", msg("button-consent-decline")),

@@ -100,14 +100,14 @@ class KecamatanStep(forms.Step[Vendor]):
             other = sure(ctx.catalog.find_regency(text))
             if other is not None and other != region.code:
                 return self._regency(ctx, vendor, other)
-        return offer(ctx, matches, msg("error-kecamatan-unknown", text=text, region=region.name))
+        return offer(ctx, matches, msg("error-kecamatan-unknown", region=region.name))
 
     def _regency_typed(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
         matches = ctx.catalog.find_regency(text)
         code = sure(matches)
         if code is not None:
             return self._regency(ctx, vendor, code)
-        return offer(ctx, matches, msg("error-regency-unknown", text=text))
+        return offer(ctx, matches, msg("error-regency-unknown"))
 
     async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
         if choice_id == CHANGE_REGENCY and len(ctx.catalog.regions) > 1:
@@ -175,7 +175,7 @@ class KelurahanStep(forms.Step[Vendor]):
             matches = list({match.code: match for match in matches + nearer}.values())
             matches.sort(key=lambda match: -match.score)
         name = ctx.catalog.place_name(kecamatan) or ""
-        return offer(ctx, matches, msg("error-kelurahan-unknown", text=text, kecamatan=name))
+        return offer(ctx, matches, msg("error-kelurahan-unknown", kecamatan=name))
 
     async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
         if not choice_id.startswith(KELURAHAN):

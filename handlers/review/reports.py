@@ -16,6 +16,8 @@ from handlers.registration.steps import RegistrationStep
 from handlers.registration.summary import step_label
 from handlers.replies import Attachment, Choice, Msg, msg
 from handlers.review.chart import STAGES, stats_chart
+from handlers.units import parse_unit, unit_name
+from models.errors import InvalidInput
 from models.services.access import REVIEWERS
 from models.services.export import export_basename
 from models.services.search import SearchHit
@@ -70,11 +72,15 @@ def status_label(status: str) -> Msg:
     return msg(f"product-status-{status.replace('_', '-')}")
 
 
-async def stats_command(ctx: FlowContext) -> None:
-    """``/statistik``: the overview with its chart, then the breakdowns."""
+async def stats_command(ctx: FlowContext, command: CommandReceived) -> None:
+    """``/statistik [unit]``: the overview with its chart, then the breakdowns."""
     await ctx.access.require(ctx.user, REVIEWERS)
     ctx.remember_staff_name()
-    stats = await ctx.stats.overview(ctx.user)
+    try:
+        stats = await ctx.stats.overview(ctx.user, parse_unit(ctx, command.args))
+    except InvalidInput as error:
+        ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
+        return
     tr = ctx.locales.translator(ctx.user.language)
     bureau = ctx.bureau
     chart = await asyncio.to_thread(
@@ -84,7 +90,7 @@ async def stats_command(ctx: FlowContext) -> None:
         *overview(ctx, stats),
         attachments=[Attachment("photo", data=chart, filename="statistik.png")],
     )
-    ctx.say(drop_off(stats.drop_off), *breakdowns(ctx, stats))
+    ctx.say(drop_off(stats.drop_off), *breakdowns(ctx, stats), *units_breakdown(ctx, stats))
 
 
 def overview(ctx: FlowContext, stats: Stats) -> list[Msg]:
@@ -95,10 +101,12 @@ def overview(ctx: FlowContext, stats: Stats) -> list[Msg]:
         msg("stats-line", label=msg(f"stats-stage-{stage}"), count=getattr(stats.funnel, stage))
         for stage in STAGES
     ]
+    of_unit = [msg("stats-unit", unit=unit_name(ctx, stats.unit))] if stats.unit else []
     return [
         msg(
             "stats-title", date=format_datetime(when, "d MMM yyyy HH:mm", locale=ctx.user.language)
         ),
+        *of_unit,
         msg("stats-vendors", total=sum(vendors.values()), lines=status_lines(vendors)),
         msg("stats-products", total=sum(products.values()), lines=status_lines(products)),
         targets(ctx, stats),
@@ -185,6 +193,23 @@ def breakdowns(ctx: FlowContext, stats: Stats) -> list[Msg]:
     ]
 
 
+def units_breakdown(ctx: FlowContext, stats: Stats) -> list[Msg]:
+    """The funnel of every unit, for the province (or several units) at once."""
+    if len(ctx.catalog.regions) < 2 or stats.unit is not None:
+        return []
+    lines = [
+        msg(
+            "stats-unit-line",
+            name=place_name(entry.code, ctx.catalog.place_name(entry.code)),
+            consented=entry.consented,
+            submitted=entry.submitted,
+            approved=entry.approved,
+        )
+        for entry in stats.by_unit
+    ]
+    return [msg("stats-units", lines=lines or [msg("value-none")])]
+
+
 def etalase_name(ctx: FlowContext, code: str | None) -> Msg:
     etalase = ctx.catalog.etalase_by_code(code) if code else None
     return place_name(code, etalase.name(ctx.user.language) if etalase else None)
@@ -200,17 +225,22 @@ def place_name(code: str | None, name: str | None) -> Msg:
     return msg("label-plain", text=name or code) if code else msg("stats-not-given")
 
 
-async def export_command(ctx: FlowContext) -> None:
-    """``/ekspor``: approved products with their vendors, as a CSV and an XLSX document."""
+async def export_command(ctx: FlowContext, command: CommandReceived) -> None:
+    """``/ekspor [unit]``: approved products with their vendors, as a CSV and an XLSX document."""
     await ctx.access.require(ctx.user, REVIEWERS)
     ctx.remember_staff_name()
-    at_most = await ctx.export.upper_bound(ctx.user)
+    try:
+        unit = parse_unit(ctx, command.args)
+        at_most = await ctx.export.upper_bound(ctx.user, unit)
+    except InvalidInput as error:
+        ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
+        return
     if at_most > CHAT_EXPORT_MAX_ROWS:
         ctx.say(msg("export-too-large", count=at_most, limit=CHAT_EXPORT_MAX_ROWS))
         return
-    basename = export_basename(ctx.now.astimezone(ctx.bureau.timezone))
+    basename = export_basename(ctx.now.astimezone(ctx.bureau.timezone), unit)
     with tempfile.TemporaryDirectory(prefix="ekspor-") as folder:
-        files = await ctx.export.write(ctx.user, Path(folder), basename)
+        files = await ctx.export.write(ctx.user, Path(folder), basename, unit)
         documents = as_documents(files.paths)
     if files.rows == 0:
         ctx.say(msg("export-empty"))

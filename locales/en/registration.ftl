@@ -14,6 +14,7 @@ privacy-notice =
     Your rights: you can see, correct or ask us to delete your data at any time through { $contact }. You can also withdraw this consent.
 
     Do you agree?
+privacy-notice-units = Your business data is reviewed by the BPBJ (procurement unit) of the kabupaten/kota where your business is, together with { $bureau }.
 button-consent-agree = ✅ I agree
 button-consent-decline = I do not agree
 consent-thanks = Thank you. We have recorded your consent. Let's begin! 🙌
@@ -97,9 +98,9 @@ button-change-regency = 🔄 Another kabupaten/kota
 label-place-in = { $name } (Kec. { $kecamatan })
 label-place-in-regency = { $name }, { $region }
 error-place-choose = Which one do you mean? Choose below, or type the name again.
-error-regency-unknown = We could not find the kabupaten/kota "{ $text }" in this service area. Check the spelling and type it again, for example: kab. Malang.
-error-kecamatan-unknown = We could not find the kecamatan "{ $text }" in { $region }. Check the spelling and type it again.
-error-kelurahan-unknown = We could not find the desa/kelurahan "{ $text }" in Kecamatan { $kecamatan }. Check the spelling and type it again.
+error-regency-unknown = We could not find that kabupaten/kota in this service area. Check the spelling and type it again, for example: kab. Malang.
+error-kecamatan-unknown = We could not find that kecamatan in { $region }. Check the spelling and type it again.
+error-kelurahan-unknown = We could not find that desa/kelurahan in Kecamatan { $kecamatan }. Check the spelling and type it again.
 ask-address =
     Write the full business address: street name, number, RT/RW.
     Example: Jl. Diponegoro No. 12, RT 02/RW 05

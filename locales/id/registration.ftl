@@ -14,6 +14,7 @@ privacy-notice =
     Hak Anda: melihat, memperbaiki, atau meminta data dihapus kapan saja melalui { $contact }. Anda juga bisa menarik persetujuan ini.
 
     Apakah Anda setuju?
+privacy-notice-units = Data usaha Anda diperiksa oleh BPBJ kabupaten/kota tempat usaha Anda berada, bersama { $bureau }.
 button-consent-agree = ✅ Saya setuju
 button-consent-decline = Tidak setuju
 consent-thanks = Terima kasih. Persetujuan Anda sudah kami catat. Mari mulai! 🙌
@@ -97,9 +98,9 @@ button-change-regency = 🔄 Ganti kabupaten/kota
 label-place-in = { $name } (Kec. { $kecamatan })
 label-place-in-regency = { $name }, { $region }
 error-place-choose = Maksud Anda yang mana? Pilih di bawah, atau ketik lagi namanya.
-error-regency-unknown = Kabupaten/kota "{ $text }" tidak kami temukan di wilayah layanan ini. Periksa ejaannya lalu ketik lagi, misalnya: kab. Malang.
-error-kecamatan-unknown = Kecamatan "{ $text }" tidak kami temukan di { $region }. Periksa ejaannya lalu ketik lagi.
-error-kelurahan-unknown = Desa/kelurahan "{ $text }" tidak kami temukan di Kecamatan { $kecamatan }. Periksa ejaannya lalu ketik lagi.
+error-regency-unknown = Kabupaten/kota itu tidak kami temukan di wilayah layanan ini. Periksa ejaannya lalu ketik lagi, misalnya: kab. Malang.
+error-kecamatan-unknown = Kecamatan itu tidak kami temukan di { $region }. Periksa ejaannya lalu ketik lagi.
+error-kelurahan-unknown = Desa/kelurahan itu tidak kami temukan di Kecamatan { $kecamatan }. Periksa ejaannya lalu ketik lagi.
 ask-address =
     Tulis alamat lengkap usaha: nama jalan, nomor, RT/RW.
     Contoh: Jl. Diponegoro No. 12, RT 02/RW 05

@@ -78,6 +78,7 @@ role-usage =
     Cara memakai /peran:
     • /peran tambah <id Telegram> verifikator
     • /peran cabut <id Telegram> verifikator
+    • /peran tambah <id Telegram> verifikator kota malang (peran untuk satu kabupaten/kota; tanpa nama: seluruh wilayah Anda)
     Peran: superadmin, verifikator, pendamping. Bisa juga dengan membalas pesan yang diteruskan dari orangnya: /peran tambah pendamping
 role-changed = { $action ->
         [tambah] ✅ Peran { $role } diberikan
@@ -130,3 +131,12 @@ staff-announce-product = 📥 Produk baru menunggu verifikasi: { $name } dari { 
 staff-announce-products = 📥 { $count } produk baru dari { $business } menunggu verifikasi
 button-open-review-card = Buka kartu verifikasi
 button-open-review-queue = Buka antrian
+review-queue-unit = 🏛 { $unit }
+role-unit = Untuk unit: { $unit }.
+role-staff-line-unit = • { $name } ({ $user }): { $role ->
+        [superadmin] superadmin
+        [reviewer] verifikator
+       *[mentor] pendamping
+    }, { $unit }
+error-unit-unknown = Unit "{ $unit }" tidak ada di layanan ini. Tulis nama kabupaten/kota lengkap (misalnya: kota malang atau kab malang) atau kodenya (misalnya: 35.73).
+error-mentor-other-unit = Pendamping itu bukan pendamping di kabupaten/kota usaha ini. Berikan dulu perannya untuk unit ini: /peran tambah <id Telegram> pendamping <kabupaten/kota>.

@@ -31,6 +31,7 @@ from models.catalog import Catalog
 from models.entities import Product, ProductPhoto, User, Vendor
 from models.services.access import REVIEWERS, AccessService
 from models.status import Status
+from models.units import Scope
 from models.uow import UnitOfWork
 
 BATCH = 500
@@ -119,9 +120,11 @@ class ExportFiles:
         return [self.csv, self.xlsx]
 
 
-def export_basename(now: datetime) -> str:
-    """File name without extension: ``katalog-umkm-20260512-0930`` (``now`` in local time)."""
-    return f"katalog-umkm-{now:%Y%m%d-%H%M}"
+def export_basename(now: datetime, unit: str | None = None) -> str:
+    """File name without extension: ``katalog-umkm-20260512-0930`` (``now`` in local time), or
+    ``katalog-umkm-3573-20260512-0930`` for one unit."""
+    of_unit = f"{unit.replace('.', '')}-" if unit else ""
+    return f"katalog-umkm-{of_unit}{now:%Y%m%d-%H%M}"
 
 
 class ExportService:
@@ -130,32 +133,39 @@ class ExportService:
         self._access = access
         self._catalog = catalog
 
-    async def upper_bound(self, actor: User | None) -> int:
+    async def upper_bound(self, actor: User | None, unit: str | None = None) -> int:
         """The most rows an export can have: the approved products, counted on the status
         index alone (checking each one's vendor too reads the table: half a second at a million
         products). ``actor`` None means the command line on the server."""
-        await self._allow(actor)
-        query = select(func.count()).select_from(Product).where(Product.status == APPROVED)
+        scope = await self._scope(actor, unit)
+        query = (
+            select(func.count())
+            .select_from(Product)
+            .where(Product.status == APPROVED, scope.where(Product.regency_code))
+        )
         return (await self._uow.session.scalar(query)) or 0
 
-    async def write(self, actor: User | None, directory: Path, basename: str) -> ExportFiles:
-        """Writes ``<basename>.csv`` and ``<basename>.xlsx`` into ``directory`` (made if needed)."""
-        await self._allow(actor)
+    async def write(
+        self, actor: User | None, directory: Path, basename: str, unit: str | None = None
+    ) -> ExportFiles:
+        """Writes ``<basename>.csv`` and ``<basename>.xlsx`` into ``directory`` (made if needed):
+        the products of the units the actor reviews, or of ``unit``."""
+        scope = await self._scope(actor, unit)
         names = _Names(self._catalog)
         rows = 0
+        query = APPROVED_ROWS.where(scope.where(Vendor.regency_code))
         with _Writers(directory / f"{basename}.csv", directory / f"{basename}.xlsx") as writers:
-            result = await self._uow.session.stream(
-                APPROVED_ROWS.execution_options(yield_per=BATCH)
-            )
+            result = await self._uow.session.stream(query.execution_options(yield_per=BATCH))
             async for batch in result.mappings().partitions():
                 photos = await self._photos([row["product_id"] for row in batch])
                 writers.write(_values(row, photos[row["product_id"]], names) for row in batch)
                 rows += len(batch)
         return ExportFiles(writers.csv_path, writers.xlsx_path, rows)
 
-    async def _allow(self, actor: User | None) -> None:
-        if actor is not None:
-            await self._access.require(actor, REVIEWERS)
+    async def _scope(self, actor: User | None, unit: str | None) -> Scope:
+        if actor is None:
+            return self._access.server_scope(unit)
+        return await self._access.scope(actor, REVIEWERS, unit)
 
     async def _photos(self, product_ids: list[int]) -> defaultdict[int, list[str]]:
         """Stored photo paths (relative to the media folder) of a batch, in their order."""

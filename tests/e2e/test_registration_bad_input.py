@@ -182,13 +182,13 @@ WRONG_ANSWERS = [
     pytest.param(
         "kecamatan",
         say("kec. surabaya"),
-        'Kecamatan "kec. surabaya" tidak kami temukan di Kota Batu',
+        "Kecamatan itu tidak kami temukan di Kota Batu",
         id="kecamatan-unknown",
     ),
     pytest.param(
         "kelurahan",
         say("desa tegalsari"),
-        'Desa/kelurahan "desa tegalsari" tidak kami temukan di Kecamatan Bumiaji',
+        "Desa/kelurahan itu tidak kami temukan di Kecamatan Bumiaji",
         id="kelurahan-unknown",
     ),
     pytest.param("address", say("Jl. 1"), "Alamat belum lengkap", id="address-too-short"),

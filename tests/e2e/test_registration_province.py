@@ -4,6 +4,7 @@ and desa as people write them and picks from the closest matches."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
@@ -96,10 +97,68 @@ async def test_an_unknown_name_is_explained_and_another_kabupaten_can_be_chosen(
     user = province.user(1604)
     await until_place(user)
     await user.say("kab atlantis")
-    assert 'Kabupaten/kota "kab atlantis" tidak kami temukan' in user.last.text
+    assert "Kabupaten/kota itu tidak kami temukan" in user.last.text
     await user.say("surabaya")
     await user.press("Ganti kabupaten/kota")
     assert "kabupaten/kota mana?" in user.last.text
     await user.say("sidoarjo")
     assert "kecamatan mana di Kabupaten Sidoarjo?" in user.last.text
     assert (await vendor_row(province, 1604)).regency_code == "35.15"
+
+
+async def test_the_vendor_deals_with_the_bureau_of_their_kabupaten_kota(
+    settings: Settings, clock: FakeClock, tmp_path: Path
+) -> None:
+    units = tmp_path / "units.toml"
+    units.write_text(
+        '[[unit]]\ncode = "35.79"\nname = "BPBJ Kota Batu"\ncontact = "bpbj@batukota.go.id"\n'
+    )
+    configured = settings.model_copy(
+        update={
+            "regions_served": "35",
+            "bureau_name": "Biro PBJ Jawa Timur",
+            "bureau_contact": "bpbj@jatimprov.go.id",
+            "bureau_units_file": str(units),
+        }
+    )
+    bot = await TelegramBot(configured, clock).start()
+    try:
+        user = bot.user(1605)
+        await user.say("/daftar")
+        assert "bersama Biro PBJ Jawa Timur" in user.last.text  # the notice names the province
+        for name, _, answer in FLOW[:-1]:
+            if name == "kecamatan":
+                await user.say("kota batu")
+            if answer is not None:
+                await answer(user)
+        await user.press("Kirim untuk diverifikasi")
+        await user.say("/bantuan")
+        assert "BPBJ Kota Batu" in user.last.text and "bpbj@batukota.go.id" in user.last.text
+    finally:
+        await bot.stop()
+
+
+async def test_staff_figures_per_unit_and_roles_given_per_unit(
+    settings: Settings, clock: FakeClock
+) -> None:
+    configured = settings.model_copy(update={"regions_served": "35", "admin_telegram_ids": "900"})
+    bot = await TelegramBot(configured, clock).start()
+    try:
+        admin, reviewer = bot.user(900), bot.user(901)
+        await admin.say("/statistik")
+        assert "Per kabupaten/kota (terdaftar · diajukan · disetujui)" in admin.last.text
+        await admin.say("/statistik kota batu")
+        assert any("🏛 BPBJ Kota Batu" in message.text for message in admin.inbox[-3:])
+        await admin.say("/statistik atlantis")
+        assert 'Unit "atlantis" tidak ada di layanan ini' in admin.last.text
+
+        await admin.say("/peran tambah 901 verifikator kota batu")
+        assert "Untuk unit: BPBJ Kota Batu." in admin.last.text
+        await admin.say("/peran")
+        assert "(901): verifikator, BPBJ Kota Batu" in admin.last.text
+        await reviewer.say("/statistik 35.79")
+        assert any("🏛 BPBJ Kota Batu" in message.text for message in reviewer.inbox[-3:])
+        await reviewer.say("/statistik kota malang")
+        assert "Perintah itu tidak kami kenal" in "\n".join(m.text for m in reviewer.inbox[-2:])
+    finally:
+        await bot.stop()
