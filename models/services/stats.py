@@ -120,7 +120,7 @@ class Stats:
     by_unit: list[UnitFunnel]
     """The funnel of each unit, most registrations first."""
     unit: str | None = None
-    """The unit these figures are of; None: every unit the staff member reviews."""
+    """The one unit these figures are of; None: several units, or all of them."""
 
     @property
     def approved_vendors(self) -> int:
@@ -164,7 +164,7 @@ class StatsService:
             vendor_review=await self._review_time(scope, "vendor"),
             product_review=await self._review_time(scope, "product"),
             by_unit=_units(groups),
-            unit=unit,
+            unit=unit or _only(scope),
         )
 
     async def _vendor_groups(self, scope: Scope) -> list[VendorGroup]:
@@ -262,6 +262,13 @@ class StatsService:
         )
         pairs = (await self._uow.session.execute(query)).all()
         return ReviewTime(_median([decided - sent for decided, sent in pairs if sent]), len(pairs))
+
+
+def _only(scope: Scope) -> str | None:
+    """The one kabupaten/kota a scope holds, if it holds just one."""
+    if scope.regencies is None or len(scope.regencies) != 1:
+        return None
+    return next(iter(scope.regencies))
 
 
 def _subjects_in(scope: Scope, kind: Literal["vendor", "product"]) -> list[ColumnElement[bool]]:
