@@ -97,7 +97,7 @@ class NameIndex:
             score_cutoff=MIN_SCORE,
         )
         matches = [Match(code, score) for name, score, _ in found for code in self._codes_of[name]]
-        return _near_best(matches[: max(limit, len(self._codes_of[found[0][0]]) if found else 0)])
+        return _near_best(matches[:limit])  # a name of several places is never "sure"
 
     def _span(self, within: str) -> tuple[int, int]:
         prefix = f"{within}."

@@ -187,9 +187,10 @@ def breakdowns(ctx: FlowContext, stats: Stats) -> list[Msg]:
         for entry in stats.by_kecamatan
     ]
     none = [msg("value-none")]
+    several = len(ctx.catalog.regions) > 1 and stats.unit is None  # by kabupaten/kota instead
     return [
         msg("stats-etalase", lines=etalase or none),
-        msg("stats-kecamatan", lines=kecamatan or none),
+        *([] if several else [msg("stats-kecamatan", lines=kecamatan or none)]),
     ]
 
 

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import ColumnElement, case, exists, func, select
 from sqlalchemy.orm import aliased
@@ -169,15 +169,27 @@ class StatsService:
 
     async def _vendor_groups(self, scope: Scope) -> list[VendorGroup]:
         """Every figure on registrations from one ``GROUP BY`` in the order of
-        ``ix_vendor_unit_places``, which covers it (a few thousand rows at most)."""
-        columns = (Vendor.regency_code, Vendor.status, Vendor.etalase_code, Vendor.kecamatan_code)
+        ``ix_vendor_unit_places``, which covers it. Figures of several kabupaten/kota are
+        broken down by kabupaten/kota, not by kecamatan: a province has 666 of them, which
+        would make tens of thousands of groups (and lines nobody reads)."""
+        columns: list[Any] = [Vendor.regency_code, Vendor.status, Vendor.etalase_code]
+        if self._one_regency(scope):
+            columns.append(Vendor.kecamatan_code)
         query = (
             select(*columns, func.count(), func.count(Vendor.submitted_at))
             .where(scope.where(Vendor.regency_code))
             .group_by(*columns)
         )
-        rows = await self._uow.session.execute(query)
-        return [VendorGroup(*row) for row in rows]
+        rows: list[Any] = list(await self._uow.session.execute(query))
+        if len(columns) == 4:
+            return [VendorGroup(*row) for row in rows]
+        return [VendorGroup(row[0], row[1], row[2], None, row[3], row[4]) for row in rows]
+
+    def _one_regency(self, scope: Scope) -> bool:
+        units = self._access.units
+        if scope.regencies is not None:
+            return len(scope.regencies) == 1
+        return units is None or units.single
 
     async def _products(self, scope: Scope) -> tuple[dict[str, int], dict[str | None, int]]:
         """Products by status and by etalase, from a single pass over

@@ -72,3 +72,12 @@ def test_typed_kecamatan_and_desa_within_their_parent() -> None:
     assert sure(catalog.find_kelurahan("ds punten", "35.79.02")) == "35.79.02.2001"
     sumber = {catalog.place_name(m.code) for m in catalog.find_kelurahan("sumber", "35.79.02")}
     assert {"Sumbergondo", "Sumberbrantas"} <= sumber
+
+
+def test_a_desa_found_among_all_of_indonesia() -> None:
+    catalog = load_catalog(served=province_codes())
+    punten = catalog.find_kelurahan("ds punten")
+    assert punten[0].code == "35.79.02.2001" and sure(punten) == "35.79.02.2001"
+    sumberjo = catalog.find_kelurahan("sumberjo")
+    assert len(sumberjo) == 6 and sure(sumberjo) is None  # many desa share the name
+    assert {catalog.place_name(match.code) for match in sumberjo} == {"Sumberjo"}
