@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Literal, NamedTuple
 
-from sqlalchemy import ColumnElement, case, exists, func, select
+from sqlalchemy import ColumnElement, case, exists, func, select, text
 from sqlalchemy.orm import aliased
 
 from models.entities import Conversation, Product, RoleGrant, StatusChange, User, Vendor
@@ -141,6 +141,7 @@ class StatsService:
         kabupaten/kota, people belong to no unit: a unit's funnel starts at the registrations
         that name it."""
         scope = await self._access.scope(actor, REVIEWERS, unit)
+        await self._plan_for_values()
         groups = await self._vendor_groups(scope)
         vendors, ever_submitted = _by_status(groups)
         unfinished, not_consented = await self._drop_off(scope)
@@ -166,6 +167,13 @@ class StatsService:
             by_unit=_units(groups),
             unit=unit or _only(scope),
         )
+
+    async def _plan_for_values(self) -> None:
+        """PostgreSQL plans a prepared statement once for any value after five runs; for one
+        unit's review time that generic plan read every status change (1 s instead of 50 ms).
+        Within this transaction, each statistics query is planned for its own values."""
+        if self._uow.session.get_bind().dialect.name == "postgresql":
+            await self._uow.session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
 
     async def _vendor_groups(self, scope: Scope) -> list[VendorGroup]:
         """Every figure on registrations from one ``GROUP BY`` in the order of
