@@ -46,6 +46,15 @@ class RegistrationForm(Form[Vendor]):
     async def restart(self, ctx: FlowContext) -> None:
         await start(ctx)
 
+    async def navigate(self, ctx: FlowContext, subject: Vendor, step: str, choice: str) -> None:
+        """Help names the bureau of the vendor's kabupaten/kota once they have given it."""
+        if choice != NAV_HELP or subject.regency_code is None:
+            await super().navigate(ctx, subject, step, choice)
+            return
+        unit = ctx.bureau.unit_of(subject.regency_code)
+        help_text = msg(self.help_key(step), bureau=unit.name, contact=unit.contact)
+        self.ask(ctx, subject, step, (help_text,))
+
     def pause(self, ctx: FlowContext, subject: Vendor) -> None:
         answered, total = ctx.registration.draft(subject).progress()
         ctx.say(

@@ -129,6 +129,8 @@ async def test_the_vendor_deals_with_the_bureau_of_their_kabupaten_kota(
         for name, _, answer in FLOW[:-1]:
             if name == "kecamatan":
                 await user.say("kota batu")
+                await user.press("Bantuan")
+                assert "hubungi bpbj@batukota.go.id" in user.last.text
             if answer is not None:
                 await answer(user)
         await user.press("Kirim untuk diverifikasi")
