@@ -19,20 +19,22 @@ from handlers.background import Job, WorkerServices
 from models.catalog import Catalog, load_catalog
 from models.crypto import install_keyring
 from models.db import create_engine, session_factory, utcnow
+from models.units import Units
 from models.uow import UnitOfWorkFactory
 
 T = TypeVar("T")
 
-_worker: tuple[Settings, Catalog] | None = None
+_worker: tuple[Settings, Catalog, Units] | None = None
 """The settings and catalogue of this worker process, set by :func:`_start_worker`."""
 
 
 class BackgroundRunner:
     """The bot's :class:`handlers.background.Background`."""
 
-    def __init__(self, settings: Settings, catalog: Catalog) -> None:
+    def __init__(self, settings: Settings, catalog: Catalog, units: Units) -> None:
         self._settings = settings
         self._catalog = catalog
+        self._units = units
         self._executor: Executor | None = None
 
     async def run(self, job: Job[T], *args: Any) -> T:
@@ -51,7 +53,7 @@ class BackgroundRunner:
             processes = self._settings.report_processes
             if processes == 0:
                 global _worker
-                _worker = (self._settings, self._catalog)
+                _worker = (self._settings, self._catalog, self._units)
                 self._executor = ThreadPoolExecutor(1, thread_name_prefix="reports")
             else:
                 self._executor = ProcessPoolExecutor(
@@ -65,21 +67,23 @@ class BackgroundRunner:
 
 def _start_worker(settings: Settings) -> None:
     global _worker
+    from bot.wiring import units_of  # the composition root imports this module
+
     configure_logging(settings)
     install_keyring(settings.keyring())
-    _worker = (settings, load_catalog(settings.etalase_file, settings.region_file))
+    catalog = load_catalog(settings.etalase_file, settings.region_file, settings.served)
+    _worker = (settings, catalog, units_of(settings, catalog))
 
 
 def _run_job(job: Job[T], args: tuple[Any, ...]) -> T:
     assert _worker is not None, "background worker not started"
-    settings, catalog = _worker
+    settings, catalog, units = _worker
 
     async def main() -> T:
         database = create_engine(settings.database_url, read_only=True)
         try:
-            services = WorkerServices(
-                UnitOfWorkFactory(session_factory(database)), catalog, settings.admin_ids, utcnow
-            )
+            uow_factory = UnitOfWorkFactory(session_factory(database))
+            services = WorkerServices(uow_factory, catalog, units, settings.admin_ids, utcnow)
             return await job(services, *args)
         finally:
             await database.dispose()

@@ -52,11 +52,11 @@ def main(argv: list[str] | None = None) -> None:
         serve(settings)
         return
     if args.command == "export":
-        for path in asyncio.run(export_command(settings, args.dir)):
+        for path in asyncio.run(export_command(settings, args.dir, args.unit)):
             print(path)
         return
     if args.command == "role":
-        change_role(settings, args.action, args.telegram_id, Role(args.role))
+        change_role(settings, args.action, args.telegram_id, Role(args.role), args.unit)
         return
     token = settings.telegram_token
     if args.command == "console" or token is None:
@@ -84,17 +84,21 @@ def parser() -> argparse.ArgumentParser:
         commands.add_parser(name, help=text)
     export = commands.add_parser("export", help="approved products as CSV and XLSX files")
     export.add_argument("--dir", type=Path, default=Path("."), help="output folder")
+    export.add_argument("--unit", help="only one unit: a kabupaten/kota code such as 35.73")
     role = commands.add_parser("role", help="give or take back a staff role")
     role.add_argument("action", choices=("grant", "revoke"))
     role.add_argument("telegram_id", help="the person's Telegram user id")
     role.add_argument("role", choices=[role.value for role in Role])
+    role.add_argument("--unit", help="for one unit: a kabupaten/kota (35.73) or province (35) code")
     return root
 
 
-def change_role(settings: Settings, action: str, telegram_id: str, role: Role) -> None:
+def change_role(
+    settings: Settings, action: str, telegram_id: str, role: Role, unit: str | None = None
+) -> None:
     try:
         roles = asyncio.run(
-            grant_role_command(settings, telegram_id, role, revoke=action == "revoke")
+            grant_role_command(settings, telegram_id, role, revoke=action == "revoke", unit=unit)
         )
     except InvalidInput as error:
         sys.exit(f"{error.key}: {error.args_map}")

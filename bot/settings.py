@@ -11,6 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from models.catalog import DEFAULT_ETALASE_PATH, DEFAULT_REGION_PATH
 from models.crypto import Keyring
+from models.regions import parse_served
 
 
 class Settings(BaseSettings):
@@ -73,6 +74,11 @@ class Settings(BaseSettings):
 
     etalase_file: Path = DEFAULT_ETALASE_PATH
     region_file: Path = DEFAULT_REGION_PATH
+    regions_served: str = ""
+    """Comma-separated Kemendagri codes of the provinces ("35") and kabupaten/kota ("35.79")
+    served, read from the bundled dataset; empty: the single kota/kabupaten of ``region_file``."""
+    bureau_units_file: str = ""
+    """A TOML file naming each unit's bureau and contact; units it omits get defaults."""
 
     media_dir: Path = Path("media")
     max_photo_mb: int = Field(default=5, ge=1, le=50)
@@ -107,6 +113,10 @@ class Settings(BaseSettings):
         return frozenset(
             part.strip() for part in self.admin_telegram_ids.split(",") if part.strip()
         )
+
+    @property
+    def served(self) -> tuple[str, ...]:
+        return parse_served(self.regions_served)
 
     @property
     def resume_after(self) -> timedelta:

@@ -6,6 +6,7 @@ import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -23,11 +24,12 @@ from handlers.context import BureauInfo, StartLinks
 from handlers.engine import ConversationEngine
 from handlers.flood import FloodLimit
 from handlers.i18n import Locales
-from models.catalog import load_catalog
+from models.catalog import Catalog, load_catalog
 from models.crypto import install_keyring
 from models.db import create_engine, session_factory, utcnow
 from models.media import MediaStore
 from models.services.mentoring import MentoringRules
+from models.units import Units, build_units
 from models.uow import UnitOfWorkFactory
 
 
@@ -59,8 +61,9 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     database = create_engine(settings.database_url, echo=settings.database_echo)
     uow_factory = UnitOfWorkFactory(session_factory(database))
     locales = Locales()
-    catalog = load_catalog(settings.etalase_file, settings.region_file)
-    background = BackgroundRunner(settings, catalog)
+    catalog = load_catalog(settings.etalase_file, settings.region_file, settings.served)
+    units = units_of(settings, catalog)
+    background = BackgroundRunner(settings, catalog, units)
     engine = ConversationEngine(
         uow_factory,
         locales,
@@ -75,6 +78,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
             target_vendors=settings.target_vendors,
             target_products=settings.target_products,
             staff_group=settings.staff_group_chat_id or None,
+            units=units,
         ),
         MediaStore(settings.media_dir, settings.max_photo_mb * 1_000_000),
         MentoringRules(
@@ -98,6 +102,11 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     return Services(
         engine, locales, database, uow_factory, clock, outbox, lanes, limiter, background
     )
+
+
+def units_of(settings: Settings, catalog: Catalog) -> Units:
+    units_file = Path(settings.bureau_units_file) if settings.bureau_units_file else None
+    return build_units(catalog.regions, settings.bureau_name, settings.bureau_contact, units_file)
 
 
 def telegram_channel(services: Services, settings: Settings) -> TelegramChannel:

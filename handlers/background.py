@@ -16,6 +16,7 @@ from typing import Any, Protocol, TypeVar
 
 from handlers.replies import Reply
 from models.catalog import Catalog
+from models.units import Units
 from models.uow import UnitOfWorkFactory
 
 T = TypeVar("T")
@@ -27,6 +28,7 @@ class WorkerServices:
 
     uow_factory: UnitOfWorkFactory
     catalog: Catalog
+    units: Units
     admin_ids: frozenset[str]
     clock: Callable[[], datetime]
 

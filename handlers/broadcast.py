@@ -103,11 +103,13 @@ async def ask_segment(ctx: FlowContext, notes: tuple[Msg, ...] = ()) -> None:
     """Who should get it: everyone, or a group chosen on the next step."""
     everyone = await service(ctx).count(ctx.user, Segment(SegmentKind.ALL))
     ctx.enter(Flow.BROADCAST, "segment")
+    by_unit = [Choice("broadcast.by.unit", msg("broadcast-by-unit"))]
     ctx.say(
         *notes,
         msg("broadcast-ask-segment"),
         choices=[
             Choice("broadcast.to.all", msg("broadcast-all", count=everyone)),
+            *(by_unit if len(ctx.catalog.regions) > 1 else []),
             Choice("broadcast.by.status", msg("broadcast-by-status")),
             Choice("broadcast.by.etalase", msg("broadcast-by-etalase")),
             Choice("broadcast.by.kecamatan", msg("broadcast-by-kecamatan")),
@@ -256,7 +258,10 @@ def segment_label(ctx: FlowContext, segment: Segment) -> Msg:
             name = etalase.name(language) if etalase else segment.value
             return msg("broadcast-segment-etalase", value=name)
         case SegmentKind.KECAMATAN:
-            kecamatan = ctx.catalog.region.kecamatan_by_code(segment.value)
+            kecamatan = ctx.catalog.kecamatan_by_code(segment.value)
             return msg("broadcast-segment-kecamatan", value=kecamatan.name if kecamatan else "…")
+        case SegmentKind.UNIT:
+            name = ctx.catalog.place_name(segment.value) or segment.value
+            return msg("broadcast-segment-unit", value=name)
         case _:
             return msg("broadcast-segment-all")

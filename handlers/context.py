@@ -26,6 +26,7 @@ from models.services.review import ReviewService
 from models.services.rights import RightsService
 from models.services.search import SearchService
 from models.services.stats import StatsService
+from models.units import Unit, Units
 from models.uow import UnitOfWork
 
 
@@ -75,6 +76,14 @@ class BureauInfo:
     """The Telegram chat id of the staff group where new submissions are announced."""
     phone: str | None = None
     """The bureau's phone or WhatsApp number for help texts, when the deployment gives one."""
+    units: Units | None = None
+    """The bureau units (each kabupaten/kota served, and the province); None: one bureau."""
+
+    def unit_of(self, regency_code: str | None) -> Unit:
+        """The bureau a vendor of ``regency_code`` deals with (the deployment's when unknown)."""
+        if self.units is None:
+            return Unit("", self.name, self.contact)
+        return self.units.of(regency_code)
 
 
 @dataclass

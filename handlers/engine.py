@@ -129,7 +129,7 @@ class ConversationEngine:
     async def run_daily_round(self) -> int:
         """Mentors' digests and vendors' reminders; returns how many messages were queued."""
         async with self._uow_factory() as uow:
-            access = AccessService(uow, self._clock, self._admin_ids)
+            access = AccessService(uow, self._clock, self._admin_ids, self._bureau.units)
             mentoring = MentoringService(uow, access, self._clock, self._mentoring)
             queued = await reminders.send_due(
                 uow, mentoring, self._locales, self._clock(), self._bureau.timezone
@@ -192,7 +192,7 @@ class ConversationEngine:
                 return Handled(messages, user.language, False, self._receipt(conversation))
             if isinstance(event, ContactShared) and event.is_own:
                 identities.verify_own_contact(identity, event.phone)
-            access = AccessService(uow, self._clock, self._admin_ids)
+            access = AccessService(uow, self._clock, self._admin_ids, self._bureau.units)
             await access.bootstrap(user, sender.channel, sender.external_id)
             ctx = FlowContext(
                 uow=uow,

@@ -10,8 +10,10 @@ from handlers.registration import flow as registration
 from handlers.registration.summary import step_label
 from handlers.replies import Choice, Msg, msg
 from handlers.status import describe_status
+from handlers.units import vendor_unit
 from models.services.access import Role
 from models.status import Status
+from models.units import Unit
 
 ROLE_ORDER = (Role.MENTOR, Role.REVIEWER, Role.SUPERADMIN)
 
@@ -154,11 +156,12 @@ async def show_help(ctx: FlowContext) -> None:
     """Every command the user's roles allow, one line each, and whom to ask."""
     roles = await ctx.access.roles(ctx.user)
     if not roles:
+        unit = await vendor_unit(ctx)
         ctx.say(
-            msg("help-general", bureau=ctx.bureau.name),
+            msg("help-general", bureau=unit.name),
             msg("help-commands", lines=commands.help_lines(commands.VENDOR_MENU)),
             msg("help-typing"),
-            contact(ctx, vendor=True),
+            contact(ctx, vendor=True, unit=unit),
             choices=await menu_choices(ctx),
         )
         return
@@ -182,13 +185,15 @@ async def show_help(ctx: FlowContext) -> None:
     )
 
 
-def contact(ctx: FlowContext, *, vendor: bool) -> Msg:
-    """The bureau's e-mail, and its phone or WhatsApp number when the deployment gives one."""
+def contact(ctx: FlowContext, *, vendor: bool, unit: Unit | None = None) -> Msg:
+    """The bureau's e-mail (the vendor's own unit's), and its phone or WhatsApp number when the
+    deployment gives one."""
     bureau = ctx.bureau
-    lines = [msg("help-contact-email", contact=bureau.contact)]
+    name, email = (unit.name, unit.contact) if unit is not None else (bureau.name, bureau.contact)
+    lines = [msg("help-contact-email", contact=email)]
     if bureau.phone:
         lines.append(msg("help-contact-phone", phone=bureau.phone))
-    return msg("help-contact", who="vendor" if vendor else "staff", bureau=bureau.name, lines=lines)
+    return msg("help-contact", who="vendor" if vendor else "staff", bureau=name, lines=lines)
 
 
 def ask_language(ctx: FlowContext) -> None:

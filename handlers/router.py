@@ -125,7 +125,7 @@ async def run_command(ctx: FlowContext, command: CommandReceived) -> None:
         case "menu":
             await menu.main_menu(ctx)
         case "antrian":
-            await review.queue_command(ctx)
+            await review.queue_command(ctx, command)
         case "peran":
             await review.role_command(ctx, command)
         case "binaan":
@@ -137,9 +137,9 @@ async def run_command(ctx: FlowContext, command: CommandReceived) -> None:
         case "cari" | "search":
             await reports.search_command(ctx, command)
         case "statistik" | "stats":
-            await reports.stats_command(ctx)
+            await reports.stats_command(ctx, command)
         case "ekspor" | "export":
-            await reports.export_command(ctx)
+            await reports.export_command(ctx, command)
         case "siaran" | "broadcast":
             await broadcast.command(ctx, command)
         case "datasaya" | "mydata":

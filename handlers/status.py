@@ -10,6 +10,7 @@ from handlers.context import Flow, FlowContext
 from handlers.registration.steps import RegistrationStep
 from handlers.registration.summary import step_label
 from handlers.replies import Choice, Msg, msg
+from handlers.units import vendor_unit
 from models.entities import Product, Vendor
 from models.status import Status
 
@@ -76,7 +77,7 @@ async def describe_registration(ctx: FlowContext, vendor: Vendor) -> None:
                 msg(
                     "status-submitted",
                     business=vendor.business_name or "",
-                    bureau=ctx.bureau.name,
+                    bureau=(await vendor_unit(ctx, vendor)).name,
                     date=local_date(ctx, vendor.submitted_at or ctx.now),
                 )
             )
@@ -92,7 +93,7 @@ async def describe_registration(ctx: FlowContext, vendor: Vendor) -> None:
                 msg(
                     "status-rejected",
                     note=await latest_note(ctx, vendor),
-                    contact=ctx.bureau.contact,
+                    contact=(await vendor_unit(ctx, vendor)).contact,
                 )
             )
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+
+from models.placenames import Match, NameIndex, prefers_city, sure
 
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ETALASE_PATH = _REPO_ROOT / "data" / "etalase.toml"
@@ -55,7 +57,7 @@ class Etalase:
         return not self.kbli_prefixes or code.startswith(self.kbli_prefixes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Kelurahan:
     """A desa or kelurahan, the lowest administrative level."""
 
@@ -64,7 +66,7 @@ class Kelurahan:
     kind: KelurahanKind
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Kecamatan:
     """A district of the region and its desa/kelurahan."""
 
@@ -96,13 +98,91 @@ class Region:
 
 @dataclass(frozen=True)
 class Catalog:
-    """All reference data of a deployment."""
+    """All reference data of a deployment: the etalase and the kabupaten/kota it serves."""
 
     etalase: tuple[Etalase, ...]
-    region: Region
+    regions: tuple[Region, ...]
+    _places: dict[str, tuple[Region, Kecamatan, Kelurahan | None]] = field(
+        init=False, repr=False, compare=False
+    )
+    _names: tuple[NameIndex, NameIndex, NameIndex] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        places: dict[str, tuple[Region, Kecamatan, Kelurahan | None]] = {}
+        for region in self.regions:
+            for kecamatan in region.kecamatan:
+                places[kecamatan.code] = (region, kecamatan, None)
+                for kelurahan in kecamatan.kelurahan:
+                    places[kelurahan.code] = (region, kecamatan, kelurahan)
+        object.__setattr__(self, "_places", places)
+        regencies = NameIndex((region.code, region.name) for region in self.regions)
+        districts = NameIndex((code, p[1].name) for code, p in places.items() if p[2] is None)
+        villages = NameIndex((code, p[2].name) for code, p in places.items() if p[2])
+        object.__setattr__(self, "_names", (regencies, districts, villages))
+
+    def find_regency(self, text: str) -> list[Match]:
+        """Kabupaten/kota served matching a typed name, best first: a kabupaten and a kota of
+        the same name both, the one the user named ("kab malang") first."""
+        city = prefers_city(text)
+        matches = self._names[0].match(text)
+        return sorted(matches, key=lambda m: (-m.score, self._is_city(m.code) is not city))
+
+    def regency_named(self, text: str) -> str | None:
+        """The code of the one kabupaten/kota ``text`` names, the kind ("kota", "kab") counted;
+        None when the name is unknown or could be either."""
+        city = prefers_city(text)
+        matches = self.find_regency(text)
+        if city is not None:
+            matches = [m for m in matches if self._is_city(m.code) is city]
+        return sure(matches)
+
+    def _is_city(self, code: str) -> bool:
+        region = self.region_by_code(code)
+        return region is not None and region.name.lower().startswith("kota")
+
+    def find_kecamatan(self, text: str, regency_code: str) -> list[Match]:
+        """Kecamatan of a kabupaten/kota matching a typed name, best first."""
+        return self._names[1].match(text, within=regency_code)
+
+    def find_kelurahan(self, text: str, within: str = "") -> list[Match]:
+        """Desa/kelurahan under ``within`` (a kecamatan or kabupaten/kota code; everything
+        served when empty) matching a typed name, best first."""
+        return self._names[2].match(text, within=within)
+
+    @property
+    def region(self) -> Region:
+        """The first kabupaten/kota served: in a single-kota deployment, the only one."""
+        return self.regions[0]
 
     def etalase_by_code(self, code: str) -> Etalase | None:
         return next((etalase for etalase in self.etalase if etalase.code == code), None)
+
+    def region_by_code(self, code: str) -> Region | None:
+        return next((region for region in self.regions if region.code == code), None)
+
+    def region_of(self, code: str | None) -> Region | None:
+        """The kabupaten/kota served that a kecamatan or desa/kelurahan code belongs to."""
+        place = self._places.get(code or "")
+        return place[0] if place else self.region_by_code(code or "")
+
+    def kecamatan_by_code(self, code: str) -> Kecamatan | None:
+        place = self._places.get(code)
+        return place[1] if place and place[2] is None else None
+
+    def kelurahan_by_code(self, code: str) -> tuple[Kecamatan, Kelurahan] | None:
+        """The desa/kelurahan with ``code`` together with the kecamatan it belongs to."""
+        place = self._places.get(code)
+        if place is None or place[2] is None:
+            return None
+        return place[1], place[2]
+
+    def place_name(self, code: str | None) -> str | None:
+        """The name of a kabupaten/kota, kecamatan or desa/kelurahan served; None if unknown."""
+        place = self._places.get(code or "")
+        if place is None:
+            region = self.region_by_code(code or "")
+            return region.name if region else None
+        return (place[2] or place[1]).name
 
     def mismatched_kbli(self, etalase_code: str, kbli: list[str]) -> list[str]:
         """The KBLI codes, in their given order, that do not fit the etalase.
@@ -116,10 +196,21 @@ class Catalog:
 
 
 def load_catalog(
-    etalase_path: Path = DEFAULT_ETALASE_PATH, region_path: Path = DEFAULT_REGION_PATH
+    etalase_path: Path = DEFAULT_ETALASE_PATH,
+    region_path: Path = DEFAULT_REGION_PATH,
+    served: tuple[str, ...] = (),
 ) -> Catalog:
-    """Reads and validates both reference files; raises ``CatalogError`` on any problem."""
-    return Catalog(etalase=load_etalase(etalase_path), region=load_region(region_path))
+    """Reads and validates the reference data; raises ``CatalogError`` on any problem.
+
+    ``served`` names the provinces and kabupaten/kota served, read from the Kemendagri dataset
+    (:mod:`models.regions`); without it the single kota or kabupaten of ``region_path``."""
+    if served:
+        from models.regions import load_served
+
+        regions = load_served(served)
+    else:
+        regions = (load_region(region_path),)
+    return Catalog(etalase=load_etalase(etalase_path), regions=regions)
 
 
 def load_etalase(path: Path) -> tuple[Etalase, ...]:

@@ -120,6 +120,16 @@ class Vendor(Base):
         # place, and how many of each were ever submitted.
         Index("ix_vendor_status_user", "status", "user_id"),
         Index("ix_vendor_places", "status", "etalase_code", "kecamatan_code", "submitted_at"),
+        # The same for one unit (kabupaten/kota) of a provincial deployment.
+        Index("ix_vendor_unit_queue", "regency_code", "status", "submitted_at"),
+        Index(
+            "ix_vendor_unit_places",
+            "regency_code",
+            "status",
+            "etalase_code",
+            "kecamatan_code",
+            "submitted_at",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -142,6 +152,8 @@ class Vendor(Base):
     scale_basis: Mapped[str | None] = mapped_column(String(16))
     scale_amount: Mapped[int | None] = mapped_column(BigInteger)
     etalase_code: Mapped[str | None] = mapped_column(String(64))
+    regency_code: Mapped[str | None] = mapped_column(String(16))
+    """The kabupaten/kota (Kemendagri code, "35.79"): the bureau unit that reviews the vendor."""
     kecamatan_code: Mapped[str | None] = mapped_column(String(32))
     kelurahan_code: Mapped[str | None] = mapped_column(String(32))
     address: Mapped[str | None] = mapped_column(String(200))
@@ -170,10 +182,16 @@ class Product(Base):
         Index("ix_product_queue", "status", "submitted_at"),
         # Products by etalase and by status in one index-only pass, for the statistics.
         Index("ix_product_etalase_status", "etalase_code", "status"),
+        # The same for one unit (kabupaten/kota) of a provincial deployment.
+        Index("ix_product_unit_queue", "regency_code", "status", "submitted_at"),
+        Index("ix_product_unit_etalase", "regency_code", "etalase_code", "status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id", ondelete="CASCADE"), index=True)
+    regency_code: Mapped[str | None] = mapped_column(String(16))
+    """The vendor's kabupaten/kota, kept beside each product so a unit's queue and figures read
+    the product indexes alone."""
     status: Mapped[str] = mapped_column(String(16), default=Status.DRAFT.value, index=True)
     name: Mapped[str | None] = mapped_column(String(120))
     etalase_code: Mapped[str | None] = mapped_column(String(64))
@@ -261,6 +279,9 @@ class RoleGrant(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(16))
+    unit_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    """The unit the role is for: a kabupaten/kota ("35.73") or a province ("35"); None is the
+    whole deployment (every role given before units existed)."""
     granted_by: Mapped[int | None] = mapped_column(
         ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True
     )

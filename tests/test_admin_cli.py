@@ -50,3 +50,16 @@ async def test_export_writes_both_files(settings: Settings, tmp_path: Path) -> N
     assert all(path.parent == tmp_path / "ekspor" and path.stat().st_size for path in paths)
     with paths[0].open(encoding="utf-8-sig", newline="") as file:
         assert [row["Nama Produk"] for row in csv.DictReader(file)] == ["Keripik Original"]
+
+
+async def test_roles_and_exports_per_unit_on_the_server(settings: Settings, tmp_path: Path) -> None:
+    province = settings.model_copy(update={"regions_served": "35"})
+    await grant_role_command(province, 557, Role.REVIEWER, unit="35.73")
+    await grant_role_command(province, 557, Role.REVIEWER)  # also the whole deployment
+    with pytest.raises(InvalidInput, match="error-unit-unknown"):
+        await grant_role_command(province, 557, Role.MENTOR, unit="35.99")
+    assert await grant_role_command(province, 557, Role.REVIEWER, revoke=True, unit="35.73") == {
+        Role.REVIEWER
+    }
+    paths = await export_command(province, tmp_path, unit="35.73")
+    assert [path.name[:17] for path in paths] == ["katalog-umkm-3573"] * 2

@@ -38,9 +38,8 @@ async def mentor_command(ctx: FlowContext, command: CommandReceived) -> None:
 
 async def assign_area(ctx: FlowContext, *, mentor_id: str, mentor: User, name: str) -> None:
     wanted = name.lower()
-    kecamatan = next(
-        (k for k in ctx.catalog.region.kecamatan if wanted in (k.code, k.name.lower())), None
-    )
+    everywhere = (k for region in ctx.catalog.regions for k in region.kecamatan)
+    kecamatan = next((k for k in everywhere if wanted in (k.code, k.name.lower())), None)
     if kecamatan is None:
         ctx.say(msg("error-prefix", text=msg("mentor-unknown-kecamatan", name=name)))
         return

@@ -55,6 +55,15 @@ class RegistrationForm(Form[Vendor]):
     async def restart(self, ctx: FlowContext) -> None:
         await start(ctx)
 
+    async def navigate(self, ctx: FlowContext, subject: Vendor, step: str, choice: str) -> None:
+        """Help names the bureau of the vendor's kabupaten/kota once they have given it."""
+        if choice != NAV_HELP or subject.regency_code is None:
+            await super().navigate(ctx, subject, step, choice)
+            return
+        unit = ctx.bureau.unit_of(subject.regency_code)
+        help_text = msg(self.help_key(step), bureau=unit.name, contact=unit.contact)
+        self.ask(ctx, subject, step, (help_text,))
+
     def pause(self, ctx: FlowContext, subject: Vendor) -> None:
         answered, total = ctx.registration.draft(subject).progress()
         ctx.say(
@@ -119,7 +128,7 @@ class RegistrationForm(Form[Vendor]):
         await notices.tell_mentor(ctx, vendor, "submitted")
         ctx.finish()
         ctx.say(
-            msg("registration-submitted", bureau=ctx.bureau.name),
+            msg("registration-submitted", bureau=ctx.bureau.unit_of(vendor.regency_code).name),
             choices=[Choice("menu.status", msg("button-status"))],
         )
 
@@ -156,6 +165,12 @@ def ask_consent(ctx: FlowContext, notes: tuple[Msg, ...] = ()) -> None:
     """Shows the privacy notice; nothing personal is stored before the user agrees."""
     ctx.enter(Flow.REGISTRATION, RegistrationStep.CONSENT)
     bureau = ctx.bureau
+    units = bureau.units
+    by_units = (
+        [msg("privacy-notice-units", bureau=bureau.name)]
+        if units is not None and not units.single
+        else []
+    )
     ctx.say(
         *notes,
         msg(
@@ -164,6 +179,7 @@ def ask_consent(ctx: FlowContext, notes: tuple[Msg, ...] = ()) -> None:
             contact=bureau.contact,
             years=bureau.retention_years,
         ),
+        *by_units,
         choices=[
             Choice("consent.agree", msg("button-consent-agree")),
             Choice("consent.decline", msg("button-consent-decline")),

@@ -14,6 +14,7 @@ from handlers import forms
 from handlers.answers import yes_or_no
 from handlers.context import FlowContext
 from handlers.forms import CANDIDATES, Advance, GoTo, Outcome, Retry
+from handlers.registration.places import KecamatanStep, KelurahanStep
 from handlers.replies import Choice, Msg, Reply, msg, reply
 from models.entities import Vendor
 from models.errors import AmbiguousAmount
@@ -297,43 +298,6 @@ class EtalaseStep(Step):
         code = choice_id.removeprefix("etalase.")
         mismatched = ctx.registration.set_etalase(vendor, code)
         return Advance(kbli_warning(ctx, vendor, mismatched))
-
-
-class KecamatanStep(Step):
-    typed = False
-    name = RegistrationStep.KECAMATAN
-    field = RegistrationField.KECAMATAN
-
-    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
-        choices = [
-            Choice(f"kec.{kecamatan.code}", msg("label-plain", text=kecamatan.name))
-            for kecamatan in ctx.catalog.region.kecamatan
-        ]
-        return reply(msg("ask-kecamatan", region=ctx.catalog.region.name), choices=choices)
-
-    async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
-        ctx.registration.set_kecamatan(vendor, choice_id.removeprefix("kec."))
-        await ctx.mentoring.assign_by_area(vendor)
-        return Advance()
-
-
-class KelurahanStep(Step):
-    typed = False
-    name = RegistrationStep.KELURAHAN
-    field = RegistrationField.KELURAHAN
-
-    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
-        kecamatan = ctx.catalog.region.kecamatan_by_code(vendor.kecamatan_code or "")
-        options = kecamatan.kelurahan if kecamatan else ()
-        choices = [
-            Choice(f"kel.{item.code}", msg("label-plain", text=item.name)) for item in options
-        ]
-        name = kecamatan.name if kecamatan else ""
-        return reply(msg("ask-kelurahan", kecamatan=name), choices=choices, columns=2)
-
-    async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
-        ctx.registration.set_kelurahan(vendor, choice_id.removeprefix("kel."))
-        return Advance()
 
 
 class AddressStep(TextStep):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from handlers.context import FlowContext
+from handlers.registration.places import place_value
 from handlers.registration.steps import RegistrationStep
 from handlers.replies import Choice, Msg, msg
 from models.entities import Vendor
@@ -45,10 +46,9 @@ def field_value(
             etalase = ctx.catalog.etalase_by_code(vendor.etalase_code or "")
             return msg("label-plain", text=etalase.name(ctx.user.language) if etalase else "?")
         case RegistrationField.KECAMATAN:
-            kecamatan = ctx.catalog.region.kecamatan_by_code(vendor.kecamatan_code or "")
-            return msg("label-plain", text=kecamatan.name if kecamatan else "?")
+            return place_value(ctx, vendor)
         case RegistrationField.KELURAHAN:
-            found = ctx.catalog.region.kelurahan_by_code(vendor.kelurahan_code or "")
+            found = ctx.catalog.kelurahan_by_code(vendor.kelurahan_code or "")
             return msg("label-plain", text=found[1].name if found else "?")
         case _ if field.value in masked:
             return msg("label-plain", text=mask_number(str(getattr(vendor, field.value))))

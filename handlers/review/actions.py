@@ -13,8 +13,9 @@ from handlers.replies import Choice, Msg, msg, reply
 from handlers.review import decide
 from handlers.review.cards import show_item, show_queue
 from handlers.review.reveal import reveal, reveal_history
+from handlers.units import parse_unit, unit_name
 from models.entities import User
-from models.errors import DomainError
+from models.errors import DomainError, InvalidInput
 from models.services.access import REVIEWERS, Role
 from models.services.disclosure import SensitiveField
 from models.services.review import Kind
@@ -37,6 +38,8 @@ async def on_choice(ctx: FlowContext, choice: str) -> None:
     match choice.split("."):
         case ["review", "page", page] if page.isdecimal():
             await show_queue(ctx, int(page))
+        case ["review", "page", page, unit] if page.isdecimal():
+            await show_queue(ctx, int(page), unit=unit.replace("-", "."))
         case ["review", action, kind, number] if kind in KINDS and number.isdecimal():
             await on_item(ctx, action, cast(Kind, kind), int(number))
         case _ if ctx.conversation.flow == Flow.REVIEW:
@@ -101,24 +104,29 @@ def history_note(reason: str | None, note: str | None) -> Msg:
     return msg("review-history-note", text=parts) if parts else msg("label-plain", text="")
 
 
-async def queue_command(ctx: FlowContext) -> None:
+async def queue_command(ctx: FlowContext, command: CommandReceived) -> None:
+    """``/antrian`` (a provincial reviewer may add a unit: ``/antrian kota malang``)."""
     await ctx.access.require(ctx.user, REVIEWERS)
     ctx.remember_staff_name()
-    await show_queue(ctx)
+    try:
+        await show_queue(ctx, unit=parse_unit(ctx, command.args))
+    except InvalidInput as error:
+        ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
 
 
 async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
-    """``/peran tambah|cabut <telegram id> <role>``, or as a reply to a forwarded message."""
+    """``/peran tambah|cabut <telegram id> <role> [unit]``, or as a reply to a forwarded message;
+    a superadmin of one unit gives roles of that unit without naming it."""
     await ctx.access.require(ctx.user, {Role.SUPERADMIN})
     ctx.remember_staff_name()
     words = command.args.lower().split()
     target_id = command.about_user
-    if target_id is None and len(words) == 3 and words[1].isdecimal():
+    if target_id is None and len(words) >= 3 and words[1].isdecimal():
         target_id = words.pop(1)
     if not words and target_id is None:
         await list_staff(ctx)
         return
-    if len(words) != 2 or words[0] not in ("tambah", "cabut", "add", "remove") or target_id is None:
+    if len(words) < 2 or words[0] not in ("tambah", "cabut", "add", "remove") or target_id is None:
         ctx.say(msg("role-usage"))
         return
     role = ROLE_NAMES.get(words[1])
@@ -128,10 +136,13 @@ async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
     target = await ctx.access.telegram_user(target_id)
     granted = words[0] in ("tambah", "add")
     try:
+        unit = parse_unit(ctx, " ".join(words[2:]))
+        if unit is None and len(words) == 2:
+            unit = await ctx.access.unit_of_staff(ctx.user, {Role.SUPERADMIN})
         if granted:
-            await ctx.access.grant(ctx.user, target, role)
+            await ctx.access.grant(ctx.user, target, role, unit)
         else:
-            await ctx.access.revoke(ctx.user, target, role)
+            await ctx.access.revoke(ctx.user, target, role, unit)
     except DomainError as error:
         ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
         return
@@ -140,6 +151,8 @@ async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
     who = await commands.person(ctx, target, target_id)
     action = "granted" if granted else "revoked"
     ctx.say(msg("role-changed", action=action, role=role.value, user=who))
+    if unit is not None:
+        ctx.say(msg("role-unit", unit=unit_name(ctx, unit)))
     await tell_role_change(ctx, target, role, granted=granted)
 
 
@@ -160,6 +173,14 @@ async def tell_role_change(ctx: FlowContext, target: User, role: Role, *, grante
 async def list_staff(ctx: FlowContext) -> None:
     lines = [
         msg("role-staff-line", user=user, name=name or "…", role=role.value)
-        for user, name, role in await ctx.access.staff(ctx.user)
+        if unit is None
+        else msg(
+            "role-staff-line-unit",
+            user=user,
+            name=name or "…",
+            role=role.value,
+            unit=unit_name(ctx, unit),
+        )
+        for user, name, role, unit in await ctx.access.staff(ctx.user)
     ]
     ctx.say(msg("role-staff", lines=lines or [msg("value-none")]), msg("role-usage"))

@@ -6,25 +6,32 @@ from handlers.context import FlowContext
 from handlers.products.card import photo_attachments, product_lines
 from handlers.registration.summary import summary_lines
 from handlers.replies import Choice, Msg, msg
+from handlers.units import unit_name
 from models.entities import Product, Vendor
 from models.services.disclosure import SensitiveField
 from models.services.review import Flag, Kind, QueueEntry
 from models.status import Status
 
 
-async def show_queue(ctx: FlowContext, page: int = 1, notes: tuple[Msg, ...] = ()) -> None:
-    queue = await ctx.review.queue(ctx.user, page)
+async def show_queue(
+    ctx: FlowContext, page: int = 1, notes: tuple[Msg, ...] = (), unit: str | None = None
+) -> None:
+    """A page of the review queue: of the reviewer's units, or of ``unit``."""
+    queue = await ctx.review.queue(ctx.user, page, unit)
+    of_unit = [msg("review-queue-unit", unit=unit_name(ctx, unit))] if unit else []
     if not queue.entries:
-        ctx.say(*notes, msg("review-queue-empty"))
+        ctx.say(*notes, *of_unit, msg("review-queue-empty"))
         return
     choices = [Choice(f"review.open.{e.kind}.{e.id}", entry_label(ctx, e)) for e in queue.entries]
     footer = []
+    suffix = f".{unit.replace('.', '-')}" if unit else ""
     if queue.page > 1:
-        footer.append(Choice(f"review.page.{queue.page - 1}", msg("button-previous-page")))
+        footer.append(Choice(f"review.page.{queue.page - 1}{suffix}", msg("button-previous-page")))
     if queue.page < queue.pages:
-        footer.append(Choice(f"review.page.{queue.page + 1}", msg("button-next-page")))
+        footer.append(Choice(f"review.page.{queue.page + 1}{suffix}", msg("button-next-page")))
     ctx.say(
         *notes,
+        *of_unit,
         msg(
             "review-queue-title",
             vendors=queue.vendors,

@@ -32,27 +32,37 @@ class StatsResult:
     """The PNG of the funnel and the targets."""
 
 
-async def export_job(services: WorkerServices, user_id: int, basename: str) -> ExportResult:
-    """Approved products with their vendors, as CSV and XLSX files."""
+async def export_job(
+    services: WorkerServices, user_id: int, basename: str, unit: str | None
+) -> ExportResult:
+    """Approved products with their vendors (of ``unit``, or every unit the user reviews), as
+    CSV and XLSX files."""
     async with services.uow_factory() as uow:
         actor = await _actor(uow, user_id)
-        access = AccessService(uow, services.clock, services.admin_ids)
-        export = ExportService(uow, access, services.catalog)
+        export = ExportService(uow, _access(uow, services), services.catalog)
         with tempfile.TemporaryDirectory(prefix="ekspor-") as folder:
-            files = await export.write(actor, Path(folder), basename)
+            files = await export.write(actor, Path(folder), basename, unit)
             documents = [(path.name, path.read_bytes()) for path in files.paths]
     return ExportResult(files.rows, documents)
 
 
 async def stats_job(
-    services: WorkerServices, user_id: int, language: str, targets: tuple[int, int]
+    services: WorkerServices,
+    user_id: int,
+    language: str,
+    targets: tuple[int, int],
+    unit: str | None,
 ) -> StatsResult:
-    """Every figure of ``/statistik``, and its chart."""
+    """Every figure of ``/statistik`` (of ``unit``, or of the user's units), and its chart."""
     async with services.uow_factory() as uow:
         actor = await _actor(uow, user_id)
-        stats = await StatsService(uow, AccessService(uow, services.clock, ())).overview(actor)
+        stats = await StatsService(uow, _access(uow, services)).overview(actor, unit)
     chart = stats_chart(_locales().translator(language), stats, *targets)
     return StatsResult(stats, chart)
+
+
+def _access(uow: UnitOfWork, services: WorkerServices) -> AccessService:
+    return AccessService(uow, services.clock, services.admin_ids, services.units)
 
 
 async def _actor(uow: UnitOfWork, user_id: int) -> User:

@@ -13,6 +13,8 @@ from handlers.registration.summary import step_label
 from handlers.replies import Attachment, Choice, Msg, Reply, msg
 from handlers.review.chart import STAGES
 from handlers.review.report_jobs import export_job, stats_job
+from handlers.units import parse_unit, unit_name
+from models.errors import InvalidInput
 from models.services.access import REVIEWERS
 from models.services.export import export_basename
 from models.services.search import SearchHit
@@ -66,20 +68,28 @@ def status_label(status: str) -> Msg:
     return msg(f"product-status-{status.replace('_', '-')}")
 
 
-async def stats_command(ctx: FlowContext) -> None:
-    """``/statistik``: the overview with its chart, then the breakdowns, worked out in the
+async def stats_command(ctx: FlowContext, command: CommandReceived) -> None:
+    """``/statistik [unit]``: the overview with its chart, then the breakdowns, worked out in the
     background so that other chats never wait for them."""
     await ctx.access.require(ctx.user, REVIEWERS)
     ctx.remember_staff_name()
+    try:
+        unit = parse_unit(ctx, command.args)
+    except InvalidInput as error:
+        ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
+        return
     targets = (ctx.bureau.target_vendors, ctx.bureau.target_products)
     user_id, language = ctx.user.id, ctx.user.language
 
     async def figures() -> list[Reply]:
-        result = await ctx.background.run(stats_job, user_id, language, targets)
+        result = await ctx.background.run(stats_job, user_id, language, targets, unit)
+        stats = result.stats
         chart = Attachment("photo", data=result.chart, filename="statistik.png")
         return [
-            Reply(tuple(overview(ctx, result.stats)), attachments=(chart,)),
-            Reply((drop_off(result.stats.drop_off), *breakdowns(ctx, result.stats))),
+            Reply(tuple(overview(ctx, stats)), attachments=(chart,)),
+            Reply(
+                (drop_off(stats.drop_off), *breakdowns(ctx, stats), *units_breakdown(ctx, stats))
+            ),
         ]
 
     ctx.later.append(figures)
@@ -93,10 +103,12 @@ def overview(ctx: FlowContext, stats: Stats) -> list[Msg]:
         msg("stats-line", label=msg(f"stats-stage-{stage}"), count=getattr(stats.funnel, stage))
         for stage in STAGES
     ]
+    of_unit = [msg("stats-unit", unit=unit_name(ctx, stats.unit))] if stats.unit else []
     return [
         msg(
             "stats-title", date=format_datetime(when, "d MMM yyyy HH:mm", locale=ctx.user.language)
         ),
+        *of_unit,
         msg("stats-vendors", total=sum(vendors.values()), lines=status_lines(vendors)),
         msg("stats-products", total=sum(products.values()), lines=status_lines(products)),
         targets(ctx, stats),
@@ -177,10 +189,28 @@ def breakdowns(ctx: FlowContext, stats: Stats) -> list[Msg]:
         for entry in stats.by_kecamatan
     ]
     none = [msg("value-none")]
+    several = len(ctx.catalog.regions) > 1 and stats.unit is None  # by kabupaten/kota instead
     return [
         msg("stats-etalase", lines=etalase or none),
-        msg("stats-kecamatan", lines=kecamatan or none),
+        *([] if several else [msg("stats-kecamatan", lines=kecamatan or none)]),
     ]
+
+
+def units_breakdown(ctx: FlowContext, stats: Stats) -> list[Msg]:
+    """The funnel of every unit, for the province (or several units) at once."""
+    if len(ctx.catalog.regions) < 2 or stats.unit is not None:
+        return []
+    lines = [
+        msg(
+            "stats-unit-line",
+            name=place_name(entry.code, ctx.catalog.place_name(entry.code)),
+            consented=entry.consented,
+            submitted=entry.submitted,
+            approved=entry.approved,
+        )
+        for entry in stats.by_unit
+    ]
+    return [msg("stats-units", lines=lines or [msg("value-none")])]
 
 
 def etalase_name(ctx: FlowContext, code: str | None) -> Msg:
@@ -189,7 +219,7 @@ def etalase_name(ctx: FlowContext, code: str | None) -> Msg:
 
 
 def kecamatan_name(ctx: FlowContext, code: str | None) -> Msg:
-    kecamatan = ctx.catalog.region.kecamatan_by_code(code) if code else None
+    kecamatan = ctx.catalog.kecamatan_by_code(code) if code else None
     return place_name(code, kecamatan.name if kecamatan else None)
 
 
@@ -198,23 +228,28 @@ def place_name(code: str | None, name: str | None) -> Msg:
     return msg("label-plain", text=name or code) if code else msg("stats-not-given")
 
 
-async def export_command(ctx: FlowContext) -> None:
-    """``/ekspor``: approved products with their vendors, as a CSV and an XLSX document."""
+async def export_command(ctx: FlowContext, command: CommandReceived) -> None:
+    """``/ekspor [unit]``: approved products with their vendors, as a CSV and an XLSX document."""
     await ctx.access.require(ctx.user, REVIEWERS)
     ctx.remember_staff_name()
-    at_most = await ctx.export.upper_bound(ctx.user)
+    try:
+        unit = parse_unit(ctx, command.args)
+        at_most = await ctx.export.upper_bound(ctx.user, unit)
+    except InvalidInput as error:
+        ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
+        return
     if at_most > CHAT_EXPORT_MAX_ROWS:
         ctx.say(msg("export-too-large", count=at_most, limit=CHAT_EXPORT_MAX_ROWS))
         return
     if at_most == 0:
         ctx.say(msg("export-empty"))
         return
-    basename = export_basename(ctx.now.astimezone(ctx.bureau.timezone))
+    basename = export_basename(ctx.now.astimezone(ctx.bureau.timezone), unit)
     ctx.say(msg("export-preparing"))
     user_id = ctx.user.id
 
     async def files() -> list[Reply]:
-        result = await ctx.background.run(export_job, user_id, basename)
+        result = await ctx.background.run(export_job, user_id, basename, unit)
         if result.rows == 0:
             return [Reply((msg("export-empty"),))]
         documents = tuple(

@@ -14,6 +14,7 @@ privacy-notice =
     Your rights: you can see, correct or ask us to delete your data at any time through { $contact }. You can also withdraw this consent.
 
     Do you agree?
+privacy-notice-units = Your business data is reviewed by the BPBJ (procurement unit) of the kabupaten/kota where your business is, together with { $bureau }.
 button-consent-agree = ✅ I agree
 button-consent-decline = I do not agree
 consent-thanks = Thank you. We have recorded your consent. Let's begin! 🙌
@@ -87,8 +88,20 @@ ask-etalase = What is your main line of business? Choose the etalase (catalogue 
 warning-kbli-mismatch =
     ⚠️ Please note: KBLI { $codes } does not match the etalase (catalogue category) "{ $etalase }".
     A mismatch between KBLI and etalase is a common reason for registrations to be rejected. Check the KBLI on your NIB again, or choose another etalase from the summary later.
-ask-kecamatan = In which kecamatan (district) of { $region } is your business?
-ask-kelurahan = In which desa/kelurahan (village) of Kecamatan { $kecamatan }?
+ask-kecamatan = In which kecamatan (district) of { $region } is your business? Choose below, or type its name.
+ask-kecamatan-typed = In which kecamatan (district) of { $region } is your business? Type its name, for example: kec. Singosari.
+ask-kelurahan = In which desa/kelurahan (village) of Kecamatan { $kecamatan }? Choose below, or type its name.
+ask-kelurahan-typed = In which desa/kelurahan (village) of Kecamatan { $kecamatan }? Type its name, for example: ds. Punten.
+ask-regency = In which kabupaten/kota (regency/city) is your business? Choose below, or type its name.
+ask-regency-typed = In which kabupaten/kota (regency/city) is your business? Type its name, for example: kab. Malang or kota Surabaya.
+place-noted = 📍 { $place }.
+button-change-regency = 🔄 Another kabupaten/kota
+label-place-in = { $name } (Kec. { $kecamatan })
+label-place-in-regency = { $name }, { $region }
+error-place-choose = Which one do you mean? Choose below, or type the name again.
+error-regency-unknown = We could not find that kabupaten/kota in this service area. Check the spelling and type it again, for example: kab. Malang.
+error-kecamatan-unknown = We could not find that kecamatan in { $region }. Check the spelling and type it again.
+error-kelurahan-unknown = We could not find that desa/kelurahan in Kecamatan { $kecamatan }. Check the spelling and type it again.
 ask-address =
     Write the full business address: street name, number, RT/RW.
     Example: Jl. Diponegoro No. 12, RT 02/RW 05
@@ -106,8 +119,8 @@ help-npwp = The NPWP is on your NPWP card. The old 15-digit NPWP still works. In
 help-scale = Turnover is the total of your sales. If it is easier to count per month or per day, write for example "20 juta per bulan" (20 million a month) or "700 ribu per hari" (700 thousand a day); we will work out the yearly figure. If you know your business capital better, press "I'll give my capital instead".
 help-scale-confirm = Business size follows Government Regulation (PP) No. 7 of 2021: micro businesses have up to Rp2 billion turnover a year, small businesses up to Rp15 billion, medium businesses up to Rp50 billion.
 help-etalase = An etalase is the catalogue category where your products are displayed. Choose the one that best fits your main business; you can register other products later.
-help-kecamatan = Choose the kecamatan (district) where your business operates. If it is not in the list, contact { $contact }.
-help-kelurahan = Choose the desa or kelurahan (village) where your business operates.
+help-kecamatan = Choose or type the kecamatan (district) where your business operates ("kec." is not needed, small typos are fine). If you cannot find it, contact { $contact }.
+help-kelurahan = Choose or type the desa or kelurahan (village) where your business operates ("desa" or "kel." is not needed).
 help-address = Write an address our staff can visit, including RT/RW if there is one.
 help-email = Your email is used for your e-catalogue account. If you do not have one, press "Skip".
 help-summary = Please check all the data. Press an item to change it. If everything is correct, press "Send for verification".

@@ -77,3 +77,8 @@ export-done = 📤 Catalogue export: { $count ->
         [one] 1 approved product
        *[other] { $count } approved products
     } with their providers' data, as CSV and Excel (XLSX). The columns follow the e-Katalog upload layout.
+stats-unit = 🏛 { $unit }
+stats-units =
+    🏛 By kabupaten/kota (registered · submitted · approved):
+    { $lines }
+stats-unit-line = • { $name }: { $consented } · { $submitted } · { $approved }

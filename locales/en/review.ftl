@@ -82,6 +82,7 @@ role-usage =
     How to use /peran:
     • /peran tambah <Telegram id> verifikator
     • /peran cabut <Telegram id> verifikator
+    • /peran tambah <Telegram id> verifikator kota malang (a role for one kabupaten/kota; without a name: your whole area)
     Roles: superadmin, verifikator, pendamping (also: add/remove, reviewer/mentor). You can also reply to a message forwarded from the person: /peran tambah pendamping
 role-changed = { $action ->
         [granted] ✅ The { $role ->
@@ -162,3 +163,12 @@ staff-announce-products = 📥 { $count } new products from { $business } waitin
 button-open-review-card = Open the review card
     .whatsapp = Open card
 button-open-review-queue = Open the queue
+review-queue-unit = 🏛 { $unit }
+role-unit = For the unit: { $unit }.
+role-staff-line-unit = • { $name } ({ $user }): { $role ->
+        [superadmin] superadmin
+        [reviewer] reviewer
+       *[mentor] mentor
+    }, { $unit }
+error-unit-unknown = There is no unit "{ $unit }" in this service. Write the full kabupaten/kota name (for example: kota malang or kab malang) or its code (for example: 35.73).
+error-mentor-other-unit = That mentor is not a mentor in this business's kabupaten/kota. Give them the role for this unit first: /peran tambah <Telegram id> pendamping <kabupaten/kota>.

@@ -14,6 +14,7 @@ privacy-notice =
     Hak Anda: melihat, memperbaiki, atau meminta data dihapus kapan saja melalui { $contact }. Anda juga bisa menarik persetujuan ini.
 
     Apakah Anda setuju?
+privacy-notice-units = Data usaha Anda diperiksa oleh BPBJ kabupaten/kota tempat usaha Anda berada, bersama { $bureau }.
 button-consent-agree = ✅ Saya setuju
 button-consent-decline = Tidak setuju
 consent-thanks = Terima kasih. Persetujuan Anda sudah kami catat. Mari mulai! 🙌
@@ -85,8 +86,20 @@ ask-etalase = Apa bidang usaha utama Anda? Pilih etalase (kategori katalog) yang
 warning-kbli-mismatch =
     ⚠️ Perhatian: KBLI { $codes } tidak sesuai dengan etalase "{ $etalase }".
     Ketidaksesuaian KBLI dan etalase sering menjadi alasan pendaftaran ditolak. Periksa lagi KBLI di NIB Anda, atau pilih etalase lain lewat ringkasan nanti.
-ask-kecamatan = Usaha Anda berada di kecamatan mana di { $region }?
-ask-kelurahan = Di desa/kelurahan mana (Kecamatan { $kecamatan })?
+ask-kecamatan = Usaha Anda berada di kecamatan mana di { $region }? Pilih di bawah, atau ketik namanya.
+ask-kecamatan-typed = Usaha Anda berada di kecamatan mana di { $region }? Ketik nama kecamatannya, misalnya: kec. Singosari.
+ask-kelurahan = Di desa/kelurahan mana (Kecamatan { $kecamatan })? Pilih di bawah, atau ketik namanya.
+ask-kelurahan-typed = Di desa/kelurahan mana (Kecamatan { $kecamatan })? Ketik nama desa atau kelurahannya, misalnya: ds. Punten.
+ask-regency = Usaha Anda berada di kabupaten/kota mana? Pilih di bawah, atau ketik namanya.
+ask-regency-typed = Usaha Anda berada di kabupaten/kota mana? Ketik namanya, misalnya: kab. Malang atau kota Surabaya.
+place-noted = 📍 { $place }.
+button-change-regency = 🔄 Ganti kabupaten/kota
+label-place-in = { $name } (Kec. { $kecamatan })
+label-place-in-regency = { $name }, { $region }
+error-place-choose = Maksud Anda yang mana? Pilih di bawah, atau ketik lagi namanya.
+error-regency-unknown = Kabupaten/kota itu tidak kami temukan di wilayah layanan ini. Periksa ejaannya lalu ketik lagi, misalnya: kab. Malang.
+error-kecamatan-unknown = Kecamatan itu tidak kami temukan di { $region }. Periksa ejaannya lalu ketik lagi.
+error-kelurahan-unknown = Desa/kelurahan itu tidak kami temukan di Kecamatan { $kecamatan }. Periksa ejaannya lalu ketik lagi.
 ask-address =
     Tulis alamat lengkap usaha: nama jalan, nomor, RT/RW.
     Contoh: Jl. Diponegoro No. 12, RT 02/RW 05
@@ -104,8 +117,8 @@ help-npwp = NPWP ada di kartu NPWP. NPWP lama 15 angka tetap bisa dipakai. Peror
 help-scale = Omzet adalah total hasil penjualan. Jika lebih mudah menghitung per bulan atau per hari, tulis misalnya "20 juta per bulan" atau "700 ribu per hari"; kami hitungkan per tahunnya. Jika lebih tahu modal usaha, tekan "Saya isi modal saja".
 help-scale-confirm = Ukuran usaha dihitung menurut PP No. 7 Tahun 2021: usaha mikro sampai Rp2 miliar omzet per tahun, usaha kecil sampai Rp15 miliar, usaha menengah sampai Rp50 miliar.
 help-etalase = Etalase adalah kategori di katalog tempat produk Anda dipajang. Pilih yang paling sesuai dengan usaha utama Anda; produk lain bisa didaftarkan nanti.
-help-kecamatan = Pilih kecamatan tempat usaha Anda berjalan. Jika tidak ada di daftar, hubungi { $contact }.
-help-kelurahan = Pilih desa atau kelurahan tempat usaha Anda berjalan.
+help-kecamatan = Pilih atau ketik kecamatan tempat usaha Anda berjalan (boleh tanpa "kec.", salah ketik sedikit tidak apa-apa). Jika tidak ada di daftar, hubungi { $contact }.
+help-kelurahan = Pilih atau ketik desa atau kelurahan tempat usaha Anda berjalan (boleh tanpa "desa" atau "kel.").
 help-address = Tulis alamat yang bisa didatangi petugas, termasuk RT/RW jika ada.
 help-email = Email dipakai untuk akun katalog elektronik. Jika tidak punya, tekan "Lewati".
 help-summary = Periksa semua data. Tekan nama data untuk mengubahnya. Jika sudah benar, tekan "Kirim untuk diverifikasi".

@@ -59,3 +59,8 @@ export-preparing = ⏳ Sedang menyiapkan file ekspor (CSV dan Excel). Mohon tung
 export-empty = Belum ada produk yang disetujui, jadi belum ada yang bisa diekspor.
 export-too-large = Ada { $count } produk, terlalu banyak untuk dikirim lewat chat (paling banyak { $limit }). Ekspor langsung di server dengan perintah: umkm-bot export
 export-done = 📤 Ekspor katalog: { $count } produk yang disetujui beserta data penyedianya, dalam CSV dan Excel (XLSX). Susunan kolomnya mengikuti unggahan e-Katalog.
+stats-unit = 🏛 { $unit }
+stats-units =
+    🏛 Per kabupaten/kota (terdaftar · diajukan · disetujui):
+    { $lines }
+stats-unit-line = • { $name }: { $consented } · { $submitted } · { $approved }

@@ -82,6 +82,7 @@ role-usage =
     Cara memakai /peran:
     • /peran tambah <id Telegram> verifikator
     • /peran cabut <id Telegram> verifikator
+    • /peran tambah <id Telegram> verifikator kota malang (peran untuk satu kabupaten/kota; tanpa nama: seluruh wilayah Anda)
     Peran: superadmin, verifikator, pendamping. Bisa juga dengan membalas pesan yang diteruskan dari orangnya: /peran tambah pendamping
 role-changed = { $action ->
         [granted] ✅ Peran { $role ->
@@ -162,3 +163,12 @@ staff-announce-products = 📥 { $count } produk baru dari { $business } menungg
 button-open-review-card = Buka kartu verifikasi
     .whatsapp = Buka kartu
 button-open-review-queue = Buka antrian
+review-queue-unit = 🏛 { $unit }
+role-unit = Untuk unit: { $unit }.
+role-staff-line-unit = • { $name } ({ $user }): { $role ->
+        [superadmin] superadmin
+        [reviewer] verifikator
+       *[mentor] pendamping
+    }, { $unit }
+error-unit-unknown = Unit "{ $unit }" tidak ada di layanan ini. Tulis nama kabupaten/kota lengkap (misalnya: kota malang atau kab malang) atau kodenya (misalnya: 35.73).
+error-mentor-other-unit = Pendamping itu bukan pendamping di kabupaten/kota usaha ini. Berikan dulu perannya untuk unit ini: /peran tambah <id Telegram> pendamping <kabupaten/kota>.

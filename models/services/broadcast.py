@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, func, select, true
 from models.entities import Broadcast, ChannelIdentity, User, Vendor
 from models.errors import InvalidInput
 from models.services.access import AccessService, Role
+from models.units import Scope
 from models.uow import UnitOfWork
 
 SENDERS = frozenset({Role.SUPERADMIN})
@@ -25,12 +26,15 @@ class SegmentKind(StrEnum):
     STATUS = "status"
     ETALASE = "etalase"
     KECAMATAN = "kecamatan"
+    UNIT = "unit"
+    """A kabupaten/kota of a provincial deployment."""
 
 
 GROUPED_BY = {
     SegmentKind.STATUS: Vendor.status,
     SegmentKind.ETALASE: Vendor.etalase_code,
     SegmentKind.KECAMATAN: Vendor.kecamatan_code,
+    SegmentKind.UNIT: Vendor.regency_code,
 }
 
 
@@ -88,20 +92,25 @@ class BroadcastService:
         self._uow = uow
         self._access = access
 
-    async def require_sender(self, actor: User) -> None:
-        """Raises :class:`NotPermitted` (worded as an unknown command) unless a superadmin."""
-        await self._access.require(actor, SENDERS)
+    async def require_sender(self, actor: User) -> Scope:
+        """The units the superadmin may write to; raises :class:`NotPermitted` (worded as an
+        unknown command) unless a superadmin."""
+        return await self._access.scope(actor, SENDERS)
 
     async def count(self, actor: User, segment: Segment) -> int:
-        """How many vendors the broadcast would reach."""
-        await self.require_sender(actor)
-        return len(await self._recipients(segment))
+        """How many vendors of the sender's units the broadcast would reach."""
+        scope = await self.require_sender(actor)
+        return len(await self._recipients(scope, segment))
 
     async def groups(self, actor: User, kind: SegmentKind) -> dict[str, int]:
-        """The values of ``kind`` that vendors have, with how many have each."""
-        await self.require_sender(actor)
+        """The values of ``kind`` that vendors of the sender's units have, with how many."""
+        scope = await self.require_sender(actor)
         column = GROUPED_BY[kind]
-        query = select(column, func.count()).where(column.is_not(None)).group_by(column)
+        query = (
+            select(column, func.count())
+            .where(column.is_not(None), scope.where(Vendor.regency_code))
+            .group_by(column)
+        )
         rows = (await self._uow.session.execute(query)).all()
         return {str(value): count for value, count in rows}
 
@@ -110,8 +119,8 @@ class BroadcastService:
     ) -> Broadcast:
         """Queues the message for every vendor of ``segment``; ``render`` frames the text in
         a recipient's language."""
-        await self.require_sender(actor)
-        recipients = await self._recipients(segment)
+        scope = await self.require_sender(actor)
+        recipients = await self._recipients(scope, segment)
         if not recipients:
             raise InvalidInput("broadcast-nobody")
         broadcast = Broadcast(
@@ -149,15 +158,15 @@ class BroadcastService:
             return None
         return Progress(broadcast, await self._uow.outbox.counts(broadcast.id))
 
-    async def _recipients(self, segment: Segment) -> list[_Recipient]:
-        """Each vendor of the segment once, on the channel they wrote from last."""
+    async def _recipients(self, scope: Scope, segment: Segment) -> list[_Recipient]:
+        """Each vendor of the segment and scope once, on the channel they wrote from last."""
         query = (
             select(
                 Vendor.user_id, User.language, ChannelIdentity.channel, ChannelIdentity.external_id
             )
             .join(User, User.id == Vendor.user_id)
             .join(ChannelIdentity, ChannelIdentity.user_id == Vendor.user_id)
-            .where(segment.condition())
+            .where(segment.condition(), scope.where(Vendor.regency_code))
             .order_by(
                 Vendor.user_id, ChannelIdentity.last_seen_at.desc(), ChannelIdentity.id.desc()
             )

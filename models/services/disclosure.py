@@ -55,9 +55,11 @@ class DisclosureService:
     async def reveal(self, actor: User, vendor_id: int, field: SensitiveField) -> Vendor | None:
         """The vendor whose ``field`` the reviewer asked to see in full; the access is recorded
         when there is a number to show."""
-        await self._access.require(actor, REVIEWERS)
+        scope = await self._access.scope(actor, REVIEWERS)
         vendor = await self._uow.session.get(Vendor, vendor_id)
-        if vendor is None or getattr(vendor, field.value) is None:
+        if vendor is None or not scope.covers(vendor.regency_code):
+            return None
+        if getattr(vendor, field.value) is None:
             return vendor
         self._uow.session.add(
             DataReveal(
@@ -72,7 +74,10 @@ class DisclosureService:
 
     async def reveals(self, actor: User, vendor_id: int) -> list[RevealEntry]:
         """Who saw which number of the vendor in full, oldest first."""
-        await self._access.require(actor, REVIEWERS)
+        scope = await self._access.scope(actor, REVIEWERS)
+        vendor = await self._uow.session.get(Vendor, vendor_id)
+        if vendor is None or not scope.covers(vendor.regency_code):
+            return []
         query = (
             select(DataReveal.field, User.display_name, DataReveal.revealed_at)
             .outerjoin(User, User.id == DataReveal.actor_user_id)

@@ -23,9 +23,9 @@ from models.entities import (
     User,
     Vendor,
 )
-from models.errors import InvalidInput
+from models.errors import InvalidInput, NotPermitted
 from models.schemas import RegistrationDraft
-from models.services.access import REVIEWERS, AccessService, Role
+from models.services.access import REVIEWERS, UNKNOWN_COMMAND, AccessService, Role
 from models.status import Status
 from models.uow import UnitOfWork
 
@@ -128,9 +128,8 @@ class MentoringService:
             self._assign(vendor, mentor_id, "area", None)
 
     async def assign(self, actor: User, vendor: Vendor, mentor: User) -> None:
-        """Staff assign a mentor by hand (replacing any earlier one)."""
-        await self._access.require(actor, REVIEWERS)
-        await self._require_mentor(mentor)
+        """Staff assign a mentor by hand (replacing any earlier one), both of the vendor's unit."""
+        await self._require_unit(actor, mentor, vendor.regency_code)
         existing = await self._uow.session.get(MentorAssignment, vendor.id)
         if existing is not None:
             await self._uow.session.delete(existing)
@@ -138,8 +137,8 @@ class MentoringService:
         self._assign(vendor, mentor.id, "manual", actor.id)
 
     async def add_area(self, actor: User, mentor: User, kecamatan_code: str) -> None:
-        await self._access.require(actor, REVIEWERS)
-        await self._require_mentor(mentor)
+        """The mentor covers a kecamatan of their unit, given by staff of that unit."""
+        await self._require_unit(actor, mentor, kecamatan_code.rsplit(".", 1)[0])
         exists = await self._uow.session.scalar(
             select(MentorArea.id).where(
                 MentorArea.mentor_user_id == mentor.id,
@@ -150,6 +149,14 @@ class MentoringService:
             self._uow.session.add(
                 MentorArea(mentor_user_id=mentor.id, kecamatan_code=kecamatan_code)
             )
+
+    async def _require_unit(self, actor: User, mentor: User, regency_code: str | None) -> None:
+        """Staff act within their unit, on a mentor of that unit."""
+        if not (await self._access.scope(actor, REVIEWERS)).covers(regency_code):
+            raise NotPermitted(UNKNOWN_COMMAND)
+        await self._require_mentor(mentor)
+        if not (await self._access.scope(mentor, MENTORS)).covers(regency_code):
+            raise InvalidInput("error-mentor-other-unit")
 
     async def _require_mentor(self, mentor: User) -> None:
         if Role.MENTOR not in await self._access.roles(mentor):

@@ -142,8 +142,10 @@ class ProductService:
 
     async def create(self, vendor_id: int) -> Product:
         now = self._clock()
+        vendor = await self._uow.session.get(Vendor, vendor_id)  # usually already loaded
         product = Product(
             vendor_id=vendor_id,
+            regency_code=vendor.regency_code if vendor else None,
             status=Status.DRAFT.value,
             created_at=now,
             updated_at=now,
@@ -324,6 +326,7 @@ class ProductService:
             raise InvalidInput("error-fixes-unchanged", count=len(product.fix_pending))
         transition(self._uow, product, Status.SUBMITTED, actor=actor, now=self._clock())
         product.submitted_at = self._clock()
+        product.regency_code = vendor.regency_code
 
     async def submit_ready(self, vendor: Vendor, actor: User) -> int:
         """Submits every complete draft; returns how many were sent."""

@@ -145,18 +145,46 @@ class RegistrationService:
         self._edit(vendor).etalase_code = code
         return self.kbli_mismatches(vendor)
 
+    def set_regency(self, vendor: Vendor, code: str) -> None:
+        """Stores the kabupaten/kota (of a deployment serving several); a different one clears
+        the kecamatan and desa chosen in the other."""
+        if self._catalog.region_by_code(code) is None:
+            raise InvalidInput("error-choice")
+        if vendor.regency_code != code:
+            self._edit(vendor).kecamatan_code = None
+            vendor.kelurahan_code = None
+        vendor.regency_code = code
+
+    def clear_regency(self, vendor: Vendor) -> None:
+        """The vendor wants to choose another kabupaten/kota: the place is asked again."""
+        self._edit(vendor).regency_code = None
+        vendor.kecamatan_code = None
+        vendor.kelurahan_code = None
+
     def set_kecamatan(self, vendor: Vendor, code: str) -> None:
-        if self._catalog.region.kecamatan_by_code(code) is None:
+        if self._catalog.kecamatan_by_code(code) is None:
             raise InvalidInput("error-choice")
         if vendor.kecamatan_code != code:
             self._edit(vendor).kelurahan_code = None
         vendor.kecamatan_code = code
+        region = self._catalog.region_of(code)
+        vendor.regency_code = region.code if region else None
 
     def set_kelurahan(self, vendor: Vendor, code: str) -> None:
-        found = self._catalog.region.kelurahan_by_code(code)
+        found = self._catalog.kelurahan_by_code(code)
         if found is None or found[0].code != vendor.kecamatan_code:
             raise InvalidInput("error-choice")
         self._edit(vendor).kelurahan_code = code
+
+    def set_place(self, vendor: Vendor, kelurahan_code: str) -> None:
+        """Stores a desa/kelurahan of the vendor's kabupaten/kota found by its name, with the
+        kecamatan it is in (which may differ from the one chosen before)."""
+        found = self._catalog.kelurahan_by_code(kelurahan_code)
+        region = self._catalog.region_of(kelurahan_code)
+        if found is None or region is None or region.code != vendor.regency_code:
+            raise InvalidInput("error-choice")
+        self._edit(vendor).kecamatan_code = found[0].code
+        vendor.kelurahan_code = kelurahan_code
 
     def set_address(self, vendor: Vendor, text: str) -> None:
         self._edit(vendor).address = parse_address(text)

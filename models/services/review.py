@@ -86,16 +86,17 @@ class ReviewService:
 
     # --- queue ---------------------------------------------------------------------------
 
-    async def queue(self, actor: User, page: int) -> QueuePage:
-        """Submitted registrations and products, oldest first."""
-        await self._access.require(actor, REVIEWERS)
+    async def queue(self, actor: User, page: int, unit: str | None = None) -> QueuePage:
+        """Submitted registrations and products of the units the actor reviews (or of
+        ``unit``), oldest first."""
+        scope = await self._access.scope(actor, REVIEWERS, unit)
         session = self._uow.session
         submitted = Status.SUBMITTED.value
-        vendors = await session.scalar(
-            select(func.count()).select_from(Vendor).where(Vendor.status == submitted)
-        )
+        in_vendors = (Vendor.status == submitted, scope.where(Vendor.regency_code))
+        in_products = (Product.status == submitted, scope.where(Product.regency_code))
+        vendors = await session.scalar(select(func.count()).select_from(Vendor).where(*in_vendors))
         products = await session.scalar(
-            select(func.count()).select_from(Product).where(Product.status == submitted)
+            select(func.count()).select_from(Product).where(*in_products)
         )
         total = (vendors or 0) + (products or 0)
         pages = max(1, -(-total // QUEUE_PAGE_SIZE))
@@ -112,14 +113,14 @@ class ReviewService:
                 Vendor.business_name.label("vendor_name"),
                 Vendor.submitted_at,
             )
-            .where(Vendor.status == submitted)
+            .where(*in_vendors)
             .order_by(Vendor.submitted_at, Vendor.id)
             .limit(first)
             .subquery()
         )
         products_first = (
             select(Product.id, Product.name, Product.vendor_id, Product.submitted_at)
-            .where(Product.status == submitted)
+            .where(*in_products)
             .order_by(Product.submitted_at, Product.id)
             .limit(first)
             .subquery()
@@ -147,22 +148,25 @@ class ReviewService:
         ]
         return QueuePage(entries, vendors or 0, products or 0, page, pages)
 
-    async def oldest(self, actor: User) -> QueueEntry | None:
-        page = await self.queue(actor, 1)
+    async def oldest(self, actor: User, unit: str | None = None) -> QueueEntry | None:
+        page = await self.queue(actor, 1, unit)
         return page.entries[0] if page.entries else None
 
     # --- items ---------------------------------------------------------------------------
 
     async def vendor(self, actor: User, vendor_id: int) -> Vendor | None:
-        await self._access.require(actor, REVIEWERS)
-        return await self._uow.session.get(Vendor, vendor_id)
+        """The registration, if the actor reviews its unit (else as if it did not exist)."""
+        scope = await self._access.scope(actor, REVIEWERS)
+        vendor = await self._uow.session.get(Vendor, vendor_id)
+        return vendor if vendor is not None and scope.covers(vendor.regency_code) else None
 
     async def product(self, actor: User, product_id: int) -> tuple[Product, Vendor] | None:
-        await self._access.require(actor, REVIEWERS)
+        scope = await self._access.scope(actor, REVIEWERS)
         product = await self._uow.session.get(Product, product_id)
         if product is None:
             return None
-        return product, await self.vendor_of_product(product)
+        vendor = await self.vendor_of_product(product)
+        return (product, vendor) if scope.covers(vendor.regency_code) else None
 
     async def vendor_of_product(self, product: Product) -> Vendor:
         vendor = await self._uow.session.get(Vendor, product.vendor_id)
@@ -240,7 +244,7 @@ class ReviewService:
         fields: Sequence[str] = (),
     ) -> Vendor | Product:
         """Approves, sends back for fixes, or rejects a submitted item; returns it."""
-        await self._access.require(actor, REVIEWERS)
+        scope = await self._access.scope(actor, REVIEWERS)
         if decision not in DECISIONS:
             raise InvalidInput("error-choice")
         if decision is not Status.APPROVED and not (note or reason):
@@ -248,7 +252,7 @@ class ReviewService:
         if decision is Status.NEEDS_FIX and not fields:
             raise InvalidInput("error-review-fields-required")
         item = await self._locked(kind, item_id)
-        if item is None:
+        if item is None or not scope.covers(await self._regency_of(item)):
             raise InvalidInput("error-choice")
         if item.status != Status.SUBMITTED:
             raise await self._already_decided(item)
@@ -263,6 +267,12 @@ class ReviewService:
             fields=fields,
         )
         return item
+
+    async def _regency_of(self, item: Vendor | Product) -> str | None:
+        """The kabupaten/kota of an item: a product's is its vendor's."""
+        if isinstance(item, Vendor):
+            return item.regency_code
+        return (await self.vendor_of_product(item)).regency_code
 
     async def _locked(self, kind: Kind, item_id: int) -> Vendor | Product | None:
         if kind == "vendor":
@@ -292,9 +302,11 @@ class ReviewService:
         ]
 
     async def history(self, actor: User, kind: Kind, item_id: int) -> list[HistoryEntry]:
-        await self._access.require(actor, REVIEWERS)
+        scope = await self._access.scope(actor, REVIEWERS)
         item = await self._plain(kind, item_id)
-        return await self.history_of(item) if item else []
+        if item is None or not scope.covers(await self._regency_of(item)):
+            return []
+        return await self.history_of(item)
 
     async def _plain(self, kind: Kind, item_id: int) -> Vendor | Product | None:
         if kind == "vendor":

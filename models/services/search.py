@@ -37,6 +37,7 @@ from sqlalchemy import Executable, case, func, or_, select
 from models.crypto import blind_index
 from models.entities import User, Vendor
 from models.services.access import REVIEWERS, AccessService
+from models.units import Scope
 from models.uow import UnitOfWork
 
 CANDIDATES = 200
@@ -78,25 +79,28 @@ class SearchService:
         self._uow = uow
         self._access = access
 
-    async def vendors(self, actor: User, text: str, limit: int = 8) -> SearchResult:
-        """Vendors matching ``text`` by number, or by business or owner name."""
-        await self._access.require(actor, REVIEWERS)
+    async def vendors(
+        self, actor: User, text: str, limit: int = 8, unit: str | None = None
+    ) -> SearchResult:
+        """Vendors of the units the actor reviews (or of ``unit``) matching ``text`` by number,
+        or by business or owner name."""
+        scope = await self._access.scope(actor, REVIEWERS, unit)
         number = _number_keys(text)
         if number:
-            hits = await self._by_number(*number)
+            hits = await self._by_number(scope, *number)
             return SearchResult(hits[:limit], len(hits), complete=True)
         words = _WORD.findall(text.lower())
         grams = _trigrams(words)
         if not grams:
             return SearchResult([], 0, complete=True)
-        rows = (await self._uow.session.execute(self._candidates(grams))).all()
+        rows = (await self._uow.session.execute(self._candidates(scope, grams))).all()
         hits = _ranked(words, [row for row in rows if row.shared])
         # Vendors sharing nothing fill up the candidates: if even the last one shares trigrams,
         # more vendors may match than were ranked.
         complete = len(rows) < CANDIDATES or not rows[-1].shared
         return SearchResult(hits[:limit], len(hits), complete)
 
-    async def _by_number(self, digits: str, phone: str) -> list[SearchHit]:
+    async def _by_number(self, scope: Scope, digits: str, phone: str) -> list[SearchHit]:
         """NIK and NPWP are encrypted at rest: they are found by their blind index."""
         query = (
             select(Vendor.id, Vendor.business_name, Vendor.owner_name, Vendor.status)
@@ -106,7 +110,8 @@ class SearchService:
                     Vendor.npwp_hash == blind_index("npwp", digits),
                     Vendor.nib == digits,
                     Vendor.phone == phone,
-                )
+                ),
+                scope.where(Vendor.regency_code),
             )
             .order_by(Vendor.id)
         )
@@ -115,12 +120,12 @@ class SearchService:
             SearchHit(row.id, row.business_name, row.owner_name, row.status, 100) for row in rows
         ]
 
-    def _candidates(self, grams: list[str]) -> Executable:
+    def _candidates(self, scope: Scope, grams: list[str]) -> Executable:
         """The vendors sharing the most trigrams with the query: one scan, ``CANDIDATES`` rows."""
         names = (Vendor.id, Vendor.business_name, Vendor.owner_name, Vendor.status)
         if self._uow.session.get_bind().dialect.name == "sqlite":
             # SQLite's LIKE ignores (ASCII) case: matching the plain columns is cheapest.
-            source = select(*names).subquery()
+            source = select(*names).where(scope.where(Vendor.regency_code)).subquery()
             haystacks = [source.c.business_name, source.c.owner_name]
         else:
             # Elsewhere both names are lowered once per row, in a subquery the planner keeps
@@ -128,7 +133,12 @@ class SearchService:
             both = (
                 func.coalesce(Vendor.business_name, "") + " " + func.coalesce(Vendor.owner_name, "")
             )
-            source = select(*names, func.lower(both).label("haystack")).offset(0).subquery()
+            source = (
+                select(*names, func.lower(both).label("haystack"))
+                .where(scope.where(Vendor.regency_code))
+                .offset(0)
+                .subquery()
+            )
             haystacks = [source.c.haystack]
         matches = [  # a NULL name counts 0
             case((haystack.like(f"%{gram}%"), 1), else_=0)

@@ -49,6 +49,8 @@ class CatalogData:
             "scale": "mikro",
             **fields,
         }
+        kecamatan = values["kecamatan_code"]
+        values.setdefault("regency_code", str(kecamatan).rsplit(".", 1)[0] if kecamatan else None)
         vendor = Vendor(
             user_id=user.id,
             business_name=business,
@@ -63,6 +65,7 @@ class CatalogData:
         """A draft product; ``photos`` are the positions of its photos, in the order added."""
         product = Product(
             vendor_id=vendor.id,
+            regency_code=vendor.regency_code,
             name=name,
             etalase_code=MAKANAN,
             description="Keripik apel asli Batu.",
