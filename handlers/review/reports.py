@@ -78,6 +78,7 @@ async def stats_command(ctx: FlowContext, command: CommandReceived) -> None:
     except InvalidInput as error:
         ctx.say(msg("error-prefix", text=Msg(error.key, error.args_map)))
         return
+    await ctx.access.scope(ctx.user, REVIEWERS, unit)  # refused here, not in the background
     targets = (ctx.bureau.target_vendors, ctx.bureau.target_products)
     user_id, language = ctx.user.id, ctx.user.language
 
