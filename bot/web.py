@@ -92,6 +92,7 @@ def build_web_app(
             services.lanes,
             sender,
             settings.max_photo_mb * 1_000_000,
+            order_arrivals=settings.web_workers > 1,
         )
         whatsapp.register()
         verify, receive = whatsapp_routes(wa)
@@ -182,6 +183,7 @@ def telegram_webhook(
         if update is None:
             return PlainTextResponse("Bad Request", status_code=400)
         durable = channel.acks.expect(str(update.update_id))
+        await channel.arrived(update)
         await application.update_queue.put(update)
         try:
             await durable

@@ -7,6 +7,7 @@ the replies returned to the channel adapter for sending. Nothing here knows abou
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -48,8 +49,16 @@ from models.uow import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
+ARRIVAL_PATIENCE = timedelta(seconds=3)
+"""How long an update waits for one of its chat that arrived earlier; an older arrival belongs
+to a process that died."""
+ARRIVAL_RECHECK_SECONDS = 0.01
 UNCONFIRMED_BATCH = 100
 """Chats given their pending question again per sweep."""
+
+
+class NotYourTurn(Exception):
+    """An update of the same chat that arrived earlier, at another process, is still to come."""
 
 
 class DownloadFirst(Exception):
@@ -141,32 +150,71 @@ class ConversationEngine:
     def links(self) -> StartLinks:
         return self._bureau.links
 
+    async def arrived(self, sender: Sender) -> int:
+        """Records that an update of the sender's chat arrived; give the number to
+        :meth:`handle`, so that it waits for the chat's updates that arrived before it at
+        other processes. Losing it in a crash only loses that order."""
+        async with self._uow_factory() as uow:
+            await uow.commit_without_waiting_for_disk()
+            arrival = await uow.arrivals.record(sender.channel, sender.external_id, self._clock())
+            await uow.commit()
+        return arrival
+
+    async def forget_old_arrivals(self) -> None:
+        async with self._uow_factory() as uow:
+            await uow.arrivals.forget_before(self._clock() - ARRIVAL_PATIENCE)
+            await uow.commit()
+
     async def handle(
-        self, sender: Sender, event: Event, *, update_id: str | None = None
+        self,
+        sender: Sender,
+        event: Event,
+        *,
+        update_id: str | None = None,
+        arrival: int | None = None,
     ) -> Handled:
         """Applies ``event`` and returns what to send; nothing for an update already processed.
 
         A file is fetched only when a flow keeps it, and never inside the transaction (on
         SQLite that would hold every chat's writes for a network round trip): the first pass
-        stops where the flow asks for the bytes, and runs again once they are here.
+        stops where the flow asks for the bytes, and runs again once they are here. An update
+        with an ``arrival`` waits (outside any transaction) while one of its chat that arrived
+        earlier is still to be applied, for at most :data:`ARRIVAL_PATIENCE`.
         """
         event, sender = sanitized(event), sanitized_sender(sender)
+        prefetch = None
         if isinstance(event, MediaReceived) and event.download is not None:
             prefetch = Prefetch(event.download)
             event = replace(event, download=prefetch)
+        patience = time.monotonic() + ARRIVAL_PATIENCE.total_seconds()
+        while True:
+            waits = time.monotonic() < patience
             try:
-                return await self._apply(sender, event, update_id)
+                return await self._apply(sender, event, update_id, arrival, waits=waits)
             except DownloadFirst:
+                assert prefetch is not None  # only a prefetched download raises it
                 await prefetch.fetch()
-        return await self._apply(sender, event, update_id)
+            except NotYourTurn:
+                await asyncio.sleep(ARRIVAL_RECHECK_SECONDS)
 
-    async def _apply(self, sender: Sender, event: Event, update_id: str | None) -> Handled:
+    async def _apply(
+        self,
+        sender: Sender,
+        event: Event,
+        update_id: str | None,
+        arrival: int | None,
+        *,
+        waits: bool,
+    ) -> Handled:
         started = time.perf_counter()
         async with self._uow_factory() as uow:
             if update_id is not None and not await uow.processed_updates.claim(
                 sender.channel, update_id
             ):
                 log.info("skipping redelivered update %s/%s", sender.channel, update_id)
+                if arrival is not None:
+                    await uow.arrivals.applied(arrival)
+                    await uow.commit()
                 return Handled([], self._default_language, False)
 
             now = self._clock()
@@ -184,6 +232,13 @@ class ConversationEngine:
                 )
                 user = identity.user
                 conversation = await uow.conversations.lock_or_create(user.id, now)
+            if arrival is not None:  # the chat is locked: no earlier update can start now
+                since = now - ARRIVAL_PATIENCE
+                if waits and await uow.arrivals.earlier_pending(
+                    sender.channel, sender.external_id, arrival, since=since
+                ):
+                    raise NotYourTurn
+                await uow.arrivals.applied(arrival)
             verdict, flood_window = self._flood.check(conversation, now)
             if verdict is not Verdict.ADMIT:
                 flood_window.save(conversation)

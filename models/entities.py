@@ -340,6 +340,19 @@ class ProcessedUpdate(Base):
     processed_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
+class UpdateArrival(Base):
+    """An update received and not yet applied. With several processes, an update waits until
+    the updates of its chat that arrived before it, at any process, have been applied."""
+
+    __tablename__ = "update_arrival"
+    __table_args__ = (Index("ix_update_arrival_chat", "channel", "chat", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    chat: Mapped[str] = mapped_column(String(64))
+    arrived_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
 class MentorArea(Base):
     """A kecamatan a mentor covers: new vendors there are assigned to them."""
 

@@ -21,6 +21,7 @@ from models.entities import (
     OutboxMessage,
     ProcessedUpdate,
     StatusChange,
+    UpdateArrival,
     User,
     Vendor,
     WhatsAppMedia,
@@ -313,6 +314,43 @@ CLAIMS = {
     for dialect in (postgresql, sqlite)
 }
 """The claim statement per dialect, built once."""
+
+
+class ArrivalRepository:
+    """Updates received and not yet applied, in arrival order (see :class:`UpdateArrival`)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def record(self, channel: str, chat: str, now: datetime) -> int:
+        arrival = UpdateArrival(channel=channel, chat=chat, arrived_at=now)
+        self._session.add(arrival)
+        await self._session.flush()
+        return arrival.id
+
+    async def earlier_pending(
+        self, channel: str, chat: str, arrival_id: int, *, since: datetime
+    ) -> bool:
+        """Whether an update of the chat that arrived before ``arrival_id`` (and after
+        ``since``: older ones belong to a process that died) is still to be applied."""
+        query = select(
+            select(UpdateArrival.id)
+            .where(
+                UpdateArrival.channel == channel,
+                UpdateArrival.chat == chat,
+                UpdateArrival.id < arrival_id,
+                UpdateArrival.arrived_at > since,
+            )
+            .exists()
+        )
+        return bool(await self._session.scalar(query))
+
+    async def applied(self, arrival_id: int) -> None:
+        await self._session.execute(delete(UpdateArrival).where(UpdateArrival.id == arrival_id))
+
+    async def forget_before(self, moment: datetime) -> None:
+        """Arrivals left by processes that died before applying them."""
+        await self._session.execute(delete(UpdateArrival).where(UpdateArrival.arrived_at < moment))
 
 
 class OutboxRepository:

@@ -9,6 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models.repositories import (
+    ArrivalRepository,
     ConsentRepository,
     ConversationRepository,
     OutboxRepository,
@@ -31,6 +32,7 @@ class UnitOfWork:
     status_changes: StatusChangeRepository
     processed_updates: ProcessedUpdateRepository
     outbox: OutboxRepository
+    arrivals: ArrivalRepository
     whatsapp_media: WhatsAppMediaRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
@@ -45,6 +47,7 @@ class UnitOfWork:
         self.status_changes = StatusChangeRepository(self.session)
         self.processed_updates = ProcessedUpdateRepository(self.session)
         self.outbox = OutboxRepository(self.session)
+        self.arrivals = ArrivalRepository(self.session)
         self.whatsapp_media = WhatsAppMediaRepository(self.session)
         return self
 

@@ -49,6 +49,7 @@ class TelegramChannel:
         daily_round_at: time,
         lanes: ChatLanes,
         drafts: DraftPurge | None = None,
+        order_arrivals: bool = False,
     ) -> None:
         self._engine = engine
         self._locales = locales
@@ -61,8 +62,17 @@ class TelegramChannel:
         """One lane per chat; the update processor and the resends share it."""
         self.acks = Acknowledgements()
         """Receivers (webhook, polling) wait here until an update is durable."""
+        self.order_arrivals = order_arrivals
+        """Whether updates wait for their chat's earlier ones at other processes."""
+        self._arrivals: dict[int, int] = {}
         self.drafts = drafts
         """Deletes abandoned drafts once a day (the ``DRAFT_RETENTION_DAYS`` setting)."""
+
+    async def arrived(self, update: Update) -> None:
+        """Called by a receiver shared with other processes as soon as an update comes in."""
+        incoming = incoming_from_update(update) if self.order_arrivals else None
+        if incoming is not None:
+            self._arrivals[update.update_id] = await self._engine.arrived(incoming.sender)
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handles one update: the engine commits the new state, the receiver is told it is
@@ -75,7 +85,10 @@ class TelegramChannel:
             return
         try:
             handled = await self._engine.handle(
-                incoming.sender, incoming.event, update_id=incoming.update_id
+                incoming.sender,
+                incoming.event,
+                update_id=incoming.update_id,
+                arrival=self._arrivals.pop(update.update_id, None),
             )
         except Exception as error:
             self.acks.failed(update_id, error)
@@ -146,6 +159,8 @@ class TelegramChannel:
         interval's worth, so runs never overlap and stopping never waits long."""
         await self.outbox.deliver(within=OUTBOX_SWEEP_SECONDS)
         await self.resend_pending(context.bot)
+        if self.order_arrivals:
+            await self._engine.forget_old_arrivals()
 
     async def set_command_menus(self, application: Application) -> None:  # type: ignore[type-arg]
         """The vendors' command menu in Bahasa Indonesia by default and in English for English

@@ -56,7 +56,10 @@ class WhatsAppChannel:
         lanes: ChatLanes,
         sender: WhatsAppSender,
         max_download_bytes: int | None = None,
+        *,
+        order_arrivals: bool = False,
     ) -> None:
+        self._order_arrivals = order_arrivals
         self._wa = wa
         self._sender = sender
         self._max_download_bytes = max_download_bytes
@@ -75,7 +78,7 @@ class WhatsAppChannel:
 
     async def on_message(self, _: object, message: Message) -> None:
         event = await event_from_message(self._wa, message, self._max_download_bytes)
-        self.accept(message.from_user, event, message.id)
+        await self.accept(message.from_user, event, message.id)
 
     async def on_choice(self, _: object, choice: Choice) -> None:
         """A reply button or list row. "Send my number" from a user whose number WhatsApp
@@ -83,15 +86,16 @@ class WhatsAppChannel:
         if choice.data == OWN_NUMBER and own_number(choice.from_user) is None:
             await self._wa.request_contact_info(choice.from_user.preferred_id, choice.title)
             return
-        self.accept(choice.from_user, event_from_choice(choice), choice.id)
+        await self.accept(choice.from_user, event_from_choice(choice), choice.id)
 
-    def accept(self, user: User, event: Event, message_id: str) -> None:
+    async def accept(self, user: User, event: Event, message_id: str) -> None:
         """Queues the message in its chat's lane; the webhook answers once it is durable."""
         durable = asyncio.get_running_loop().create_future()
         accepted(durable)
         sender = sender_of(user)
+        arrival = await self._engine.arrived(sender) if self._order_arrivals else None
         lane = (CHANNEL, sender.external_id)
-        job = partial(self.handle, sender, user.preferred_id, event, message_id, durable)
+        job = partial(self.handle, sender, user.preferred_id, event, message_id, durable, arrival)
         self._lanes.submit(lane, job)
 
     async def handle(
@@ -101,11 +105,14 @@ class WhatsAppChannel:
         event: Event,
         message_id: str,
         durable: asyncio.Future[None],
+        arrival: int | None = None,
     ) -> None:
         """The engine commits the new state before anything is sent; the WhatsApp message id
         is the update id, so a redelivered message is applied once."""
         try:
-            handled = await self._engine.handle(sender, event, update_id=message_id)
+            handled = await self._engine.handle(
+                sender, event, update_id=message_id, arrival=arrival
+            )
         except Exception as error:
             if transient(error):
                 durable.set_exception(UpdateNotDurable(type(error).__name__))
