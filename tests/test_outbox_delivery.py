@@ -11,8 +11,10 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
-import httpx
+import aiohttp
 import pytest
+from aiohttp import ServerDisconnectedError
+from aiohttp.client_reqrep import ConnectionKey
 from sqlalchemy import select
 from telegram import Bot
 from telegram.error import NetworkError, TimedOut
@@ -71,9 +73,9 @@ class FlakyTelegram(FakeTelegram):
                 case "502":
                     return 502, b"<html>502 Bad Gateway</html>"
                 case "refused":
-                    raise NetworkError("httpx.ConnectError") from httpx.ConnectError("refused")
+                    raise NetworkError("aiohttp.ClientConnectorError") from refused()
                 case "timeout":
-                    raise TimedOut() from httpx.ReadTimeout("no answer")
+                    raise TimedOut() from aiohttp.SocketTimeoutError("no answer")
         return await super().do_request(url, method, request_data)
 
     def texts_to(self, chat_id: int) -> list[str]:
@@ -271,6 +273,12 @@ async def test_two_processes_never_send_the_same_message(
         assert set(statuses) == {"sent"}
 
 
+def refused() -> aiohttp.ClientConnectorError:
+    """What aiohttp raises when the Bot API's port does not answer."""
+    key = ConnectionKey("127.0.0.1", 9, False, True, None, None, None, None)
+    return aiohttp.ClientConnectorError(key, ConnectionRefusedError(111, "refused"))
+
+
 def failure(error: NetworkError, cause: BaseException | None) -> NetworkError:
     error.__cause__ = cause
     return error
@@ -279,12 +287,11 @@ def failure(error: NetworkError, cause: BaseException | None) -> NetworkError:
 @pytest.mark.parametrize(
     ("error", "arrived"),
     [
-        (failure(TimedOut(), httpx.ReadTimeout("no answer")), True),
-        (failure(TimedOut(), httpx.WriteTimeout("half sent")), True),
-        (failure(NetworkError("httpx.RemoteProtocolError"), httpx.RemoteProtocolError("")), True),
-        (failure(TimedOut(), httpx.ConnectTimeout("no connection")), False),
-        (failure(TimedOut(), httpx.PoolTimeout("no free connection")), False),
-        (failure(NetworkError("httpx.ConnectError"), httpx.ConnectError("refused")), False),
+        (failure(TimedOut(), aiohttp.SocketTimeoutError("no answer")), True),
+        (failure(NetworkError("aiohttp.ServerDisconnectedError"), ServerDisconnectedError()), True),
+        (failure(NetworkError("aiohttp.ClientOSError"), aiohttp.ClientOSError(104, "reset")), True),
+        (failure(TimedOut(), aiohttp.ConnectionTimeoutError("no free connection")), False),
+        (failure(NetworkError("aiohttp.ClientConnectorError"), refused()), False),
         (failure(NetworkError("Bad Gateway (502)"), None), False),
     ],
 )

@@ -18,6 +18,7 @@ from bot.lanes import ChatLanes, LaneUpdateProcessor
 from bot.maintenance_rights import DraftPurge
 from bot.outbox import OutboxDispatcher
 from bot.telegram.outbox import TelegramDelivery
+from bot.telegram.request import AiohttpRequest
 from bot.telegram.sending import CHANNEL, ReplySender
 from bot.telegram.updates import incoming_from_update
 from handlers.commands import VENDOR_MENU
@@ -203,8 +204,9 @@ def build_application(
         .base_file_url(base_file_url)
         .post_init(channel.set_command_menus)
     )
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
+    builder = builder.request(request or AiohttpRequest()).get_updates_request(
+        request or AiohttpRequest(connections=1)
+    )
     application = builder.concurrent_updates(LaneUpdateProcessor(channel.lanes)).build()
     channel.outbox.register(CHANNEL, TelegramDelivery(application.bot))
     application.add_handler(TypeHandler(Update, channel.on_update))

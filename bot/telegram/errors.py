@@ -5,12 +5,13 @@ from __future__ import annotations
 import warnings
 from datetime import timedelta
 
-import httpx
+import aiohttp
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
-NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-"""Transport errors before the request left: no connection, or none free in the pool."""
+NEVER_SENT = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError)
+"""Transport errors before the request left: no connection, or none free in the pool in time
+(``bot.telegram.request``)."""
 
 
 def may_have_arrived(failure: NetworkError) -> bool:
