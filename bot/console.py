@@ -98,7 +98,7 @@ class ConsoleChat:
         for message in handled.messages:
             if message.command_menu is None:  # the console has no command menu
                 self._write(self.render(message))
-        await self._engine.confirm_delivery(handled.receipt)  # shown on the screen
+        self._engine.confirm_delivery(handled.receipt)  # shown on the screen
         if handled.follow_up is not None:
             for message in await handled.follow_up():
                 self._write(self.render(message))

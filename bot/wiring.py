@@ -53,6 +53,7 @@ class Services:
 
     async def close(self) -> None:
         self.background.close()
+        await self.engine.write_confirmations()
         await self.database.dispose()
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from handlers.background import Background, FollowUp
+from handlers.confirmations import DeliveryConfirmations, Receipt
 from handlers.context import BureauInfo, FlowContext, StartLinks
 from handlers.events import (
     ContactShared,
@@ -82,14 +83,6 @@ class Prefetch:
 
 
 @dataclass(frozen=True, slots=True)
-class Receipt:
-    """Which replies to confirm once the channel has delivered them."""
-
-    user_id: int
-    turn: int
-
-
-@dataclass(frozen=True, slots=True)
 class Handled:
     """The result of one event: the messages to send and the user's (possibly new) language."""
 
@@ -134,6 +127,7 @@ class ConversationEngine:
         self._resume_after = resume_after
         self._clock = clock
         self._flood = flood
+        self._confirmations = DeliveryConfirmations(uow_factory)
 
     async def run_daily_round(self) -> int:
         """Mentors' digests and vendors' reminders; returns how many messages were queued."""
@@ -232,6 +226,9 @@ class ConversationEngine:
                 )
                 user = identity.user
                 conversation = await uow.conversations.lock_or_create(user.id, now)
+            confirmed = self._confirmations.delivered_turn(user.id)
+            if confirmed is not None and conversation.delivered_turn < confirmed:
+                conversation.delivered_turn = confirmed  # written with this update's changes
             if arrival is not None:  # the chat is locked: no earlier update can start now
                 since = now - ARRIVAL_PATIENCE
                 if waits and await uow.arrivals.earlier_pending(
@@ -244,6 +241,8 @@ class ConversationEngine:
                 flood_window.save(conversation)
                 messages = self._slow_down(conversation, user.language, verdict)
                 await uow.commit()
+                if confirmed is not None:
+                    self._confirmations.written(user.id, confirmed)
                 return Handled(messages, user.language, False, self._receipt(conversation))
             if isinstance(event, ContactShared) and event.is_own:
                 identities.verify_own_contact(identity, event.phone)
@@ -289,6 +288,8 @@ class ConversationEngine:
             conversation.channel = sender.channel
             identities.touch(ctx.identity, user, switched_channel=switched_channel or linked)
             await uow.commit()
+            if confirmed is not None:
+                self._confirmations.written(user.id, confirmed)
             for action in ctx.after_commit:
                 action()
         log.debug(
@@ -323,20 +324,21 @@ class ConversationEngine:
 
         return run
 
-    async def confirm_delivery(self, receipt: Receipt | None) -> None:
-        """Records that the replies of an update reached the user, in a short transaction of its
-        own; losing it in a crash only means the question is asked once more."""
-        if receipt is None:
-            return
-        async with self._uow_factory() as uow:
-            await uow.commit_without_waiting_for_disk()
-            await uow.conversations.confirm_delivered(receipt.user_id, receipt.turn)
-            await uow.commit()
+    def confirm_delivery(self, receipt: Receipt | None) -> None:
+        """Records that the replies of an update reached the user (see
+        :mod:`handlers.confirmations`: written a moment later)."""
+        if receipt is not None:
+            self._confirmations.add(receipt)
+
+    async def write_confirmations(self) -> None:
+        """Writes the confirmations not yet written; at shutdown, and before a sweep."""
+        await self._confirmations.write()
 
     async def unconfirmed_chats(self, *, quiet_for: timedelta) -> list[Sender]:
         """Chats whose last replies were never confirmed, quiet for ``quiet_for`` (so not
         still being sent) and answered within the resume time; each gets
         :class:`PendingResent` from the channel."""
+        await self._confirmations.write()
         now = self._clock()
         async with self._uow_factory() as uow:
             chats = await uow.conversations.unconfirmed(

@@ -6,9 +6,9 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, bindparam, delete, func, inspect, or_, select, update
+from sqlalchemy import ColumnElement, Table, bindparam, delete, func, inspect, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
@@ -173,13 +173,10 @@ class ConversationRepository:
         query = select(Conversation).where(Conversation.user_id == user_id).with_for_update()
         return (await self._session.execute(query)).scalar_one()
 
-    async def confirm_delivered(self, user_id: int, turn: int) -> None:
-        """Records that the replies of ``turn`` reached the user."""
-        await self._session.execute(
-            update(Conversation)
-            .where(Conversation.user_id == user_id, Conversation.delivered_turn < turn)
-            .values(delivered_turn=turn)
-        )
+    async def confirm_delivered(self, turns: list[tuple[int, int]]) -> None:
+        """Records that the replies of each (user id, turn) reached the user."""
+        rows = [{"user": user_id, "delivered": turn} for user_id, turn in turns]
+        await self._session.execute(CONFIRM_DELIVERED, rows)
 
     async def unconfirmed(
         self, *, updated_after: datetime, updated_before: datetime, limit: int
@@ -291,6 +288,19 @@ class StatusChangeRepository:
             .order_by(StatusChange.created_at, StatusChange.id)
         )
         return list((await self._session.execute(query)).scalars())
+
+
+_CONVERSATIONS = cast(Table, Conversation.__table__)
+CONFIRM_DELIVERED = (
+    update(_CONVERSATIONS)
+    .where(
+        _CONVERSATIONS.c.user_id == bindparam("user"),
+        _CONVERSATIONS.c.delivered_turn < bindparam("delivered"),
+    )
+    .values(delivered_turn=bindparam("delivered"))
+)
+"""On the table, not the ORM entity: the rows are not in the session, and an executemany of
+plain rows needs none of the ORM's bookkeeping."""
 
 
 class ProcessedUpdateRepository:

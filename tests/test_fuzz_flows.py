@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from bot.settings import Settings
 from bot.wiring import Services, build_services
+from handlers.confirmations import Receipt
 from handlers.events import (
     ButtonPressed,
     CommandReceived,
@@ -202,8 +203,13 @@ class Driver:
         sender = Sender("telegram", user, "id", "Siti")
         update_id = f"fuzz-{next(self._updates)}"
         handled = self.run(self.services.engine.handle(sender, event, update_id=update_id))
-        self.run(self.services.engine.confirm_delivery(handled.receipt))  # as a channel would
+        self.run(self._confirm(handled.receipt))
         return handled.messages
+
+    async def _confirm(self, receipt: Receipt | None) -> None:
+        """As a channel would, once the replies were sent; written before the next update."""
+        self.services.engine.confirm_delivery(receipt)
+        await self.services.engine.write_confirmations()
 
     def press(self, user: str, choice: str, *, prefix: bool = False) -> list[OutMessage]:
         """Presses a button of the last prompt by its choice id (or the first with ``prefix``);

@@ -109,7 +109,7 @@ class TelegramChannel:
             self._replies.send(bot, chat_id, handled.messages), *cosmetic
         )
         if delivered:
-            await self._engine.confirm_delivery(handled.receipt)
+            self._engine.confirm_delivery(handled.receipt)
         if handled.outbox_queued:
             self.outbox.kick()
         if handled.follow_up is not None:

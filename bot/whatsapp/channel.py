@@ -139,7 +139,7 @@ class WhatsAppChannel:
         """Sends the replies in order, stopping at one that fails; confirms them if all went."""
         tr = self._locales.translator(handled.language)
         if await self._send_all(to, handled.messages, tr):
-            await self._engine.confirm_delivery(handled.receipt)
+            self._engine.confirm_delivery(handled.receipt)
         if handled.outbox_queued:
             self._outbox.kick()
         if handled.follow_up is not None:

@@ -4,14 +4,18 @@ answer fails here rather than only slowing the bot down."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event
+import pytest
+from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from handlers import confirmations
+from models.entities import Conversation
 from tests.support.clock import FakeClock
 from tests.support.telegram_chat import TelegramBot
 
@@ -51,25 +55,43 @@ def statements(engine: AsyncEngine) -> Iterator[list[str]]:
         event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
-async def test_an_answer_reads_once_writes_twice_and_confirms_its_reply(
-    telegram: TelegramBot,
+async def test_an_answer_reads_once_writes_twice_and_its_confirmation_rides_along(
+    telegram: TelegramBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(confirmations, "WRITE_AFTER_SECONDS", 3600)  # no batch meanwhile
     user = telegram.user(401)
     await user.say("/daftar")
     await user.press("Saya setuju")
     with statements(telegram.services.database) as sent:
         await user.say("Siti Aminah")
     assert "NIK" in user.last.text  # the answer was taken: the next question came
-    assert sent == [
+    answer = [
         "INSERT processed_update",  # a redelivered update is applied once
         "SELECT channel_identity",  # identity, user, conversation (locked), registration, consent
-        "UPDATE conversation",  # state, buttons and flood counter in one write
+        "UPDATE conversation",  # state, buttons, flood counter, the last reply's arrival
         "UPDATE vendor",
-        # After the reply was sent, in a transaction of its own that PostgreSQL need not
-        # flush to disk (SET LOCAL synchronous_commit): it arrived.
-        *(["SET"] if telegram.services.database.dialect.name == "postgresql" else []),
-        "UPDATE conversation",
     ]
+    assert sent == answer
+    with statements(telegram.services.database) as sent:
+        await telegram.services.engine.write_confirmations()
+    # Confirmations not taken by a next update: one batch, that PostgreSQL need not flush to
+    # disk (SET LOCAL synchronous_commit).
+    postgres = telegram.services.database.dialect.name == "postgresql"
+    assert sent == [*(["SET"] if postgres else []), "UPDATE conversation"]
+
+
+async def test_a_confirmed_reply_is_on_disk_a_moment_later(
+    telegram: TelegramBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(confirmations, "WRITE_AFTER_SECONDS", 0.01)
+    user = telegram.user(403)
+    await user.say("/daftar")
+    await asyncio.sleep(0.2)
+    async with telegram.services.uow_factory() as uow:
+        query = select(Conversation.turn, Conversation.delivered_turn)
+        turn, delivered = (await uow.session.execute(query)).one()
+    assert turn > 0
+    assert delivered == turn
 
 
 async def test_last_seen_is_written_again_only_after_ten_minutes(
