@@ -19,7 +19,7 @@ from bot.maintenance_rights import DraftPurge
 from bot.outbox import OutboxDispatcher
 from bot.telegram.outbox import TelegramDelivery
 from bot.telegram.request import AiohttpRequest
-from bot.telegram.sending import CHANNEL, ReplySender
+from bot.telegram.sending import CHANNEL, ReplySender, remove_buttons
 from bot.telegram.updates import incoming_from_update
 from handlers.commands import VENDOR_MENU
 from handlers.engine import ConversationEngine, Handled
@@ -103,8 +103,9 @@ class TelegramChannel:
         cosmetic = []
         if query is not None:
             cosmetic.append(quietly(query.answer()))
-            if handled.messages:
-                cosmetic.append(quietly(query.edit_message_reply_markup(None)))
+            if handled.messages and query.message is not None:
+                pressed = query.message
+                cosmetic.append(quietly(remove_buttons(bot, pressed.chat.id, pressed.message_id)))
         delivered, *_ = await asyncio.gather(
             self._replies.send(bot, chat_id, handled.messages), *cosmetic
         )

@@ -10,13 +10,14 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from bot.log_summary import describe_error
 from bot.outbox import DeliveryError, Recipient
 from bot.telegram.errors import may_have_arrived, retry_after
-from bot.telegram.sending import send_messages
+from bot.telegram.sending import allow_unparsed_sends, send_messages
 from handlers.replies import OutMessage
 
 
 class TelegramDelivery:
     def __init__(self, bot: Bot) -> None:
         self._bot = bot
+        allow_unparsed_sends()
 
     async def __call__(self, recipient: Recipient, message: OutMessage) -> None:
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import warnings
 from collections.abc import Awaitable, Callable
 from functools import partial
 from pathlib import Path
@@ -25,6 +26,7 @@ from telegram import (
     ReplyKeyboardRemove,
 )
 from telegram.error import RetryAfter, TelegramError
+from telegram.warnings import PTBUserWarning
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -36,10 +38,16 @@ from tenacity import (
 
 from bot.ratelimit import RateLimiter
 from bot.telegram.errors import retry_after, safe_to_retry
-from bot.telegram.render import markup_for
+from bot.telegram.render import Markup, markup_for
 from handlers.replies import Attachment, OutMessage
 
 log = logging.getLogger(__name__)
+
+warnings.filterwarnings(
+    "ignore",
+    r"Please use 'Bot\.send_message'",
+    PTBUserWarning,  # see post_message
+)
 
 CHANNEL = "telegram"
 MEDIA_GROUP_MAX = 10
@@ -82,7 +90,32 @@ async def send_messages(
             with contextlib.suppress(TelegramError):
                 await placeholder.delete()
         markup = markup_for(message)
-        await attempt(partial(bot.send_message, chat_id, message.text, reply_markup=markup))
+        await attempt(partial(post_message, bot, chat_id, message.text, markup))
+
+
+async def post_message(bot: Bot, chat_id: int, text: str, markup: Markup) -> None:
+    """``sendMessage``, leaving Telegram's answer unparsed: python-telegram-bot would build a
+    ``Message`` of a hundred attributes from it (a fifth of the CPU of an update that sends
+    one, ``bench/load.py``), and nothing here reads it. ``do_api_request`` then warns that
+    ``send_message`` exists: :func:`allow_unparsed_sends` silences that one warning."""
+    await bot.do_api_request(
+        "send_message", api_kwargs={"chat_id": chat_id, "text": text, "reply_markup": markup}
+    )
+
+
+async def remove_buttons(bot: Bot, chat_id: int, message_id: int) -> None:
+    """``editMessageReplyMarkup`` without a markup, its answer unparsed (see post_message)."""
+    await bot.do_api_request(
+        "edit_message_reply_markup", api_kwargs={"chat_id": chat_id, "message_id": message_id}
+    )
+
+
+def allow_unparsed_sends() -> None:
+    """Called by each sender as it is built (a warning filter set at import would be undone by
+    test runners, which reset the filters around each test)."""
+    warnings.filterwarnings(
+        "ignore", r"Please use 'Bot\.(send_message|edit_message_reply_markup)'", PTBUserWarning
+    )
 
 
 async def set_chat_menu(bot: Bot, chat_id: int, menu: tuple[tuple[str, str], ...]) -> None:
@@ -135,6 +168,7 @@ class ReplySender:
         self._limiter = limiter
         self._media_dir = media_dir
         self._backoff = backoff
+        allow_unparsed_sends()
 
     async def send(self, bot: Bot, chat_id: int, messages: list[OutMessage]) -> bool:
         """True when every message was delivered; False when one may not have arrived."""

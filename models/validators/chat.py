@@ -34,11 +34,15 @@ _WORD = re.compile(r"[^\W_]+")
 _STANDARD = frozenset(word for words in SPELLINGS.values() for word in words.split())
 
 
+_ASCII_CONTROLS = {code: None for code in (*range(32), 127) if chr(code) not in _KEPT_CONTROLS}
+
+
+@lru_cache(maxsize=4096)  # replies repeat the same texts to every user
 def visible(text: str) -> str:
     """``text`` without invisible code points (Cf, Co, Cs, unassigned) and control characters
     other than line breaks and tabs."""
-    if text.isascii() and text.isprintable():
-        return text
+    if text.isascii():
+        return text.translate(_ASCII_CONTROLS)
     return "".join(_visible_char(ch) for ch in text)
 
 
