@@ -34,6 +34,7 @@ from bench.chatters import Crowd, Transport, User, poisson_arrivals
 from bench.database import BenchDatabase, fresh_database
 from bench.fake_bot_api_server import FakeBotApiServer
 from bench.reports import seed
+from bench.seed import install_bench_keys
 from bench.workload import Action, UpdateFactory
 
 REVIEWER_ID = 90_000_001
@@ -206,6 +207,7 @@ async def sweep(db: BenchDatabase, args: argparse.Namespace, command: str) -> li
 
 async def with_reviewer(db: BenchDatabase, args: argparse.Namespace) -> None:
     print(f"seeding {args.products:,} products ...", flush=True)
+    install_bench_keys()  # the bot process gets the same keys (bench.ourbot)
     await seed(db.url, max(1, args.products // 10), args.products, False)
     rate = args.rates[0]
     async with bot_on_fake(db, args, "serve") as run:

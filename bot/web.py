@@ -99,6 +99,8 @@ def build_web_app(
         app.add_route(WEBHOOK_PATH, verify, ["GET"])
         app.add_route(WEBHOOK_PATH, receive, ["POST"])
         resends.append(whatsapp.resend_pending)
+        if settings.web_workers > 1:  # WhatsApp's arrivals order its chats across processes
+            resends.append(services.engine.forget_old_arrivals)
         template = (settings.whatsapp_notification_template or "").strip() or None
         services.outbox.register(CHANNEL, WhatsAppDelivery(wa, services.locales, template, sender))
         DeliveryStatuses(services.outbox, template).register(wa)
@@ -183,7 +185,6 @@ def telegram_webhook(
         if update is None:
             return PlainTextResponse("Bad Request", status_code=400)
         durable = channel.acks.expect(str(update.update_id))
-        await channel.arrived(update)
         await application.update_queue.put(update)
         try:
             await durable

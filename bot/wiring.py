@@ -119,7 +119,7 @@ def telegram_channel(services: Services, settings: Settings) -> TelegramChannel:
         ReplySender(services.telegram_limiter, settings.media_dir),
         default_language=settings.default_language,
         lanes=services.lanes,
-        order_arrivals=settings.web_workers > 1,
+        ack_after_replies=settings.web_workers > 1,
         daily_round_at=time(settings.reminder_hour, tzinfo=ZoneInfo(settings.timezone)),
         drafts=draft_purge(settings, services.uow_factory, services.clock),
     )

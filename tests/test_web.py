@@ -129,6 +129,25 @@ async def test_telegram_webhook_answers_once_the_update_is_stored_not_sent(
     assert "Selamat datang" in next(m.text for m in fake.messages if m.chat_id == 311)
 
 
+async def test_with_several_processes_the_webhook_answers_once_the_replies_are_sent(
+    settings: Settings, clock: FakeClock
+) -> None:
+    """Telegram sends a chat's next update only after the answer to the one before: answering
+    after the replies keeps another process from answering the next one first."""
+    fake = FakeTelegram()
+    fake.gate = asyncio.Event()
+    several = telegram_settings(settings).model_copy(update={"web_workers": 2})
+    async with web_client(several, clock, fake) as client:
+        post = client.post("/telegram/webhook", json=start_update(312), headers={HEADER: SECRET})
+        answer = asyncio.create_task(post)
+        await asyncio.sleep(0.3)
+        assert not answer.done()  # stored, but its reply still on its way
+        fake.gate.set()
+        response = await asyncio.wait_for(answer, 5)
+        assert response.status_code == 200
+        assert any("Selamat datang" in m.text for m in fake.messages if m.chat_id == 312)
+
+
 @pytest.mark.parametrize(
     ("body", "status"),
     [

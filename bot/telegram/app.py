@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import time, timedelta
 from functools import partial
@@ -50,7 +50,7 @@ class TelegramChannel:
         daily_round_at: time,
         lanes: ChatLanes,
         drafts: DraftPurge | None = None,
-        order_arrivals: bool = False,
+        ack_after_replies: bool = False,
     ) -> None:
         self._engine = engine
         self._locales = locales
@@ -63,17 +63,13 @@ class TelegramChannel:
         """One lane per chat; the update processor and the resends share it."""
         self.acks = Acknowledgements()
         """Receivers (webhook, polling) wait here until an update is durable."""
-        self.order_arrivals = order_arrivals
-        """Whether updates wait for their chat's earlier ones at other processes."""
-        self._arrivals: dict[int, int] = {}
+        self.ack_after_replies = ack_after_replies
+        """With several processes: an update is acknowledged once its replies are sent, not
+        once it is committed. Telegram sends a chat's next update only after the answer to the
+        one before, so the chat's updates are then applied and answered in order whichever
+        process each reaches (the lanes keep that order within one process)."""
         self.drafts = drafts
         """Deletes abandoned drafts once a day (the ``DRAFT_RETENTION_DAYS`` setting)."""
-
-    async def arrived(self, update: Update) -> None:
-        """Called by a receiver shared with other processes as soon as an update comes in."""
-        incoming = incoming_from_update(update) if self.order_arrivals else None
-        if incoming is not None:
-            self._arrivals[update.update_id] = await self._engine.arrived(incoming.sender)
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handles one update: the engine commits the new state, the receiver is told it is
@@ -86,20 +82,25 @@ class TelegramChannel:
             return
         try:
             handled = await self._engine.handle(
-                incoming.sender,
-                incoming.event,
-                update_id=incoming.update_id,
-                arrival=self._arrivals.pop(update.update_id, None),
+                incoming.sender, incoming.event, update_id=incoming.update_id
             )
         except Exception as error:
             self.acks.failed(update_id, error)
             raise
-        self.acks.durable(update_id)
-        await self._deliver(context.bot, incoming.chat_id, handled, update.callback_query)
+        if not self.ack_after_replies:
+            self.acks.durable(update_id)
+        sent = partial(self.acks.durable, update_id) if self.ack_after_replies else None
+        await self._deliver(context.bot, incoming.chat_id, handled, update.callback_query, sent)
 
     async def _deliver(
-        self, bot: Bot, chat_id: int, handled: Handled, query: CallbackQuery | None
+        self,
+        bot: Bot,
+        chat_id: int,
+        handled: Handled,
+        query: CallbackQuery | None,
+        sent: Callable[[], None] | None = None,
     ) -> None:
+        """Sends the replies; then calls ``sent``, and only then runs the long follow-up."""
         cosmetic = []
         if query is not None:
             cosmetic.append(quietly(query.answer()))
@@ -111,6 +112,8 @@ class TelegramChannel:
         )
         if delivered:
             self._engine.confirm_delivery(handled.receipt)
+        if sent is not None:
+            sent()
         if handled.outbox_queued:
             self.outbox.kick()
         if handled.follow_up is not None:
@@ -161,8 +164,6 @@ class TelegramChannel:
         interval's worth, so runs never overlap and stopping never waits long."""
         await self.outbox.deliver(within=OUTBOX_SWEEP_SECONDS)
         await self.resend_pending(context.bot)
-        if self.order_arrivals:
-            await self._engine.forget_old_arrivals()
 
     async def set_command_menus(self, application: Application) -> None:  # type: ignore[type-arg]
         """The vendors' command menu in Bahasa Indonesia by default and in English for English
