@@ -856,7 +856,9 @@ def parse() -> argparse.Namespace:
         "them (default); or all at once over several connections",
     )
     parser.add_argument(
-        "--burst-gaps-ms", default="0,50", help="between writing the five, one test each"
+        "--burst-gaps-ms",
+        default="0",
+        help="with --delivery concurrent: pause between writing the five, one test each",
     )
     args = parser.parse_args()
     args.order_workers = [int(w) for w in args.order_workers.split(",") if w]

@@ -29,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.database import fresh_database
@@ -120,6 +120,15 @@ class Seeder:
             {"user_id": users + 1, "role": "reviewer", "unit_code": UNIT},
         ]
         await self.insert(RoleGrant.__table__, iter(grants))
+        if self.engine.dialect.name == "postgresql":  # rows given explicit ids: move past them
+            async with self.engine.begin() as connection:
+                for name in ("app_user", "vendor", "product"):
+                    await connection.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                            f"(SELECT max(id) FROM {name}))"
+                        )
+                    )
 
     async def insert(self, table: Any, rows: Iterator[dict[str, Any]]) -> None:
         started = time.perf_counter()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -65,10 +66,16 @@ class BackgroundRunner:
         return self._executor
 
 
+WORKER_NICENESS = 10
+"""Reports are long and nobody waits for them by the millisecond: on a machine with few cores
+the chats' process gets the CPU first (``bench/load.py --reviewer``)."""
+
+
 def _start_worker(settings: Settings) -> None:
     global _worker
     from bot.wiring import units_of  # the composition root imports this module
 
+    os.nice(WORKER_NICENESS)
     configure_logging(settings)
     install_keyring(settings.keyring())
     catalog = load_catalog(settings.etalase_file, settings.region_file, settings.served)

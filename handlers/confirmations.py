@@ -34,7 +34,10 @@ class DeliveryConfirmations:
         self._uow_factory = uow_factory
         self._pending: dict[int, int] = {}
         """Turn confirmed, per user, not yet written."""
+        self._writing: dict[int, int] = {}
+        """The batch being written: still not on disk until its commit."""
         self._writer: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
 
     def add(self, receipt: Receipt) -> None:
         if self._pending.get(receipt.user_id, -1) < receipt.turn:
@@ -44,7 +47,8 @@ class DeliveryConfirmations:
 
     def delivered_turn(self, user_id: int) -> int | None:
         """The turn confirmed for the user and not yet written, if any."""
-        return self._pending.get(user_id)
+        turn = max(self._pending.get(user_id, -1), self._writing.get(user_id, -1))
+        return turn if turn >= 0 else None
 
     def written(self, user_id: int, turn: int) -> None:
         """The chat's update wrote ``turn`` with its own changes."""
@@ -52,22 +56,32 @@ class DeliveryConfirmations:
             del self._pending[user_id]
 
     async def _write_soon(self) -> None:
-        await asyncio.sleep(WRITE_AFTER_SECONDS)
-        await self.write()
+        """Writes what comes in meanwhile too; after a refusal, the next confirmation (or the
+        sweep) tries again."""
+        while self._pending:
+            await asyncio.sleep(WRITE_AFTER_SECONDS)
+            if not await self.write():
+                return
 
-    async def write(self) -> None:
-        """Writes every pending confirmation in one transaction; kept for the next try when
-        the database refuses."""
-        batch, self._pending = self._pending, {}
-        if not batch:
-            return
-        try:
-            async with self._uow_factory() as uow:
-                await uow.commit_without_waiting_for_disk()
-                await uow.conversations.confirm_delivered(sorted(batch.items()))
-                await uow.commit()
-        except Exception:
-            log.warning("%d delivery confirmations not written yet", len(batch), exc_info=True)
-            for user_id, turn in batch.items():
-                if self._pending.get(user_id, -1) < turn:
-                    self._pending[user_id] = turn
+    async def write(self) -> bool:
+        """Writes every pending confirmation in one transaction, after a write already on its
+        way; False when the database refused (they are kept for the next try)."""
+        async with self._lock:
+            if not self._pending:
+                return True
+            batch = self._writing = self._pending
+            self._pending = {}
+            try:
+                async with self._uow_factory() as uow:
+                    await uow.commit_without_waiting_for_disk()
+                    await uow.conversations.confirm_delivered(sorted(batch.items()))
+                    await uow.commit()
+            except Exception:
+                log.warning("%d delivery confirmations not written yet", len(batch), exc_info=True)
+                for user_id, turn in batch.items():
+                    if self._pending.get(user_id, -1) < turn:
+                        self._pending[user_id] = turn
+                return False
+            finally:
+                self._writing = {}
+            return True
