@@ -30,6 +30,7 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
 
+import aiohttp
 import httpx
 from fluent.runtime.errors import FluentFormatError
 from pydantic import ValidationError
@@ -46,6 +47,7 @@ OWN_LOGGERS = ("bot", "handlers", "models", "bench", "tests")
 """Our code passes only ids, counts and settings' names as arguments."""
 
 CONTENT_FREE_LOGGERS = (
+    "aiohttp",
     "alembic",
     "apscheduler",
     "asyncio",
@@ -310,6 +312,7 @@ TELEGRAM_PHRASES = (
 
 SAFE_MESSAGE_ERRORS: tuple[type[BaseException], ...] = (
     OSError,
+    aiohttp.ClientConnectionError,
     httpx.HTTPError,
     sqlite3.Error,
     FluentFormatError,
@@ -331,7 +334,7 @@ def error_details(error: BaseException) -> str:
         return _statement_error(error)
     if isinstance(error, (RetryAfter, ChatMigrated)):
         return error.message  # the library's own text, with the wait or the new chat's id
-    if isinstance(error, NetworkError) and error.message.startswith("httpx."):
+    if isinstance(error, NetworkError) and error.message.startswith(("aiohttp.", "httpx.")):
         return error.message  # the HTTP client's transport error, wrapped
     if isinstance(error, TelegramError):
         return _telegram_phrase(error.message)

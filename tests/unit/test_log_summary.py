@@ -6,6 +6,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
+import aiohttp
 import httpx
 import pytest
 from pydantic import BaseModel, ValidationError
@@ -169,6 +170,14 @@ def test_values_are_described_by_kind() -> None:
         (
             NetworkError("httpx.ConnectError: All connection attempts failed"),
             "NetworkError: httpx.ConnectError: All connection attempts failed",
+        ),
+        (
+            NetworkError("aiohttp.ServerDisconnectedError: Server disconnected"),
+            "NetworkError: aiohttp.ServerDisconnectedError: Server disconnected",
+        ),
+        (
+            aiohttp.ServerDisconnectedError(),
+            "ServerDisconnectedError: Server disconnected",
         ),
         (
             ConnectionRefusedError(111, "Connection refused"),
