@@ -26,7 +26,7 @@ import httpx
 
 from bench.botprocess import WEBHOOK_SECRET
 from bench.fake_bot_api_server import FakeBotApiServer, Sent
-from bench.workload import REGISTRATION, Action, Step, UpdateFactory
+from bench.workload import REGISTRATION, Action, Step, UpdateFactory, resolve
 
 TELEGRAM_RETRY_SECONDS = 1.0
 REPLY_TIMEOUT = 30.0
@@ -150,16 +150,20 @@ class Crowd:
         self.users.update((user.user_id, user) for user in added)
         return added
 
-    async def act(self, user: User, action: Action) -> Outcome:
-        """Sends one action and waits for its first reply (or gives up after a while)."""
+    def send(self, user: User, action: Action) -> Outcome:
+        """POSTs one action (again every second until 200) without waiting for its reply."""
         payload = self.factory.step(user.user_id, self.resolve(user, action), len(self.fake.photo))
         outcome = Outcome(user.user_id, int(payload["update_id"]), action, time.perf_counter())
         self.outcomes.append(outcome)
-        user.waiting = outcome
-        user.answered.clear()
         task = asyncio.create_task(self.transport.deliver(payload, outcome))
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
+        return outcome
+
+    async def act(self, user: User, action: Action) -> Outcome:
+        """Sends one action and waits for its first reply (or gives up after a while)."""
+        user.answered.clear()
+        outcome = user.waiting = self.send(user, action)
         try:
             await asyncio.wait_for(user.answered.wait(), REPLY_TIMEOUT)
         except TimeoutError:
@@ -175,17 +179,13 @@ class Crowd:
             await asyncio.sleep(delay)
 
     def resolve(self, user: User, action: Action) -> Step:
-        if action.kind != "press":
-            return Step(action.kind, action.value, "registration")
-        for message in reversed(self.fake.inbox(user.user_id)[-3:]):
-            for label, data in message.inline:
-                if action.value in label:
-                    return Step("callback", data, "registration")
-            for label in message.keyboard:
-                if action.value in label:
-                    return Step("text", label, "registration")
-        self.unresolved += 1
-        return Step("text", action.value, "registration")
+        """A press becomes the callback data the bot offered; one it did not offer is sent as
+        typed text (and counted)."""
+        try:
+            return resolve(action, "registration", self.fake, user.user_id)
+        except RuntimeError:
+            self.unresolved += 1
+            return Step("text", action.value, "registration")
 
     async def live(self, user: User, arrivals: asyncio.Queue[float | None]) -> None:
         """One user: takes an arrival, acts, repeats until the arrivals end."""

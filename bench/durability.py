@@ -60,7 +60,7 @@ from bench.botprocess import WEBHOOK_SECRET, BotProcess
 from bench.chatters import Crowd, Outcome, Transport, User, poisson_arrivals
 from bench.database import BenchDatabase, fresh_database
 from bench.fake_bot_api_server import FakeBotApiServer, Sent
-from bench.load import free_port
+from bench.load import free_port, verdict
 from bench.workload import REGISTRATION, Action, UpdateFactory
 
 DB_NAME = "umkm_bench_durability"
@@ -112,10 +112,6 @@ SCRIPTED = {
     "address": "Jl. Raya Punten No. 12, RT 02/RW 05",
     "email": "keripikapel@gmail.com",
 }
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
 
 
 def question(text: str) -> str:
@@ -213,8 +209,6 @@ class Harness:
     bot: BotProcess | None = None
     transport: Transport | None = None
     crowd: Crowd | None = None
-    deliveries: set[asyncio.Task[None]] = field(default_factory=set)
-    outcomes: list[Outcome] = field(default_factory=list)
 
     def mark(self, line: str) -> None:
         """A line in the bot's log between phases, to find one's way in it later."""
@@ -239,7 +233,7 @@ class Harness:
         return self
 
     async def __aexit__(self, *_: object) -> None:
-        for task in self.deliveries:
+        for task in self.crowd.tasks if self.crowd is not None else ():
             task.cancel()
         if self.transport is not None:
             await self.transport.__aexit__()
@@ -248,15 +242,12 @@ class Harness:
 
     def send(self, user_id: int, action: Action) -> Outcome:
         """POSTs the action (retried every second until 200) without waiting for it."""
-        assert self.crowd is not None and self.transport is not None
-        step = self.crowd.resolve(User(user_id), action)
-        payload = self.factory.step(user_id, step, len(self.fake.photo))
-        outcome = Outcome(user_id, int(payload["update_id"]), action, time.perf_counter())
-        self.outcomes.append(outcome)
-        task = asyncio.create_task(self.transport.deliver(payload, outcome))
-        self.deliveries.add(task)
-        task.add_done_callback(self.deliveries.discard)
-        return outcome
+        assert self.crowd is not None
+        return self.crowd.send(User(user_id), action)
+
+    @property
+    def outcomes(self) -> list[Outcome]:
+        return self.crowd.outcomes if self.crowd is not None else []
 
     async def reply(self, outcome: Outcome, before: int, want: str | None) -> list[Sent]:
         """The messages after ``outcome``: once the last is ``want`` and the chat is quiet, or
@@ -281,8 +272,8 @@ class Harness:
                 return got
 
     async def drain(self, seconds: float) -> None:
-        if self.deliveries:
-            await asyncio.wait(set(self.deliveries), timeout=seconds)
+        if self.crowd is not None:
+            await self.crowd.drain(seconds)
 
 
 async def learn(harness: Harness, user_id: int) -> Learned:

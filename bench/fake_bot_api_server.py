@@ -17,7 +17,7 @@ import contextlib
 import json
 import random
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from email.parser import BytesParser
@@ -68,7 +68,6 @@ class FakeBotApiServer:
     seed: int = 7
     photo: bytes = field(default_factory=jpeg_bytes)
     on_send: Callable[[Sent], None] | None = None
-    calls: Counter[str] = field(default_factory=Counter)
     refused: int = 0
     sent: dict[int, list[Sent]] = field(default_factory=lambda: defaultdict(list))
     _next_message_id: int = 1
@@ -114,7 +113,6 @@ class FakeBotApiServer:
     async def _call(self, request: Request) -> Response:
         method = request.path_params["method"]
         params = await _parameters(request)
-        self.calls[method] += 1
         if method == "getUpdates":
             return _ok(await self._get_updates(params))
         await asyncio.sleep(self.rtt / 2)

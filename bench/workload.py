@@ -11,9 +11,9 @@ same concrete steps, which lets all updates be built before timing.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from telegram import Bot, Update
 
@@ -210,7 +210,22 @@ async def learn_script(
     return steps
 
 
-def resolve(action: Action, phase: Phase, fake: FakeBotApi, user_id: int) -> Step:
+class Offered(Protocol):
+    """A message as a fake Bot API recorded it: its buttons."""
+
+    @property
+    def inline(self) -> Sequence[tuple[str, str]]: ...
+    @property
+    def keyboard(self) -> Sequence[str]: ...
+
+
+class Inboxes(Protocol):
+    """A fake Bot API: in-process (``bench.fake_api``) or a server (``fake_bot_api_server``)."""
+
+    def inbox(self, chat_id: int) -> Sequence[Offered]: ...
+
+
+def resolve(action: Action, phase: Phase, fake: Inboxes, user_id: int) -> Step:
     """A button press becomes the callback data (or reply-keyboard text) the bot offered."""
     if action.kind != "press":
         return Step(action.kind, action.value, phase)

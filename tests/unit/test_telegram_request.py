@@ -4,7 +4,6 @@ python-telegram-bot posts arrives whole, and failures carry what retrying needs 
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -15,15 +14,10 @@ from telegram.error import NetworkError, TimedOut
 
 from bot.telegram.errors import may_have_arrived, safe_to_retry
 from bot.telegram.request import AiohttpRequest
+from tests.support.bot_process import free_port
 
 TOKEN = "123:TEST"
 BOT = {"id": 1, "is_bot": True, "first_name": "Katalog", "username": "katalog_bot"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class BotApi:
