@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 from bot import web
 from bot.cli import parser
 from bot.settings import Settings
+from bot.telegram import app as telegram_app
 from bot.web import build_web_app
 from bot.wiring import build_services
 from tests.support.clock import FakeClock
@@ -146,6 +147,23 @@ async def test_with_several_processes_the_webhook_answers_once_the_replies_are_s
         response = await asyncio.wait_for(answer, 5)
         assert response.status_code == 200
         assert any("Selamat datang" in m.text for m in fake.messages if m.chat_id == 312)
+
+
+async def test_replies_held_up_do_not_hold_the_webhook_answer_for_long(
+    settings: Settings, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telegram's connections are shared by all chats: one chat's stuck replies give theirs
+    back after a while."""
+    monkeypatch.setattr(telegram_app, "ACK_AT_MOST_AFTER_SECONDS", 0.2)
+    fake = FakeTelegram()
+    fake.gate = asyncio.Event()
+    several = telegram_settings(settings).model_copy(update={"web_workers": 2})
+    async with web_client(several, clock, fake) as client:
+        post = client.post("/telegram/webhook", json=start_update(313), headers={HEADER: SECRET})
+        response = await asyncio.wait_for(post, 5)
+        assert response.status_code == 200
+        assert fake.messages == []  # the reply still waits for the Bot API
+        fake.gate.set()
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,10 @@ RESEND_QUIET = timedelta(minutes=1)
 than sending takes, so a reply still on its way is not doubled."""
 
 
+ACK_AT_MOST_AFTER_SECONDS = 5.0
+"""With several processes, how long an update's answer may wait for its replies to be sent."""
+
+
 class TelegramChannel:
     """Connects one ``Application`` to the conversation engine."""
 
@@ -89,8 +93,18 @@ class TelegramChannel:
             raise
         if not self.ack_after_replies:
             self.acks.durable(update_id)
-        sent = partial(self.acks.durable, update_id) if self.ack_after_replies else None
-        await self._deliver(context.bot, incoming.chat_id, handled, update.callback_query, sent)
+            await self._deliver(context.bot, incoming.chat_id, handled, update.callback_query)
+            return
+        # Replies held up (a 429, a failing Bot API) must not keep one of Telegram's connections,
+        # which all chats share, for minutes: past this, the update is acknowledged anyway.
+        cap = asyncio.get_running_loop().call_later(
+            ACK_AT_MOST_AFTER_SECONDS, self.acks.durable, update_id
+        )
+        sent = partial(self.acks.durable, update_id)
+        try:
+            await self._deliver(context.bot, incoming.chat_id, handled, update.callback_query, sent)
+        finally:
+            cap.cancel()
 
     async def _deliver(
         self,
