@@ -153,6 +153,7 @@ async def sweeping(
                 await services.outbox.deliver()
                 for resend in resends:
                     await resend()
+                await services.tallies.run_if_due()
             except Exception:
                 log.exception("outbox sweep failed")
             with contextlib.suppress(TimeoutError):

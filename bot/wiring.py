@@ -17,6 +17,7 @@ from bot.maintenance_rights import draft_purge
 from bot.outbox import OutboxDispatcher
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
+from bot.tallies import TallyCompaction
 from bot.telegram.app import TelegramChannel
 from bot.telegram.sending import CHANNEL as TELEGRAM
 from bot.telegram.sending import ReplySender
@@ -50,6 +51,8 @@ class Services:
     """Telegram's limits, kept by direct replies and queued messages together."""
     background: BackgroundRunner
     """Exports and statistics, in worker processes."""
+    tallies: TallyCompaction
+    """Keeps the statistics' tallies small; run by the sweep."""
 
     async def close(self) -> None:
         self.background.close()
@@ -100,8 +103,9 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     limiter = RateLimiter(per_process)
     outbox = OutboxDispatcher(uow_factory, clock, limiters={TELEGRAM: limiter})
     lanes = ChatLanes(settings.max_concurrent_updates)
+    tallies = TallyCompaction(uow_factory, clock)
     return Services(
-        engine, locales, database, uow_factory, clock, outbox, lanes, limiter, background
+        engine, locales, database, uow_factory, clock, outbox, lanes, limiter, background, tallies
     )
 
 
@@ -122,6 +126,7 @@ def telegram_channel(services: Services, settings: Settings) -> TelegramChannel:
         ack_after_replies=settings.web_workers > 1,
         daily_round_at=time(settings.reminder_hour, tzinfo=ZoneInfo(settings.timezone)),
         drafts=draft_purge(settings, services.uow_factory, services.clock),
+        tallies=services.tallies,
     )
 
 

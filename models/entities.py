@@ -16,6 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
@@ -115,21 +116,12 @@ class Vendor(Base):
         Index("ix_vendor_queue", "status", "submitted_at"),
         Index("ix_vendor_nib", "nib"),
         Index("ix_vendor_phone", "phone"),
-        # The statistics (models/services/stats.py) read these without the rows: the drafts'
-        # users, in user order, for where unfinished registrations stop; the counts by status and
-        # place, and how many of each were ever submitted.
+        # The statistics (models/services/stats.py) read the drafts' users from this alone, in
+        # user order, for where unfinished registrations stop; their counts come from
+        # VendorTally.
         Index("ix_vendor_status_user", "status", "user_id"),
-        Index("ix_vendor_places", "status", "etalase_code", "kecamatan_code", "submitted_at"),
-        # The same for one unit (kabupaten/kota) of a provincial deployment.
+        # The review queue of one unit (kabupaten/kota) of a provincial deployment.
         Index("ix_vendor_unit_queue", "regency_code", "status", "submitted_at"),
-        Index(
-            "ix_vendor_unit_places",
-            "regency_code",
-            "status",
-            "etalase_code",
-            "kecamatan_code",
-            "submitted_at",
-        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -180,11 +172,10 @@ class Product(Base):
     __tablename__ = "product"
     __table_args__ = (
         Index("ix_product_queue", "status", "submitted_at"),
-        # Products by etalase and by status in one index-only pass, for the statistics.
+        # The review's median price of an etalase (models/services/review.py).
         Index("ix_product_etalase_status", "etalase_code", "status"),
-        # The same for one unit (kabupaten/kota) of a provincial deployment.
+        # The review queue of one unit (kabupaten/kota) of a provincial deployment.
         Index("ix_product_unit_queue", "regency_code", "status", "submitted_at"),
-        Index("ix_product_unit_etalase", "regency_code", "etalase_code", "status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -250,14 +241,39 @@ class ProductPhoto(Base):
     product: Mapped[Product] = relationship(back_populates="photos")
 
 
+DECIDED = "from_status = 'submitted' AND to_status IN ('approved', 'needs_fix', 'rejected')"
+"""A status change that is a decision on a submission."""
+
+
 class StatusChange(Base):
     """History of every status change of a reviewed item, with who made it and why."""
 
     __tablename__ = "status_change"
+    __table_args__ = (
+        # The latest decisions, of all units or of one, newest first, for the median review
+        # time.
+        Index(
+            "ix_status_change_decisions",
+            "subject_type",
+            "id",
+            postgresql_where=text(DECIDED),
+            sqlite_where=text(DECIDED),
+        ),
+        Index(
+            "ix_status_change_unit_decisions",
+            "subject_type",
+            "regency_code",
+            "id",
+            postgresql_where=text(DECIDED),
+            sqlite_where=text(DECIDED),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     subject_type: Mapped[str] = mapped_column(String(16))
     subject_id: Mapped[int] = mapped_column(Integer, index=True)
+    regency_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    """The kabupaten/kota (unit) of the item when its status changed."""
     from_status: Mapped[str] = mapped_column(String(16))
     to_status: Mapped[str] = mapped_column(String(16))
     actor_user_id: Mapped[int | None] = mapped_column(
@@ -469,3 +485,49 @@ class DataRequest(Base):
     due_at: Mapped[datetime] = mapped_column(UtcDateTime)
     """The legal deadline: 3×24 hours after the request was received."""
     answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class VendorTally(Base):
+    """Changes to the count of registrations per kabupaten/kota, status and etalase, so the
+    statistics read a few thousand rows instead of every registration.
+
+    Written by database triggers on ``vendor`` (migration ``0016_status_tallies``), whatever
+    changed the row: the flows, a review, an erasure, a cascade, a bulk load. Each change adds a
+    row of +1/-1; the sum per key is the count. :meth:`TallyRepository.compact` folds the rows
+    into one per key now and then (the sweep), so the table stays small."""
+
+    __tablename__ = "vendor_tally"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    regency_code: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    etalase_code: Mapped[str | None] = mapped_column(String(64))
+    registrations: Mapped[int] = mapped_column(Integer)
+    submitted: Mapped[int] = mapped_column(Integer)
+    """Of them, those ever submitted (``submitted_at`` set)."""
+
+
+class VendorPlaceTally(Base):
+    """Changes to the count of registrations per kabupaten/kota, status and kecamatan; kept
+    like :class:`VendorTally`."""
+
+    __tablename__ = "vendor_place_tally"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    regency_code: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    kecamatan_code: Mapped[str | None] = mapped_column(String(32))
+    registrations: Mapped[int] = mapped_column(Integer)
+
+
+class ProductTally(Base):
+    """Changes to the count of products per kabupaten/kota, etalase and status; kept like
+    :class:`VendorTally`."""
+
+    __tablename__ = "product_tally"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    regency_code: Mapped[str | None] = mapped_column(String(16))
+    etalase_code: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    products: Mapped[int] = mapped_column(Integer)

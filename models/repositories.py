@@ -8,7 +8,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, bindparam, delete, func, inspect, or_, select, update
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Executable,
+    Insert,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
@@ -20,10 +35,13 @@ from models.entities import (
     Conversation,
     OutboxMessage,
     ProcessedUpdate,
+    ProductTally,
     StatusChange,
     UpdateArrival,
     User,
     Vendor,
+    VendorPlaceTally,
+    VendorTally,
     WhatsAppMedia,
 )
 
@@ -483,3 +501,83 @@ class WhatsAppMediaRepository:
 
 def _available(now: datetime) -> ColumnElement[bool]:
     return or_(OutboxMessage.available_at.is_(None), OutboxMessage.available_at <= now)
+
+
+class TallyRepository:
+    """The statistics' counts, kept by triggers as rows of changes (:class:`VendorTally`,
+    :class:`VendorPlaceTally`, :class:`ProductTally`)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def compact(self) -> int:
+        """Folds each tally's rows into one per key (none for a key that sums to zero);
+        returns how many rows that removed. Safe beside writers and another compaction."""
+        postgresql = self._session.get_bind().dialect.name == "postgresql"
+        removed = 0
+        for tally in TALLIES:
+            before = await self._session.scalar(select(func.count()).select_from(tally.table))
+            if postgresql:
+                await self._session.execute(tally.fold_in_one_statement)
+            else:
+                await self._fold_holding_the_write_lock(tally)
+            after = await self._session.scalar(select(func.count()).select_from(tally.table))
+            removed += (before or 0) - (after or 0)
+        return removed
+
+    async def _fold_holding_the_write_lock(self, tally: Tally) -> None:
+        """SQLite: a writing transaction holds the write lock from its start (``BEGIN
+        IMMEDIATE``), so the rows summed are exactly those before the first one inserted."""
+        inserted = list((await self._session.execute(tally.insert_sums)).scalars())
+        older = tally.table.c.id < min(inserted) if inserted else true()
+        await self._session.execute(delete(tally.table).where(older))
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """A tally table: its key columns and count columns."""
+
+    table: Table
+    key: tuple[str, ...]
+    counts: tuple[str, ...]
+
+    @property
+    def insert_sums(self) -> Executable:
+        return self._insert_sums(self.table).returning(self.table.c.id)
+
+    @property
+    def fold_in_one_statement(self) -> Executable:
+        """PostgreSQL: the rows a ``DELETE … RETURNING`` took, summed back in the same
+        statement. Rows a running transaction adds are not visible to it, so they stay; a
+        concurrent compaction waits for the rows this one locked, then skips them."""
+        gone = delete(self.table).returning(*self._columns(self.table)).cte("gone")
+        return self._insert_sums(gone)
+
+    def _columns(self, source: Table | CTE) -> list[ColumnElement[Any]]:
+        return [source.c[name] for name in (*self.key, *self.counts)]
+
+    def _insert_sums(self, source: Table | CTE) -> Insert:
+        keys = [source.c[name] for name in self.key]
+        sums = [func.sum(source.c[name]) for name in self.counts]
+        nonzero = or_(*(total != 0 for total in sums))
+        rows = select(*keys, *sums).group_by(*keys).having(nonzero)
+        return insert(self.table).from_select([*self.key, *self.counts], rows)
+
+
+TALLIES = (
+    Tally(
+        cast(Table, VendorTally.__table__),
+        ("regency_code", "status", "etalase_code"),
+        ("registrations", "submitted"),
+    ),
+    Tally(
+        cast(Table, VendorPlaceTally.__table__),
+        ("regency_code", "status", "kecamatan_code"),
+        ("registrations",),
+    ),
+    Tally(
+        cast(Table, ProductTally.__table__),
+        ("regency_code", "etalase_code", "status"),
+        ("products",),
+    ),
+)

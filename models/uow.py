@@ -15,6 +15,7 @@ from models.repositories import (
     OutboxRepository,
     ProcessedUpdateRepository,
     StatusChangeRepository,
+    TallyRepository,
     UserRepository,
     VendorRepository,
     WhatsAppMediaRepository,
@@ -34,6 +35,7 @@ class UnitOfWork:
     outbox: OutboxRepository
     arrivals: ArrivalRepository
     whatsapp_media: WhatsAppMediaRepository
+    tallies: TallyRepository
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -49,6 +51,7 @@ class UnitOfWork:
         self.outbox = OutboxRepository(self.session)
         self.arrivals = ArrivalRepository(self.session)
         self.whatsapp_media = WhatsAppMediaRepository(self.session)
+        self.tallies = TallyRepository(self.session)
         return self
 
     async def __aexit__(

@@ -17,6 +17,7 @@ from bot.acks import Acknowledgements, transient
 from bot.lanes import ChatLanes, LaneUpdateProcessor
 from bot.maintenance_rights import DraftPurge
 from bot.outbox import OutboxDispatcher
+from bot.tallies import TallyCompaction
 from bot.telegram.outbox import TelegramDelivery
 from bot.telegram.request import AiohttpRequest
 from bot.telegram.sending import CHANNEL, ReplySender, remove_buttons
@@ -54,6 +55,7 @@ class TelegramChannel:
         daily_round_at: time,
         lanes: ChatLanes,
         drafts: DraftPurge | None = None,
+        tallies: TallyCompaction | None = None,
         ack_after_replies: bool = False,
     ) -> None:
         self._engine = engine
@@ -74,6 +76,7 @@ class TelegramChannel:
         process each reaches (the lanes keep that order within one process)."""
         self.drafts = drafts
         """Deletes abandoned drafts once a day (the ``DRAFT_RETENTION_DAYS`` setting)."""
+        self.tallies = tallies
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handles one update: the engine commits the new state, the receiver is told it is
@@ -178,6 +181,8 @@ class TelegramChannel:
         interval's worth, so runs never overlap and stopping never waits long."""
         await self.outbox.deliver(within=OUTBOX_SWEEP_SECONDS)
         await self.resend_pending(context.bot)
+        if self.tallies is not None:
+            await self.tallies.run_if_due()
 
     async def set_command_menus(self, application: Application) -> None:  # type: ignore[type-arg]
         """The vendors' command menu in Bahasa Indonesia by default and in English for English

@@ -35,6 +35,7 @@ def transition(
         StatusChange(
             subject_type=subject_type(subject),
             subject_id=subject.id,
+            regency_code=subject.regency_code,
             from_status=current.value,
             to_status=target.value,
             actor_user_id=actor.id if actor else None,
