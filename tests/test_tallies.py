@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from sqlalchemy import Table, delete, func, select, update
+from sqlalchemy import FromClause, delete, func, select, update
 
 from models.db import create_engine, session_factory
 from models.entities import Product, ProductTally, Vendor, VendorPlaceTally, VendorTally
@@ -29,7 +29,9 @@ async def uow_factory(database_url: str) -> AsyncIterator[UnitOfWorkFactory]:
     await engine.dispose()
 
 
-async def grouped(uow: UnitOfWork, source: Table, key: list[str], values: list[Any]) -> set[Any]:
+async def grouped(
+    uow: UnitOfWork, source: FromClause, key: list[str], values: list[Any]
+) -> set[Any]:
     columns = [source.c[name] for name in key]
     query = select(*columns, *values).group_by(*columns)
     return {tuple(row) for row in await uow.session.execute(query) if any(row[len(key) :])}
