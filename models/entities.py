@@ -9,6 +9,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Computed,
     ForeignKey,
     Index,
     Integer,
@@ -108,6 +109,9 @@ class Conversation(Base):
     """A digest of the last answer given, to recognise it when sent again."""
 
 
+SEARCH_NAME = "lower(coalesce(business_name, '') || ' ' || coalesce(owner_name, ''))"
+
+
 class Vendor(Base):
     """A UMKM's registration: a draft while being filled, then reviewed by the bureau."""
 
@@ -134,6 +138,9 @@ class Vendor(Base):
     """Blind index of the NIK, kept in step by :meth:`_index_number`."""
     phone: Mapped[str | None] = mapped_column(String(20))
     business_name: Mapped[str | None] = mapped_column(String(100))
+    search_name: Mapped[str] = mapped_column(Text, Computed(SEARCH_NAME), deferred=True)
+    """Business and owner name in lower case, computed by the database, for the name search
+    (models/services/search.py): stored on PostgreSQL, computed when read on SQLite."""
     nib: Mapped[str | None] = mapped_column(String(13))
     no_nib: Mapped[bool] = mapped_column(Boolean, default=False)
     kbli: Mapped[list[str]] = mapped_column(JSON, default=list)

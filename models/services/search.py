@@ -18,8 +18,9 @@ narrows and Python ranks:
    of the business or owner name, and the score is the mean over the typed words. ``WRatio``
    does not suit names: one shared word ("Bu", "Apel") scores it above 85.
 
-bench/reports.py times it at 100,000 vendors. A database index (pg_trgm, FTS5) would make the scan
-unnecessary, but needs a schema change and differs between the two databases.
+bench/reports.py times it at 100,000 vendors. A trigram index (pg_trgm) does not replace the
+scan: a common name ("Wulandari", "Keripik") is shared by thousands of vendors, and rechecking
+each of them through the index cost more than the scan itself.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from statistics import fmean
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Executable, case, func, or_, select
+from sqlalchemy import Executable, case, or_, select
 
 from models.crypto import blind_index
 from models.entities import User, Vendor
@@ -121,34 +122,25 @@ class SearchService:
         ]
 
     def _candidates(self, scope: Scope, grams: list[str]) -> Executable:
-        """The vendors sharing the most trigrams with the query: one scan, ``CANDIDATES`` rows."""
-        names = (Vendor.id, Vendor.business_name, Vendor.owner_name, Vendor.status)
+        """The vendors sharing the most trigrams with the query: one scan, ``CANDIDATES`` rows.
+        PostgreSQL looks for each trigram in ``search_name`` (both names in lower case, stored);
+        SQLite in the two names themselves, as its ``LIKE`` ignores (ASCII) case and its
+        ``search_name`` would be computed again for every trigram."""
         if self._uow.session.get_bind().dialect.name == "sqlite":
-            # SQLite's LIKE ignores (ASCII) case: matching the plain columns is cheapest.
-            source = select(*names).where(scope.where(Vendor.regency_code)).subquery()
-            haystacks = [source.c.business_name, source.c.owner_name]
+            haystacks = [Vendor.business_name, Vendor.owner_name]
         else:
-            # Elsewhere both names are lowered once per row, in a subquery the planner keeps
-            # (OFFSET 0), and matched with a plain LIKE: ILIKE on each costs twice as much.
-            both = (
-                func.coalesce(Vendor.business_name, "") + " " + func.coalesce(Vendor.owner_name, "")
-            )
-            source = (
-                select(*names, func.lower(both).label("haystack"))
-                .where(scope.where(Vendor.regency_code))
-                .offset(0)
-                .subquery()
-            )
-            haystacks = [source.c.haystack]
+            haystacks = [Vendor.search_name]
         matches = [  # a NULL name counts 0
             case((haystack.like(f"%{gram}%"), 1), else_=0)
             for gram in grams
             for haystack in haystacks
         ]
         shared = reduce(operator.add, matches).label("shared")
-        columns = (source.c.id, source.c.business_name, source.c.owner_name, source.c.status)
         return (
-            select(*columns, shared).order_by(shared.desc(), source.c.id.desc()).limit(CANDIDATES)
+            select(Vendor.id, Vendor.business_name, Vendor.owner_name, Vendor.status, shared)
+            .where(scope.where(Vendor.regency_code))
+            .order_by(shared.desc(), Vendor.id.desc())
+            .limit(CANDIDATES)
         )
 
 
