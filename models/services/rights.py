@@ -95,13 +95,16 @@ def columns(row: object, leave_out: Iterable[str]) -> dict[str, Any]:
     """Every mapped column of ``row`` except ``leave_out``, so new columns are never forgotten.
 
     Blind indexes (``*_hash``, keyed hashes to find duplicate numbers) are left out too: they
-    are not data the user gave, and their number is already there in plain.
+    are not data the user gave, and their number is already there in plain. So are columns the
+    database computes from others (``search_name``): the same data again.
     """
     skipped = set(leave_out)
     return {
         attribute.key: getattr(row, attribute.key)
         for attribute in inspect_row(row).mapper.column_attrs
-        if attribute.key not in skipped and not attribute.key.endswith("_hash")
+        if attribute.key not in skipped
+        and not attribute.key.endswith("_hash")
+        and all(column.computed is None for column in attribute.columns)
     }
 
 
