@@ -3,12 +3,12 @@ unfinished registrations stop, and how long the review takes.
 
 Every figure is an aggregate query (``GROUP BY`` or ``COUNT``), so the cost stays in the
 database and no rows are loaded. The counts by status, etalase and place come from the tallies
-that triggers keep (:class:`~models.entities.VendorTally`, :class:`~models.entities.ProductTally`):
-a few thousand rows for a province, instead of a pass over a million products. The drop-off reads
-the drafts' conversations. The review time is the exception: a median is not portable SQL
-(SQLite has none), so it is taken over the :data:`DECISION_SAMPLE` most recent decisions, fetched
-as pairs of timestamps: a bounded cost, and the figure staff care about (how fast the review is
-now, not in its first month).
+that triggers keep (:class:`~models.entities.VendorTally`, ``VendorPlaceTally`` and
+``ProductTally``): a few thousand rows for a province, instead of a pass over a million
+products. The drop-off reads the drafts' conversations. The review time is the exception: a
+median is not portable SQL (SQLite has none), so it is taken over the :data:`DECISION_SAMPLE`
+most recent decisions, fetched as pairs of timestamps: a bounded cost, and the figure staff care
+about (how fast the review is now, not in its first month).
 """
 
 from __future__ import annotations
