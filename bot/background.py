@@ -14,6 +14,7 @@ import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any, TypeVar
 
+from bot.metrics import report_job
 from bot.redaction import configure_logging
 from bot.settings import Settings
 from handlers.background import Job, WorkerServices
@@ -40,7 +41,8 @@ class BackgroundRunner:
 
     async def run(self, job: Job[T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
-        result: T = await loop.run_in_executor(self._pool(), _run_job, job, args)
+        with report_job(getattr(job, "__name__", "job")):
+            result: T = await loop.run_in_executor(self._pool(), _run_job, job, args)
         return result
 
     def close(self) -> None:

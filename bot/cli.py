@@ -18,6 +18,7 @@ from bot.admin_cli import export_command, grant_role_command
 from bot.console import ConsoleChat, read_stdin
 from bot.maintenance import rotate_keys
 from bot.maintenance_rights import purge_drafts_command
+from bot.metrics_server import metrics_served
 from bot.migrate import upgrade
 from bot.outbox_watch import watching
 from bot.redaction import configure_logging
@@ -127,7 +128,8 @@ def run_telegram(settings: Settings, token: str) -> None:
 
     freeze_start_up_objects()
     log.info("starting Telegram long polling")
-    asyncio.run(poll(services, application, channel, watch_outbox=settings.outbox_watch))
+    with metrics_served(settings):
+        asyncio.run(poll(services, application, channel, watch_outbox=settings.outbox_watch))
 
 
 async def poll(

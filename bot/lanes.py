@@ -19,6 +19,10 @@ from typing import Any, TypeVar
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.metrics import event_kind, handling
+from bot.telegram.updates import CHANNEL as TELEGRAM
+from bot.telegram.updates import incoming_from_update
+
 T = TypeVar("T")
 
 
@@ -75,6 +79,12 @@ def chat_key(update: object) -> Hashable:
     return id(update)
 
 
+def update_kind(update: object) -> str:
+    """The kind of a Telegram update, as the metrics count it."""
+    incoming = incoming_from_update(update) if isinstance(update, Update) else None
+    return event_kind(incoming.event if incoming is not None else None)
+
+
 PENDING_PER_SLOT = 16
 """Updates accepted per running slot before python-telegram-bot's own bound holds the next."""
 
@@ -91,7 +101,8 @@ class LaneUpdateProcessor(BaseUpdateProcessor):
         self.lanes = lanes
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        await self.lanes.run(chat_key(update), lambda: coroutine)
+        with handling(TELEGRAM, update_kind(update)):
+            await self.lanes.run(chat_key(update), lambda: coroutine)
 
     async def initialize(self) -> None:
         """Nothing to set up."""

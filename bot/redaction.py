@@ -26,12 +26,12 @@ from pydantic import SecretStr
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.log_format import log_handler
 from bot.log_summary import format_exception, summarise
 from bot.settings import Settings
 
 REDACTED = "[redacted]"
 SQL_LOGGER = "sqlalchemy.engine.Engine"
-FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _CLEANED = "_personal_data_removed"
 _PATTERNS = (
     re.compile(r"\d{5,}:[\w-]{30,}"),  # a Telegram bot token
@@ -143,9 +143,10 @@ def uninstall() -> None:
 
 def configure_logging(settings: Settings, *, verbose: bool = False) -> None:
     """The logging of every process: the level of ``LOG_LEVEL`` (DEBUG with ``verbose``), one
-    line per record on stderr, and the filter with this deployment's secrets."""
+    line per record on stderr in ``LOG_FORMAT``, and the filter with this deployment's
+    secrets."""
     level = logging.DEBUG if verbose else logging.getLevelNamesMapping()[settings.log_level]
-    logging.basicConfig(level=level, format=FORMAT)
+    logging.basicConfig(level=level, handlers=[log_handler(settings.log_format)])
     logging.getLogger().setLevel(level)
     install(RedactingFilter(secrets_of(settings)))
     # Every HTTP request is a line at INFO: only DEBUG shows them (without the token). The

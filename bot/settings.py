@@ -58,6 +58,17 @@ class Settings(BaseSettings):
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     """Of every process (``-v`` on the command line is ``DEBUG``)."""
+    log_format: Literal["text", "json"] = "text"
+    """``json``: one JSON object per line, for a log system (``bot/log_format.py``)."""
+
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int = Field(default=9710, ge=0, le=65535)
+    """Prometheus metrics of ``run`` and ``serve`` (``bot/metrics.py``); 0: not served."""
+
+    backup_dir: Path = Path("backups")
+    """Where ``umkm-bot backup`` writes when no folder is given."""
+    backup_keep: int = Field(default=14, ge=1)
+    """Backups ``umkm-bot backup`` keeps in its folder: the oldest beyond are deleted."""
 
     data_encryption_keys: SecretStr | None = None
     """Comma-separated Fernet keys for NIK and NPWP: the first encrypts, every one decrypts."""
@@ -107,6 +118,11 @@ class Settings(BaseSettings):
     @classmethod
     def _upper_case_level(cls, value: object) -> object:
         return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_case_format(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @property
     def admin_ids(self) -> frozenset[str]:

@@ -29,6 +29,7 @@ from telegram.ext import Application
 from telegram.request import BaseRequest
 
 from bot.acks import UpdateNotDurable
+from bot.metrics_server import metrics_served
 from bot.outbox_watch import watching
 from bot.redaction import configure_logging
 from bot.settings import Settings
@@ -36,6 +37,7 @@ from bot.telegram.app import TelegramChannel, build_application, running
 from bot.whatsapp.channel import WhatsAppChannel
 from bot.whatsapp.client import WEBHOOK_PATH, whatsapp_client, whatsapp_config
 from bot.whatsapp.delivery import WhatsAppDelivery
+from bot.whatsapp.measured import MeasuredSends
 from bot.whatsapp.sending import whatsapp_sender
 from bot.whatsapp.statuses import DeliveryStatuses
 from bot.whatsapp.updates import CHANNEL
@@ -61,7 +63,7 @@ def build_web_app(
     """The web application; it owns ``services`` and closes them at shutdown. Tests pass a
     Graph API session and a Telegram request object that never touch the network."""
     config = whatsapp_config(settings)
-    session = graph_session or httpx.AsyncClient(timeout=GRAPH_TIMEOUT)
+    session = graph_session or httpx.AsyncClient(timeout=GRAPH_TIMEOUT, transport=MeasuredSends())
     secret = telegram_secret(settings)
     telegram = telegram_application(settings, services, telegram_request) if secret else None
     resends: list[Callable[[], Awaitable[None]]] = []
@@ -221,11 +223,15 @@ def serve(settings: Settings) -> None:
         log.info("starting %d worker processes", settings.web_workers)
         target = f"{__name__}:{worker_app.__name__}"
         workers = settings.web_workers
-        uvicorn.run(target, factory=True, workers=workers, host=host, port=port, log_config=None)
+        with metrics_served(settings, workers=workers):
+            uvicorn.run(
+                target, factory=True, workers=workers, host=host, port=port, log_config=None
+            )
         return
     app = build_web_app(settings, build_services(settings))
     freeze_start_up_objects()
-    uvicorn.run(app, host=host, port=port, log_config=None)
+    with metrics_served(settings):
+        uvicorn.run(app, host=host, port=port, log_config=None)
 
 
 def worker_app() -> Starlette:

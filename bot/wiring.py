@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.background import BackgroundRunner
 from bot.lanes import ChatLanes
 from bot.maintenance_rights import draft_purge
+from bot.metrics import watch_pool
 from bot.outbox import OutboxDispatcher
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
@@ -63,6 +64,7 @@ class Services:
 def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -> Services:
     install_keyring(settings.keyring())  # before any NIK or NPWP is read or written
     database = create_engine(settings.database_url, echo=settings.database_echo)
+    watch_pool(database)
     uow_factory = UnitOfWorkFactory(session_factory(database))
     locales = Locales()
     catalog = load_catalog(settings.etalase_file, settings.region_file, settings.served)

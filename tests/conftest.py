@@ -85,6 +85,9 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         # Tests deliver the outbox when they mean to; tests/whatsapp/test_cross_process.py
         # turns the watcher on.
         outbox_watch=False,
+        # Bot processes of tests run side by side: tests/deploy/test_metrics.py serves metrics
+        # on ports of its own.
+        metrics_port=0,
     )
 
 

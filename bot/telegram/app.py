@@ -15,6 +15,7 @@ from telegram.request import BaseRequest
 
 from bot.acks import Acknowledgements, transient
 from bot.lanes import ChatLanes, LaneUpdateProcessor
+from bot.log_format import handling_update
 from bot.maintenance_rights import DraftPurge
 from bot.outbox import OutboxDispatcher
 from bot.tallies import TallyCompaction
@@ -79,6 +80,12 @@ class TelegramChannel:
         self.tallies = tallies
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat = update.effective_chat
+        lane = str(chat.id) if chat is not None else "-"
+        with handling_update(CHANNEL, str(update.update_id), lane):
+            await self._on_update(update, context)
+
+    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Handles one update: the engine commits the new state, the receiver is told it is
         durable, and only then are the replies sent. Answering a pressed button and removing
         its message's buttons go beside the reply, not before it."""

@@ -8,6 +8,7 @@ aiohttp's connector hands out a free connection without that walk.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import aiohttp
@@ -15,6 +16,9 @@ from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+from bot.metrics import record_send, send_failure_reason
+from bot.telegram.updates import CHANNEL
 
 CONNECTIONS = 256
 """Open connections to the Bot API at most (python-telegram-bot's default pool size)."""
@@ -81,17 +85,26 @@ class AiohttpRequest(BaseRequest):
             connect=_sum(pool, connect),  # a free connection, opened: nothing sent yet
             sock_read=_sum(read, write),  # aiohttp does not time the writing on its own
         )
+        measured = url.rsplit("/", 1)[-1].startswith("send")
+        started = time.perf_counter()
+        status: int | None = None
         try:
             async with self._session.request(
                 method, url, data=_body(request_data), timeout=timeout
             ) as response:
-                return response.status, await response.read()
+                body = await response.read()
+                status = response.status  # a body cut off half-way counts as a network failure
+                return status, body
         except aiohttp.ConnectionTimeoutError as error:
             raise TimedOut("no connection to the Bot API in time (not sent)") from error
         except TimeoutError as error:
             raise TimedOut from error
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
+        finally:
+            if measured:
+                failure = None if status == 200 else send_failure_reason(status)
+                record_send(CHANNEL, time.perf_counter() - started, failure)
 
     def _given(self, value: ODVInput[float], name: str) -> float | None:
         return self._timeouts[name] if isinstance(value, DefaultValue) else value

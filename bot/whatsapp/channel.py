@@ -19,6 +19,8 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait
 
 from bot.acks import UpdateNotDurable, transient
 from bot.lanes import ChatLanes
+from bot.log_format import handling_update, whatsapp_lane
+from bot.metrics import Handling, event_kind
 from bot.outbox import OutboxDispatcher
 from bot.whatsapp.render import OWN_NUMBER
 from bot.whatsapp.sending import WhatsAppSender
@@ -96,7 +98,8 @@ class WhatsAppChannel:
         arrival = await self._engine.arrived(sender) if self._order_arrivals else None
         lane = (CHANNEL, sender.external_id)
         job = partial(self.handle, sender, user.preferred_id, event, message_id, durable, arrival)
-        self._lanes.submit(lane, job)
+        measured = Handling(CHANNEL, event_kind(event))
+        self._lanes.submit(lane, partial(finished, job, measured))
 
     async def handle(
         self,
@@ -109,6 +112,18 @@ class WhatsAppChannel:
     ) -> None:
         """The engine commits the new state before anything is sent; the WhatsApp message id
         is the update id, so a redelivered message is applied once."""
+        with handling_update(CHANNEL, message_id, whatsapp_lane(sender.external_id)):
+            await self._handle(sender, address, event, message_id, durable, arrival)
+
+    async def _handle(
+        self,
+        sender: Sender,
+        address: str,
+        event: Event,
+        message_id: str,
+        durable: asyncio.Future[None],
+        arrival: int | None,
+    ) -> None:
         try:
             handled = await self._engine.handle(
                 sender, event, update_id=message_id, arrival=arrival
@@ -167,6 +182,13 @@ class WhatsAppChannel:
             log.warning("WhatsApp reply not delivered", exc_info=error)
             return False
         return True
+
+
+async def finished(job: Callable[[], Awaitable[None]], measured: Handling) -> None:
+    try:
+        await job()
+    finally:
+        measured.done()
 
 
 SEND_ATTEMPTS = 5

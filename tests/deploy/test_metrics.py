@@ -1,0 +1,170 @@
+"""Prometheus (Debian's package) scrapes a real ``serve`` under a short load, with one worker
+process and with two: its HTTP API answers the updates counted by kind, the handling histogram's
+count, the messages sent and the registrations by status, each update counted once whichever
+worker handled it. The metrics are never on the webhook port."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from bot.settings import Settings
+from bot.wiring import build_services
+from models.entities import Vendor
+from tests.support.bot_api_server import BotApiServer
+from tests.support.bot_process import (
+    SECRET,
+    SECRET_HEADER,
+    BotProcess,
+    free_port,
+    process_settings,
+    text_update,
+)
+from tests.support.components import require_program
+
+CHATS = range(8)
+SCRIPT = (("/start", "Selamat datang"), ("/daftar", "pemberitahuan privasi"))
+ANSWER = ("Saya setuju", "Langkah 1 dari")
+SCRAPE_SECONDS = 15.0
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[BotApiServer]:
+    with BotApiServer() as server:
+        yield server
+
+
+class Prometheus:
+    """A Prometheus server scraping one target every second, with its own storage."""
+
+    def __init__(self, workdir: Path, target: str) -> None:
+        self.port = free_port()
+        self._workdir = workdir
+        config = workdir / "prometheus.yml"
+        config.write_text(
+            "global: {scrape_interval: 1s, evaluation_interval: 1s}\n"
+            "scrape_configs:\n"
+            f"  - job_name: umkm-bot\n    static_configs: [{{targets: ['{target}']}}]\n"
+        )
+        self._command = [
+            require_program("prometheus"),
+            f"--config.file={config}",
+            f"--storage.tsdb.path={workdir / 'tsdb'}",
+            f"--web.listen-address=127.0.0.1:{self.port}",
+        ]
+        self._process: asyncio.subprocess.Process | None = None
+        self._client = httpx.AsyncClient(base_url=f"http://127.0.0.1:{self.port}", timeout=5)
+
+    async def __aenter__(self) -> Prometheus:
+        with (self._workdir / "prometheus.log").open("ab") as log:
+            self._process = await asyncio.create_subprocess_exec(
+                "timeout", "120", *self._command, stdout=log, stderr=log
+            )
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        if self._process is not None and self._process.returncode is None:
+            self._process.terminate()
+            await self._process.wait()
+        await self._client.aclose()
+
+    async def value(self, query: str) -> float | None:
+        """The query's single value now; None before the first scrape answers it."""
+        try:
+            response = await self._client.get("/api/v1/query", params={"query": query})
+        except httpx.TransportError:
+            return None
+        result = response.json()["data"]["result"] if response.status_code == 200 else []
+        return float(result[0]["value"][1]) if result else None
+
+    async def until(self, query: str, expected: float) -> None:
+        """Waits until the query answers ``expected``: never more, never stuck below."""
+        seen = None
+        for _ in range(int(SCRAPE_SECONDS / 0.25)):
+            seen = await self.value(query)
+            if seen == expected:
+                return
+            await asyncio.sleep(0.25)
+        raise AssertionError(f"{query} = {seen}, expected {expected}")
+
+
+async def post(bot: BotProcess, update: dict[str, object]) -> None:
+    """A new connection for each update, so that every worker of the port gets some."""
+    async with httpx.AsyncClient(timeout=10) as client:
+        url = f"http://127.0.0.1:{bot.port}/telegram/webhook"
+        response = await client.post(url, json=update, headers={SECRET_HEADER: SECRET})
+        assert response.status_code == 200
+
+
+async def converse(bot: BotProcess, api: BotApiServer, chat: int) -> None:
+    for text, reply in (*SCRIPT, ANSWER):
+        seen = len(api.messages_to(chat))
+        await post(bot, text_update(chat, text))
+        for _ in range(500):
+            if any(reply in message.text for message in api.messages_to(chat)[seen:]):
+                break
+            await asyncio.sleep(0.02)
+        else:
+            raise AssertionError(f"no reply to {text!r} in chat {chat}")
+
+
+async def vendors_by_status(settings: Settings) -> dict[str, int]:
+    services = build_services(settings)
+    try:
+        async with services.uow_factory() as uow:
+            query = select(Vendor.status, func.count()).group_by(Vendor.status)
+            return {str(status): n for status, n in (await uow.session.execute(query)).all()}
+    finally:
+        await services.close()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+async def test_prometheus_reads_every_workers_counts_once(
+    settings: Settings, api: BotApiServer, tmp_path: Path, workers: int
+) -> None:
+    require_program("prometheus")
+    metrics_port = free_port()
+    served = process_settings(settings, api.base_url).model_copy(
+        update={
+            "web_workers": workers,
+            "metrics_port": metrics_port,
+            "log_format": "json",
+            "log_level": "DEBUG",
+        }
+    )
+    bot = BotProcess(served, tmp_path, "serve")
+    try:
+        async with Prometheus(tmp_path, f"127.0.0.1:{metrics_port}") as prometheus:
+            await bot.start()
+            await asyncio.gather(*(converse(bot, api, 80_001 + chat) for chat in CHATS))
+            updates = len(CHATS) * 3
+
+            await prometheus.until("sum(umkm_bot_updates_total)", updates)
+            await prometheus.until('umkm_bot_updates_total{kind="command"}', len(CHATS) * 2)
+            await prometheus.until('umkm_bot_updates_total{kind="text"}', len(CHATS))
+            await prometheus.until("sum(umkm_bot_update_handling_seconds_count)", updates)
+            await prometheus.until("umkm_bot_updates_in_flight", 0)
+            sends = sum(1 for call in api.api.calls if call.method.startswith("send"))
+            await prometheus.until('umkm_bot_messages_sent_total{channel="telegram"}', sends)
+            for status, count in (await vendors_by_status(settings)).items():
+                await prometheus.until(f'umkm_bot_registrations{{status="{status}"}}', count)
+            await prometheus.until("umkm_bot_outbox_waiting", 0)
+            await prometheus.until("umkm_bot_database_up", 1)
+            await prometheus.until('up{job="umkm-bot"}', 1)
+            async with httpx.AsyncClient() as client:
+                public = await client.get(f"http://127.0.0.1:{bot.port}/metrics")
+            assert public.status_code == 404
+    finally:
+        await bot.close()
+    handled_by = {
+        line["process"]
+        for line in map(json.loads, bot.log.read_text().splitlines())
+        if line.get("channel") == "telegram" and "update_id" in line
+    }
+    assert len(handled_by) == workers
