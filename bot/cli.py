@@ -15,6 +15,8 @@ from pathlib import Path
 from telegram.ext import Application
 
 from bot.admin_cli import export_command, grant_role_command
+from bot.backup import KEYS_NOTICE, backup
+from bot.backup_db import BackupFailed
 from bot.console import ConsoleChat, read_stdin
 from bot.maintenance import rotate_keys
 from bot.maintenance_rights import purge_drafts_command
@@ -22,6 +24,7 @@ from bot.metrics_server import metrics_served
 from bot.migrate import upgrade
 from bot.outbox_watch import watching
 from bot.redaction import configure_logging
+from bot.restore import RestoreRefused, keys_verdict, restore
 from bot.settings import Settings
 from bot.telegram.app import TelegramChannel, build_application, running
 from bot.telegram.polling import DurablePolling
@@ -39,6 +42,9 @@ def main(argv: list[str] | None = None) -> None:
         os.environ["LOG_LEVEL"] = "DEBUG"
     settings = Settings()
     configure_logging(settings, verbose=args.verbose)
+    if args.command in ("backup", "restore"):  # the copy as it is; a restore migrates after
+        backup_or_restore(settings, args)
+        return
     upgrade(settings.database_url)
     if args.command == "migrate":
         return
@@ -86,12 +92,33 @@ def parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="approved products as CSV and XLSX files")
     export.add_argument("--dir", type=Path, default=Path("."), help="output folder")
     export.add_argument("--unit", help="only one unit: a kabupaten/kota code such as 35.73")
+    copy = commands.add_parser("backup", help="database, media files and manifest in one archive")
+    copy.add_argument("dir", nargs="?", type=Path, help="output folder (default: BACKUP_DIR)")
+    back = commands.add_parser("restore", help="put a backup back, with the bot stopped")
+    back.add_argument("file", type=Path, help="an archive `umkm-bot backup` wrote")
+    back.add_argument("--force", action="store_true", help="replace a database that has rows")
     role = commands.add_parser("role", help="give or take back a staff role")
     role.add_argument("action", choices=("grant", "revoke"))
     role.add_argument("telegram_id", help="the person's Telegram user id")
     role.add_argument("role", choices=[role.value for role in Role])
     role.add_argument("--unit", help="for one unit: a kabupaten/kota (35.73) or province (35) code")
     return root
+
+
+def backup_or_restore(settings: Settings, args: argparse.Namespace) -> None:
+    """Prints where the archive went, or what was restored; always where the keys must be."""
+    try:
+        if args.command == "backup":
+            print(backup(settings, args.dir))
+        else:
+            manifest = restore(settings, args.file, force=args.force)
+            print(
+                f"restored the backup of {manifest.created_at}: {sum(manifest.rows.values())} rows"
+            )
+            print(keys_verdict(settings))
+    except (BackupFailed, RestoreRefused) as error:
+        sys.exit(f"{args.command} failed: {error}")
+    print(KEYS_NOTICE)
 
 
 def change_role(
