@@ -1,11 +1,13 @@
 """No log line carries what users typed, their names or e-mails, or a secret, at DEBUG with every
 library logging: a registration, a product, review decisions, sends Telegram and the Graph API
 refuse quoting the text, and a statement the database refuses; in this process and in the
-worker processes of ``serve``. The lines still say what happened, to which id."""
+worker processes of ``serve``; as text and as JSON lines (``LOG_FORMAT=json``), every one of
+which parses. The lines still say what happened, to which id."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
 from collections.abc import AsyncIterator, Iterator
@@ -18,6 +20,7 @@ import pytest
 from pydantic import SecretStr
 from sqlalchemy import text
 
+from bot.log_format import JsonFormatter, UpdateContext
 from bot.redaction import RedactingFilter, install, secrets_of, uninstall
 from bot.settings import Settings
 from models.db import create_engine
@@ -74,17 +77,43 @@ def deployment(settings: Settings) -> Settings:
     )
 
 
-@pytest.fixture
+class CapturedLog:
+    """What the test's records look like in one ``LOG_FORMAT``."""
+
+    def __init__(self, caplog: pytest.LogCaptureFixture, log_format: str) -> None:
+        self._caplog = caplog
+        self.format = log_format
+
+    @property
+    def text(self) -> str:
+        """The lines as written; JSON lines followed by each one's message and error read
+        back, so that the same assertions hold in both formats."""
+        if self.format == "text":
+            return self._caplog.text
+        return written_and_read([JsonFormatter().format(r) for r in self._caplog.records])
+
+
+def written_and_read(lines: list[str]) -> str:
+    """JSON lines, each parsed (a line that is not JSON fails), then their messages read back."""
+    parsed = [json.loads(line) for line in lines]
+    assert all({"time", "level", "logger", "message", "process"} <= set(p) for p in parsed)
+    assert any("update_id" in p and "lane" in p and "channel" in p for p in parsed)
+    read = [p["message"] + (f"\n{p['error']}" if "error" in p else "") for p in parsed]
+    return "\n".join(lines + read)
+
+
+@pytest.fixture(params=["text", "json"])
 def debug_log(
-    settings: Settings, caplog: pytest.LogCaptureFixture
-) -> Iterator[pytest.LogCaptureFixture]:
+    request: pytest.FixtureRequest, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> Iterator[CapturedLog]:
     """Every logger at DEBUG, records cleaned as ``configure_logging`` has every process clean
-    them (with this deployment's secrets)."""
+    them (with this deployment's secrets), in each format."""
     install(RedactingFilter(secrets_of(deployment(settings))))
+    caplog.handler.addFilter(UpdateContext())
     for name in ["", *logging.root.manager.loggerDict]:
         caplog.set_level(logging.DEBUG, logger=name)
     try:
-        yield caplog
+        yield CapturedLog(caplog, request.param)
     finally:
         uninstall()
 
@@ -140,7 +169,7 @@ def echoing_refusal(chat_id: int) -> Any:
 
 
 async def test_telegram_conversations_and_failures_log_no_personal_data(
-    settings: Settings, clock: FakeClock, debug_log: pytest.LogCaptureFixture
+    settings: Settings, clock: FakeClock, debug_log: CapturedLog
 ) -> None:
     bot = await TelegramBot(settings, clock).start()
     try:
@@ -198,7 +227,7 @@ async def test_telegram_conversations_and_failures_log_no_personal_data(
 
 
 async def test_whatsapp_refused_send_logs_no_personal_data(
-    settings: Settings, clock: FakeClock, debug_log: pytest.LogCaptureFixture
+    settings: Settings, clock: FakeClock, debug_log: CapturedLog
 ) -> None:
     async with running_server(whatsapp_settings(settings), clock) as server:
         user = server.user()
@@ -212,12 +241,15 @@ async def test_whatsapp_refused_send_logs_no_personal_data(
     assert "WhatsApp reply not delivered\nTraceback" in log
 
 
-async def test_worker_processes_log_no_personal_data(settings: Settings, tmp_path: Path) -> None:
+@pytest.mark.parametrize("log_format", ["text", "json"])
+async def test_worker_processes_log_no_personal_data(
+    settings: Settings, tmp_path: Path, log_format: str
+) -> None:
     """``serve`` with two worker processes at ``LOG_LEVEL=DEBUG``, as deployed."""
     chat = 70_101
     with BotApiServer() as api:
         workers = whatsapp_settings(settings).model_copy(
-            update={"web_workers": 2, "log_level": "DEBUG"}
+            update={"web_workers": 2, "log_level": "DEBUG", "log_format": log_format}
         )
         process = BotProcess(process_settings(workers, api.base_url), tmp_path, "serve")
         try:
@@ -245,12 +277,13 @@ async def test_worker_processes_log_no_personal_data(settings: Settings, tmp_pat
         finally:
             await process.close()
 
-    log = process.log.read_text()
+    written = process.log.read_text()
+    log = written_and_read(written.splitlines()) if log_format == "json" else written
     assert not leaks(log, settings)
     assert re.search(r"telegram update \d+: \w+ of user \d+", log)
     assert f"Bot API sendMessage {{chat_id={chat}, text" in log
     assert "sqlstate P0001" in log or "business name refused" in log
-    assert log.count("Started server process") == 2
+    assert written.count("Started server process") == 2
     assert '"GET /healthz?s0=[redacted]&s1=[redacted]' in log
 
 
