@@ -47,7 +47,12 @@ def sqlite_path(database_url: str) -> Path:
 
 def copy_sqlite(database_url: str, target: Path) -> Snapshot:
     """A copy of the live file through SQLite's online backup API, and what it holds."""
-    source = sqlite3.connect(f"file:{sqlite_path(database_url)}?mode=ro", uri=True, timeout=30)
+    path = sqlite_path(database_url)
+    if not path.is_file():
+        raise BackupFailed(f"no database at {path}")
+    # Read-write, though only read: a read-only connection to a WAL database fails when the
+    # bot is stopped and its shared-memory file is gone.
+    source = sqlite3.connect(path, timeout=30)
     copy = sqlite3.connect(target)
     try:
         source.backup(copy)
