@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.migrate import schema_state
@@ -87,7 +88,7 @@ async def database_findings(settings: Settings, keyring: Keyring | None) -> list
                 ok(f"the database {where} answers"),
                 Finding(not state.current, state.describe()),
             ]
-            if keyring is not None and state.current:
+            if keyring is not None and state.database and not state.ahead:
                 findings.append(await stored_numbers_finding(connection, keyring))
             return findings
     except Exception as error:  # any failure to reach it is the finding
@@ -113,9 +114,12 @@ async def stored_numbers_finding(connection: AsyncConnection, keyring: Keyring) 
     """Reads back a few stored NIK: each must decrypt, and its blind index must match."""
     query = "SELECT nik, nik_hash FROM vendor WHERE nik IS NOT NULL ORDER BY id {} LIMIT :n"
     rows: list[Sequence[str]] = []
-    for order in ("ASC", "DESC"):
-        result = await connection.execute(text(query.format(order)), {"n": SAMPLED_NUMBERS})
-        rows += [tuple(row) for row in result]
+    try:
+        for order in ("ASC", "DESC"):
+            result = await connection.execute(text(query.format(order)), {"n": SAMPLED_NUMBERS})
+            rows += [tuple(row) for row in result]
+    except DBAPIError as error:
+        return problem(f"the stored NIK cannot be read ({cause(error)}): run `umkm-bot migrate`")
     if not rows:
         return ok("no NIK stored yet: nothing to read back with the keys")
     try:
