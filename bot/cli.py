@@ -12,6 +12,7 @@ import sys
 from contextlib import AsyncExitStack
 from pathlib import Path
 
+from pydantic import ValidationError
 from telegram.ext import Application
 
 from bot.admin_cli import export_command, grant_role_command
@@ -21,8 +22,10 @@ from bot.console import ConsoleChat, read_stdin
 from bot.maintenance import rotate_keys
 from bot.maintenance_rights import purge_drafts_command
 from bot.metrics_server import metrics_served
-from bot.migrate import upgrade
+from bot.migrate import SchemaTooNew, upgrade
 from bot.outbox_watch import watching
+from bot.preflight import local_findings, settings_findings
+from bot.preflight_remote import remote_findings
 from bot.redaction import configure_logging
 from bot.restore import RestoreRefused, keys_verdict, restore
 from bot.settings import Settings
@@ -40,12 +43,17 @@ def main(argv: list[str] | None = None) -> None:
     args = parser().parse_args(argv)
     if args.verbose:  # so that the processes `serve` starts log at DEBUG too
         os.environ["LOG_LEVEL"] = "DEBUG"
-    settings = Settings()
+    settings = load_settings()
     configure_logging(settings, verbose=args.verbose)
     if args.command in ("backup", "restore"):  # the copy as it is; a restore migrates after
         backup_or_restore(settings, args)
         return
-    upgrade(settings.database_url)
+    if args.command == "check":
+        sys.exit(check(settings))
+    try:
+        upgrade(settings.database_url)
+    except SchemaTooNew as too_new:
+        sys.exit(f"umkm-bot {args.command} does not start: {too_new}")
     if args.command == "migrate":
         return
     if args.command == "rotate-keys":
@@ -85,6 +93,7 @@ def parser() -> argparse.ArgumentParser:
         ("console", "always the console chat"),
         ("serve", "the webhook server for WhatsApp (and Telegram webhooks)"),
         ("migrate", "only update the database schema"),
+        ("check", "tell what would stop the bot working (settings, database, keys, Telegram, …)"),
         ("rotate-keys", "re-encrypt NIK and NPWP with the first of DATA_ENCRYPTION_KEYS"),
         ("purge-drafts", "delete drafts never submitted and idle for DRAFT_RETENTION_DAYS"),
     ):
@@ -119,6 +128,26 @@ def backup_or_restore(settings: Settings, args: argparse.Namespace) -> None:
     except (BackupFailed, RestoreRefused) as error:
         sys.exit(f"{args.command} failed: {error}")
     print(KEYS_NOTICE)
+
+
+def load_settings() -> Settings:
+    """The settings, or an exit naming each invalid one (never its value)."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        sys.exit("\n".join(finding.line() for finding in settings_findings(error)))
+
+
+def check(settings: Settings) -> int:
+    """Prints one line per check; 1 when anything is wrong."""
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per check, not per request
+    findings = asyncio.run(local_findings(settings))
+    findings += asyncio.run(remote_findings(settings))
+    for finding in findings:
+        print(finding.line())
+    faults = sum(finding.problem for finding in findings)
+    print(f"{faults} problem(s) found" if faults else "everything checked is ready")
+    return 1 if faults else 0
 
 
 def change_role(

@@ -36,6 +36,12 @@ class Settings(BaseSettings):
     web_port: int = Field(default=8080, ge=1, le=65535)
     web_workers: int = Field(default=1, ge=1, le=64)
     """Worker processes of ``serve`` (uvicorn ``--workers``), all on the same database."""
+    serve_hosts: int = Field(default=1, ge=1, le=64)
+    """``serve`` hosts behind the reverse proxy on the same database, each with
+    ``web_workers`` processes."""
+    bot_domain: str = ""
+    """The public host name the reverse proxy serves the webhooks at (``:port`` if not 443);
+    ``umkm-bot check`` compares Telegram's webhook URL with it."""
     report_processes: int = Field(default=1, ge=0, le=8)
     """Worker processes for exports and statistics; 0 runs them in a thread of the bot."""
     max_concurrent_updates: int = Field(default=64, ge=1, le=10_000)
@@ -129,6 +135,16 @@ class Settings(BaseSettings):
         return frozenset(
             part.strip() for part in self.admin_telegram_ids.split(",") if part.strip()
         )
+
+    @property
+    def serve_processes(self) -> int:
+        """Webhook processes sharing the database: every host's workers."""
+        return self.web_workers * self.serve_hosts
+
+    @property
+    def shares_database(self) -> bool:
+        """Another ``serve`` process may get the next update of a chat."""
+        return self.serve_processes > 1
 
     @property
     def served(self) -> tuple[str, ...]:

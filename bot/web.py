@@ -1,4 +1,5 @@
-"""One ASGI application for every webhook: WhatsApp Cloud API, Telegram, and a health check.
+"""One ASGI application for every webhook: WhatsApp Cloud API, Telegram, and the health checks
+(``/healthz``: the process answers; ``/readyz``: it can store updates, ``bot/readiness.py``).
 
 A webhook is answered 200 once its update is durable: the engine committed it (in the chat's
 lane, beside other chats' updates). Sending the replies comes after, so Meta and Telegram wait
@@ -31,6 +32,7 @@ from telegram.request import BaseRequest
 from bot.acks import UpdateNotDurable
 from bot.metrics_server import metrics_served
 from bot.outbox_watch import watching
+from bot.readiness import readiness
 from bot.redaction import configure_logging
 from bot.settings import Settings
 from bot.telegram.app import TelegramChannel, build_application, running
@@ -81,7 +83,8 @@ def build_web_app(
             stack.push_async_callback(services.lanes.drain)  # first of all: finish the updates
             yield
 
-    app = Starlette(routes=[Route("/healthz", healthz)], lifespan=lifespan)
+    checks = [Route("/healthz", healthz), Route("/readyz", readiness(services.database))]
+    app = Starlette(routes=checks, lifespan=lifespan)
     if config is not None:
         wa = whatsapp_client(config, session)
         sender = whatsapp_sender(wa, services, settings)
@@ -94,14 +97,14 @@ def build_web_app(
             services.lanes,
             sender,
             settings.max_photo_mb * 1_000_000,
-            order_arrivals=settings.web_workers > 1,
+            order_arrivals=settings.shares_database,
         )
         whatsapp.register()
         verify, receive = whatsapp_routes(wa)
         app.add_route(WEBHOOK_PATH, verify, ["GET"])
         app.add_route(WEBHOOK_PATH, receive, ["POST"])
         resends.append(whatsapp.resend_pending)
-        if settings.web_workers > 1:  # WhatsApp's arrivals order its chats across processes
+        if settings.shares_database:  # WhatsApp's arrivals order its chats across processes
             resends.append(services.engine.forget_old_arrivals)
         template = (settings.whatsapp_notification_template or "").strip() or None
         services.outbox.register(CHANNEL, WhatsAppDelivery(wa, services.locales, template, sender))

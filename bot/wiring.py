@@ -101,7 +101,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
             settings.flood_max_updates, timedelta(seconds=settings.flood_window_seconds)
         ),
     )
-    per_process = settings.telegram_messages_per_second / settings.web_workers
+    per_process = settings.telegram_messages_per_second / settings.serve_processes
     limiter = RateLimiter(per_process)
     outbox = OutboxDispatcher(uow_factory, clock, limiters={TELEGRAM: limiter})
     lanes = ChatLanes(settings.max_concurrent_updates)
@@ -125,7 +125,7 @@ def telegram_channel(services: Services, settings: Settings) -> TelegramChannel:
         ReplySender(services.telegram_limiter, settings.media_dir),
         default_language=settings.default_language,
         lanes=services.lanes,
-        ack_after_replies=settings.web_workers > 1,
+        ack_after_replies=settings.shares_database,
         daily_round_at=time(settings.reminder_hour, tzinfo=ZoneInfo(settings.timezone)),
         drafts=draft_purge(settings, services.uow_factory, services.clock),
         tallies=services.tallies,

@@ -6,9 +6,11 @@ import asyncio
 from logging.config import fileConfig
 
 from alembic import context
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 import models.entities  # noqa: F401  (registers the tables on the metadata)
+from bot.migrate import MIGRATION_LOCK_KEY as LOCK_KEY
 from models.db import Base, create_engine
 
 config = context.config
@@ -35,6 +37,10 @@ def run_with(connection: Connection) -> None:
         compare_type=True,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            # Hosts starting together wait here in turn; Alembic reads the schema's revision
+            # only after, so the first migrates and the others find nothing left to do.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
         context.run_migrations()
 
 

@@ -41,7 +41,11 @@ class BotApiServer:
         self.api = _RecordingApi()
         self.send_seconds = 0.0
         """How long every send takes, as with a distant or busy Bot API."""
-        api, server = self.api, self
+        self.token: str | None = None
+        """The only bot token accepted (401 Unauthorized for another), when set."""
+        self.webhook_info: dict[str, Any] = {"url": "", "pending_update_count": 0}
+        """What ``getWebhookInfo`` answers."""
+        server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
@@ -50,7 +54,7 @@ class BotApiServer:
                 method = self.path.rsplit("/", 1)[-1]
                 if method.startswith("send"):
                     time.sleep(server.send_seconds)
-                status, answer = api.answer(method, params)
+                status, answer = server.answer(self.path, method, params)
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(answer)))
@@ -62,6 +66,14 @@ class BotApiServer:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def answer(self, path: str, method: str, params: dict[str, Any]) -> tuple[int, bytes]:
+        if self.token is not None and not path.startswith(f"/bot{self.token}/"):
+            refused = {"ok": False, "error_code": 401, "description": "Unauthorized"}
+            return 401, json.dumps(refused).encode()
+        if method == "getWebhookInfo":
+            return 200, json.dumps({"ok": True, "result": self.webhook_info}).encode()
+        return self.api.answer(method, params)
 
     @property
     def base_url(self) -> str:

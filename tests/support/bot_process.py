@@ -86,8 +86,10 @@ def text_update(chat_id: int, text: str) -> dict[str, Any]:
 class BotProcess:
     """One ``python -m bot serve`` process; start, post updates, and stop it in any way."""
 
-    def __init__(self, settings: Settings, workdir: Path, name: str) -> None:
-        self.port = free_port()
+    def __init__(
+        self, settings: Settings, workdir: Path, name: str, port: int | None = None
+    ) -> None:
+        self.port = port or free_port()
         self._env = environment(settings.model_copy(update={"web_port": self.port}))
         self._workdir = workdir
         self.log = workdir / f"{name}.log"
