@@ -55,7 +55,7 @@ _TEENS = frozenset({"belas", "welas"})
 _HUNDREDS = frozenset({"ratus", "atus"})
 
 _POWERS: dict[str, int] = {
-    **dict.fromkeys(("ribu", "rebu", "ewu", "rb", "rbu", "k", "ribuan", "rebuan"), 3),
+    **dict.fromkeys(("ribu", "rebu", "ewu", "rb", "rbu", "k", "ribuan", "rebuan", "ceng"), 3),
     **dict.fromkeys(("juta", "yuta", "jt", "jta", "jutaan", "jtan"), 6),
     **dict.fromkeys(("miliar", "milyar", "m", "miliaran", "milyaran"), 9),
     **dict.fromkeys(("triliun", "trilyun", "t"), 12),
@@ -255,8 +255,6 @@ class _Reader:
         self.fraction: str | None = None  # digits after "koma"
 
     def take(self, word: str) -> bool:
-        if self.last == "slang":
-            return False
         if self.fraction is not None:
             return self._take_after_point(word)
         if word in _DIGITS:
@@ -273,6 +271,8 @@ class _Reader:
             return self._scale_digit(word)
         if word in _POWERS or word in _ONE_POWER:
             return self._multiply(word)
+        if self.last == "slang":
+            return False
         if word in _HALF:
             return self._half()
         if word in _POINT and self.last in ("digit", "numeral", "tens", "whole"):
@@ -315,6 +315,8 @@ class _Reader:
             return False
         if one != (self.last in ("", "power")) or (not one and self.group <= 0):
             return False
+        if self.last == "slang" and (word != "ceng" or self.group >= 1000):
+            return False  # only "cepek ceng" (100 ribu), "gopek ceng" (500 ribu)
         self.total += (Decimal(1) if one else self.group) * Decimal(10) ** power
         self.group, self.power, self.last, self.digit = Decimal(0), power, "power", 0
         return True

@@ -2,11 +2,11 @@
 
 A quantity is counted in the product's unit: a dozen-like unit is multiplied out ("1 kodi" is
 20, "selusin" 12, "1 gros" 144, "1 rim" 500), a plain count word ("pcs", "biji", "buah",
-"pasang") is one of the product's unit, and a packaging word that is not the product's unit
-("2 dus" of a product sold per piece) cannot be counted here, so its reading is confirmed. A
-capacity is per month: a figure per day is times 30, per week times 52/12, per year divided by
-12 (the same calendar as turnover, :class:`~models.validators.money.Period`). A lead time is in
-days: a week is 7, a month 30.
+"pasang") is one of the product's unit, and packaging or a measure that is not the product's
+unit ("2 dus" or "1 ton" of a product sold per piece) cannot be counted here, so its reading is
+confirmed. A capacity is per month: a figure per day is times 30, per week times 52/12, per
+year divided by 12 (the same calendar as turnover, :class:`~models.validators.money.Period`).
+A lead time is in days: a week is 7, a month 30.
 
 Each reader returns a :class:`Reading`; ``converted`` says the value is not the number as
 typed (words, slang, a unit multiple, a period), so the step shows it back before storing it.
@@ -23,12 +23,19 @@ from models.validators.chat import prepared
 from models.validators.money import Period, parse_count_per_period
 from models.validators.numerals import spelled_as_digits
 
-MULTIPLES: dict[str, int] = {"lusin": 12, "kodi": 20, "gros": 144, "rim": 500}
-PACKS = frozenset(
+MULTIPLES: dict[str, int] = {
+    **dict.fromkeys(("lusin", "losin", "lsn"), 12),
+    "kodi": 20,
+    "gros": 144,
+    "rim": 500,
+}
+OTHER_UNITS = frozenset(
     {"dus", "dos", "box", "boks", "karton", "kardus", "krat", "bal", "slop", "renteng"}
     | {"karung", "sak", "pak", "pack", "ikat", "kotak", "peti", "koli"}
+    | {"kg", "kilo", "gram", "gr", "ons", "ton", "kuintal", "liter", "ltr", "ml", "meter", "cm"}
 )
-"""Packaging whose content differs from product to product."""
+"""Packaging whose content differs from product to product, and measures: a count of them is
+not a count of the product's unit unless that is the unit."""
 QUANTITY_MAX = 1_000_000_000
 LEAD_TIME_MAX = 365
 
@@ -38,7 +45,9 @@ _MULTIPLE = re.compile(
     rf"(?P<unit>{'|'.join(MULTIPLES)})(?![^\W\d_])",
     re.IGNORECASE,
 )
-_PACK = re.compile(rf"[0-9]\s*(?P<pack>{'|'.join(sorted(PACKS))})(?![^\W\d_])", re.IGNORECASE)
+_OTHER_UNIT = re.compile(
+    rf"[0-9]\s*(?P<unit>{'|'.join(sorted(OTHER_UNITS))})(?![^\W\d_])", re.IGNORECASE
+)
 _ABOUT = (
     r"(?:(?:sekitar|kurang\s+lebih|kira\s+kira|kira-kira|kurleb|maks(?:imal)?|paling\s+lama"
     r"|max|palingan|biasanya)\s*)?"
@@ -84,7 +93,7 @@ def read_quantity(text: str, unit: str | None = None, *, per_month: bool = False
         count = (count * period.per_year / 12).quantize(Decimal(1), ROUND_HALF_UP)
     if count <= 0 or count % 1 or count > QUANTITY_MAX:
         raise InvalidInput("error-quantity")
-    unsure = _other_pack(counted, unit)
+    unsure = _other_unit(counted, unit)
     return Reading(int(count), spelled.converted or multiplied or converted_period or unsure)
 
 
@@ -127,10 +136,10 @@ def _number(numeral: str) -> Decimal | None:
     return None
 
 
-def _other_pack(text: str, unit: str | None) -> bool:
-    """Whether a packaging word that is not the product's unit follows the number."""
-    match = _PACK.search(text)
-    return match is not None and (unit or "").strip().lower() != match["pack"].lower()
+def _other_unit(text: str, unit: str | None) -> bool:
+    """Whether packaging or a measure that is not the product's unit follows the number."""
+    match = _OTHER_UNIT.search(text)
+    return match is not None and (unit or "").strip().lower() != match["unit"].lower()
 
 
 def read_lead_time(text: str) -> Reading:

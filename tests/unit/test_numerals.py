@@ -57,6 +57,8 @@ from models.validators.numerals import Spelled, spelled_as_digits
         ("gopek", "500"),
         ("seceng", "1000"),
         ("ceceng", "1000"),
+        ("cepek ceng", "100000"),
+        ("15 ceng", "15000"),
         # Javanese and Sundanese
         ("sewu", "1000"),
         ("sewu limangatus", "1500"),

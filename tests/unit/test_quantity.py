@@ -95,3 +95,17 @@ def test_lead_times_refused(text: str) -> None:
 def test_tkdn_in_words_is_a_converted_reading() -> None:
     assert read_tkdn("empat puluh persen") == Reading(4_000, converted=True)
     assert read_tkdn("40%") == Reading(4_000, converted=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "reading"),
+    [
+        ("5 lsn", "pcs", Reading(60, converted=True)),
+        ("1 ton", "pcs", Reading(1, converted=True)),  # not a count of pieces: shown back
+        ("100 gram", "pcs", Reading(100, converted=True)),
+        ("5 kg", "kg", Reading(5, converted=False)),
+        ("10 paket", "pcs", Reading(10, converted=False)),
+    ],
+)
+def test_abbreviated_multiples_and_other_units(text: str, unit: str, reading: Reading) -> None:
+    assert read_quantity(text, unit) == reading
