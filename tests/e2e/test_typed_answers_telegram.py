@@ -297,7 +297,7 @@ async def test_turnover_in_words_is_read_and_confirmed(telegram: TelegramBot) ->
     await user.say("skip")
     await user.say("skip")
     received = await user.say("dua juta setengah sebulan")
-    assert "omzet sekitar Rp30.000.000 per tahun" in received[-1].text
+    assert "omzet sekitar Rp30.000.000 per tahun (Rp2.500.000 sebulan × 12)," in received[-1].text
     await user.say("iya")
     vendor = await vendor_row(telegram, 1422)
     assert vendor.scale_amount == 30_000_000
