@@ -1,4 +1,4 @@
-"""The corpus of typed answers (tests/corpus/typed_answers.txt) read the way the bot reads them.
+"""The corpus of typed answers (tests/corpus/*.txt) read the way the bot reads them.
 
 Each answer goes through the same readers as in a conversation: a question asked instead of an
 answer, then the step's own reading (a choice by its words, yes/no, "nothing to give", or the
@@ -33,6 +33,7 @@ from models.validators import (
     parse_address,
     parse_brand,
     parse_business_name,
+    parse_capacity,
     parse_email,
     parse_kbki,
     parse_kbli_list,
@@ -51,7 +52,7 @@ from models.validators import (
     parse_unit,
 )
 
-CORPUS = Path(__file__).parent / "corpus" / "typed_answers.txt"
+CORPUS = Path(__file__).parent / "corpus"
 THRESHOLD = 0.97
 MIN_SIZE = 400
 TODAY = date(2026, 12, 1)
@@ -76,6 +77,7 @@ VALUES: dict[str, tuple[Step[Any], Callable[[str], object]]] = {
     "kbli": (registration_steps.KbliStep(), lambda text: ",".join(parse_kbli_list(text))),
     "npwp": (registration_steps.NpwpStep(), parse_npwp),
     "scale": (registration_steps.ScaleStep(), _period),
+    "capital": (registration_steps.ScaleStep(), parse_rupiah),
     "address": (registration_steps.AddressStep(), parse_address),
     "email": (registration_steps.EmailStep(), parse_email),
     "product_name": (product_steps.NameStep(), parse_product_name),
@@ -83,7 +85,7 @@ VALUES: dict[str, tuple[Step[Any], Callable[[str], object]]] = {
     "unit": (product_steps.UnitStep(), parse_unit),
     "price": (product_steps.PriceStep(), parse_rupiah),
     "min_order": (product_steps.MinOrderStep(), parse_quantity),
-    "capacity": (product_steps.CapacityStep(), parse_quantity),
+    "capacity": (product_steps.CapacityStep(), parse_capacity),
     "tkdn": (product_steps.TkdnStep(), parse_tkdn),
     "sni": (product_steps.SniStep(), parse_sni),
     "kbki": (product_steps.KbkiStep(), parse_kbki),
@@ -168,10 +170,11 @@ def read(step: str, text: str) -> str:
 
 def corpus() -> list[tuple[str, str, str]]:
     entries = []
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            step, text, expected = (part.strip() for part in line.split("|"))
-            entries.append((step, text, expected))
+    for path in sorted(CORPUS.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                step, text, expected = (part.strip() for part in line.split("|"))
+                entries.append((step, text, expected))
     return entries
 
 

@@ -7,7 +7,8 @@ flowchart LR
     kbki --> photos --> lead_time --> summary
     summary -- "submit" --> submitted((submitted))
 ```
-TKDN is asked only for domestic products.
+TKDN is asked only for domestic products. A number read through words, a unit multiple or a
+period at min_order, capacity, tkdn or lead_time is confirmed at its ``*_confirm`` step first.
 """
 
 from __future__ import annotations

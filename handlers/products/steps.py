@@ -6,17 +6,18 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from handlers import forms
+from handlers import forms, numbers
 from handlers.answers import yes_or_no
 from handlers.context import FlowContext
 from handlers.events import MediaReceived
 from handlers.forms import CANDIDATES, Advance, GoTo, Outcome, Retry, kebab
-from handlers.replies import Choice, Reply, msg, reply
+from handlers.products.card import format_percent
+from handlers.replies import Choice, Msg, Reply, msg, reply
 from models.entities import Product
 from models.errors import AmbiguousAmount
 from models.schemas import MAX_PHOTOS, ProductField
 from models.services.products import COMMON_UNITS, ProductService
-from models.validators import format_rupiah, parse_rupiah
+from models.validators import Reading, format_rupiah, parse_rupiah
 from models.validators.chat import normalise
 
 
@@ -31,13 +32,17 @@ class ProductStep(StrEnum):
     PRICE = "price"
     PRICE_CONFIRM = "price_confirm"
     MIN_ORDER = "min_order"
+    MIN_ORDER_CONFIRM = "min_order_confirm"
     CAPACITY = "capacity"
+    CAPACITY_CONFIRM = "capacity_confirm"
     DOMESTIC = "domestic"
     TKDN = "tkdn"
+    TKDN_CONFIRM = "tkdn_confirm"
     SNI = "sni"
     KBKI = "kbki"
     PHOTOS = "photos"
     LEAD_TIME = "lead_time"
+    LEAD_TIME_CONFIRM = "lead_time_confirm"
 
 
 class Step(forms.Step[Product]):
@@ -54,15 +59,10 @@ Setter = Callable[[ProductService, Product, str], object]
 Skipper = Callable[[ProductService, Product], object]
 
 
-class TextStep(Step):
-    """A free-text answer stored by one service setter; optional when it has a skipper."""
+class OptionalStep(Step):
+    """A question that may be skipped when it has a skipper."""
 
-    setter: ClassVar[Setter]
     skipper: ClassVar[Skipper | None] = None
-
-    async def on_text(self, ctx: FlowContext, subject: Product, text: str) -> Outcome:
-        type(self).setter(ctx.products, subject, text)
-        return Advance()
 
     def can_skip(self, subject: Product) -> bool:
         return type(self).skipper is not None
@@ -71,6 +71,34 @@ class TextStep(Step):
         skipper = type(self).skipper
         assert skipper is not None
         skipper(ctx.products, subject)
+        return Advance()
+
+
+class TextStep(OptionalStep):
+    """A free-text answer stored by one service setter."""
+
+    setter: ClassVar[Setter]
+
+    async def on_text(self, ctx: FlowContext, subject: Product, text: str) -> Outcome:
+        type(self).setter(ctx.products, subject, text)
+        return Advance()
+
+
+Reader = Callable[[ProductService, Product, str], Reading]
+Storer = Callable[[ProductService, Product, int], object]
+
+
+class NumberStep(OptionalStep, numbers.NumberStep[Product]):
+    """A number read and stored by the service, in the unit of :meth:`shown`."""
+
+    reader: ClassVar[Reader]
+    storer: ClassVar[Storer]
+
+    def read(self, ctx: FlowContext, subject: Product, text: str) -> Reading:
+        return type(self).reader(ctx.products, subject, text)
+
+    def store(self, ctx: FlowContext, subject: Product, value: int) -> Outcome:
+        type(self).storer(ctx.products, subject, value)
         return Advance()
 
 
@@ -205,18 +233,28 @@ class PriceConfirmStep(Step):
         return Advance()
 
 
-class MinOrderStep(TextStep):
+class MinOrderStep(NumberStep):
     name = ProductStep.MIN_ORDER
     field = ProductField.MIN_ORDER
-    setter = ProductService.set_min_order
+    confirm_step = ProductStep.MIN_ORDER_CONFIRM
+    reader = ProductService.read_min_order
+    storer = ProductService.set_min_order
     lead_words = ("minimal", "minimum", "min", "min order", "minimal order", "minimal pesan")
 
+    def shown(self, ctx: FlowContext, subject: Product, value: int) -> Msg:
+        return msg("value-quantity", count=value, unit=subject.unit or "unit")
 
-class CapacityStep(TextStep):
+
+class CapacityStep(NumberStep):
     name = ProductStep.CAPACITY
     field = ProductField.CAPACITY
-    setter = ProductService.set_capacity
+    confirm_step = ProductStep.CAPACITY_CONFIRM
+    reader = ProductService.read_capacity
+    storer = ProductService.set_capacity
     lead_words = ("kapasitas", "kapasitas produksi", "produksi", "sanggup", "bisa")
+
+    def shown(self, ctx: FlowContext, subject: Product, value: int) -> Msg:
+        return msg("value-capacity", count=value, unit=subject.unit or "unit")
 
 
 DOMESTIC = frozenset({"lokal", "negeri", "indonesia", "sendiri", "buatan", "produksi", "bikin"})
@@ -261,15 +299,20 @@ class DomesticStep(Step):
         return await self.on_choice(ctx, subject, "domestic.yes" if answer else "domestic.no")
 
 
-class TkdnStep(TextStep):
+class TkdnStep(NumberStep):
     name = ProductStep.TKDN
     field = ProductField.TKDN
-    setter = ProductService.set_tkdn
+    confirm_step = ProductStep.TKDN_CONFIRM
+    reader = ProductService.read_tkdn
+    storer = ProductService.set_tkdn
     skipper = ProductService.skip_tkdn
     lead_words = ("tkdn", "nilai tkdn", "tkdn nya")
 
     def applies(self, subject: Product) -> bool:
         return subject.domestic is not False
+
+    def shown(self, ctx: FlowContext, subject: Product, value: int) -> Msg:
+        return msg("label-plain", text=format_percent(value))
 
 
 class SniStep(TextStep):
@@ -330,12 +373,17 @@ class PhotosStep(Step):
         return Retry(msg("error-photo-expected"))
 
 
-class LeadTimeStep(TextStep):
+class LeadTimeStep(NumberStep):
     name = ProductStep.LEAD_TIME
     field = ProductField.LEAD_TIME
-    setter = ProductService.set_lead_time
+    confirm_step = ProductStep.LEAD_TIME_CONFIRM
+    reader = ProductService.read_lead_time
+    storer = ProductService.set_lead_time
     skipper = ProductService.skip_lead_time
     lead_words = ("lama pengiriman", "pengiriman", "lama kirim", "dikirim", "kirim", "waktu")
+
+    def shown(self, ctx: FlowContext, subject: Product, value: int) -> Msg:
+        return msg("value-days", count=value)
 
 
 FIELD_STEPS: tuple[Step, ...] = (
@@ -356,4 +404,42 @@ FIELD_STEPS: tuple[Step, ...] = (
 )
 """The questions in the order they are asked; each answers one product field."""
 
-FOLLOW_UPS: dict[str, forms.Step[Product]] = {ProductStep.PRICE_CONFIRM: PriceConfirmStep()}
+
+class MinOrderConfirmStep(numbers.NumberConfirmStep[Product]):
+    name = ProductStep.MIN_ORDER_CONFIRM
+    field = ProductField.MIN_ORDER
+    question_key = "product-ask-min-order-confirm"
+    asked = MinOrderStep()
+
+
+class CapacityConfirmStep(numbers.NumberConfirmStep[Product]):
+    name = ProductStep.CAPACITY_CONFIRM
+    field = ProductField.CAPACITY
+    question_key = "product-ask-capacity-confirm"
+    asked = CapacityStep()
+
+
+class TkdnConfirmStep(numbers.NumberConfirmStep[Product]):
+    name = ProductStep.TKDN_CONFIRM
+    field = ProductField.TKDN
+    question_key = "product-ask-tkdn-confirm"
+    asked = TkdnStep()
+
+
+class LeadTimeConfirmStep(numbers.NumberConfirmStep[Product]):
+    name = ProductStep.LEAD_TIME_CONFIRM
+    field = ProductField.LEAD_TIME
+    question_key = "product-ask-lead-time-confirm"
+    asked = LeadTimeStep()
+
+
+FOLLOW_UPS: dict[str, forms.Step[Product]] = {
+    step.name: step
+    for step in (
+        PriceConfirmStep(),
+        MinOrderConfirmStep(),
+        CapacityConfirmStep(),
+        TkdnConfirmStep(),
+        LeadTimeConfirmStep(),
+    )
+}

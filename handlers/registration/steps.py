@@ -20,7 +20,13 @@ from models.entities import Vendor
 from models.errors import AmbiguousAmount
 from models.schemas import RegistrationField
 from models.services.registration import RegistrationService
-from models.validators import ScaleBasis, format_rupiah, parse_period_amount, parse_rupiah
+from models.validators import (
+    Period,
+    ScaleBasis,
+    format_rupiah,
+    parse_period_amount,
+    parse_rupiah,
+)
 from models.validators.identity import is_old_npwp
 
 
@@ -214,15 +220,16 @@ class ScaleStep(Step):
 
     async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
         basis = scale_basis(ctx)
+        period = Period.YEAR
         try:
             if basis is ScaleBasis.CAPITAL:  # capital is an amount, not a flow per period
                 annual = parse_rupiah(text)
             else:
-                annual, _period = parse_period_amount(text)
+                annual, period = parse_period_amount(text)
         except AmbiguousAmount as ambiguous:
             ctx.set_data(**{CANDIDATES: ambiguous.candidates})
             return Retry(msg("error-money-ambiguous"))
-        return self._propose(ctx, annual)
+        return self._propose(ctx, annual, period)
 
     async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
         if choice_id in ("scale.capital", "scale.turnover"):
@@ -236,9 +243,19 @@ class ScaleStep(Step):
         return self._propose(ctx, candidates[index])
 
     @staticmethod
-    def _propose(ctx: FlowContext, annual: int) -> Outcome:
-        ctx.set_data(scale_amount=annual, **{CANDIDATES: []})
+    def _propose(ctx: FlowContext, annual: int, period: Period = Period.YEAR) -> Outcome:
+        """The annual amount goes to the confirmation, with the period it was given per."""
+        ctx.set_data(scale_amount=annual, scale_period=period.value, **{CANDIDATES: []})
         return GoTo(RegistrationStep.SCALE_CONFIRM)
+
+
+def given_per_period(ctx: FlowContext, annual: int) -> Msg:
+    """ " (Rp2.500.000 sebulan × 12)": the amount as given, when it was not per year."""
+    period = Period(ctx.data.get("scale_period", Period.YEAR))
+    if period is Period.YEAR:
+        return msg("label-plain", text="")
+    given = format_rupiah(annual // period.per_year)
+    return msg("scale-given", amount=given, period=period.value)
 
 
 class ScaleConfirmStep(Step):
@@ -255,6 +272,7 @@ class ScaleConfirmStep(Step):
                 "ask-scale-confirm",
                 basis=basis.value,
                 amount=format_rupiah(amount),
+                given=given_per_period(ctx, amount),
                 scale=msg("scale-name", scale=scale.value),
             ),
             choices=[

@@ -97,7 +97,7 @@ proxy-ask-scale-capital =
     Example: 50 juta (50 million)
 proxy-ask-scale-confirm = { $basis ->
         [capital] With business capital of about { $amount }, this business is a { $scale }. Is that right?
-       *[turnover] With turnover of about { $amount } a year, this business is a { $scale }. Is that right?
+       *[turnover] With turnover of about { $amount } a year{ $given }, this business is a { $scale }. Is that right?
     }
 proxy-ask-etalase = What is this business's main line of business? Choose the etalase (catalogue category) that fits best:
 proxy-ask-kecamatan = In which kecamatan (district) of { $region } is this business?

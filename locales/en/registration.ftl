@@ -75,8 +75,13 @@ button-scale-use-turnover = I'll give my turnover instead
     .whatsapp = Use turnover instead
 ask-scale-confirm = { $basis ->
         [capital] With business capital of about { $amount }, your business is a { $scale }. Is that right?
-       *[turnover] With turnover of about { $amount } a year, your business is a { $scale }. Is that right?
+       *[turnover] With turnover of about { $amount } a year{ $given }, your business is a { $scale }. Is that right?
     }
+scale-given = {" "}({ $amount } { $period ->
+        [day] a day × 360
+        [week] a week × 52
+       *[month] a month × 12
+    })
 scale-name = { $scale ->
         [mikro] micro business
         [kecil] small business

@@ -98,7 +98,7 @@ proxy-ask-scale-capital =
     Contoh: 50 juta
 proxy-ask-scale-confirm = { $basis ->
         [capital] Dengan modal usaha sekitar { $amount }, usaha ini termasuk { $scale }. Benar?
-       *[turnover] Dengan omzet sekitar { $amount } per tahun, usaha ini termasuk { $scale }. Benar?
+       *[turnover] Dengan omzet sekitar { $amount } per tahun{ $given }, usaha ini termasuk { $scale }. Benar?
     }
 proxy-ask-etalase = Apa bidang usaha utama UMKM ini? Pilih etalase (kategori katalog) yang paling sesuai:
 proxy-ask-kecamatan = Usaha ini berada di kecamatan mana di { $region }?

@@ -73,8 +73,13 @@ button-scale-use-capital = Saya isi modal saja
 button-scale-use-turnover = Saya isi omzet saja
 ask-scale-confirm = { $basis ->
         [capital] Dengan modal usaha sekitar { $amount }, usaha Anda termasuk { $scale }. Benar?
-       *[turnover] Dengan omzet sekitar { $amount } per tahun, usaha Anda termasuk { $scale }. Benar?
+       *[turnover] Dengan omzet sekitar { $amount } per tahun{ $given }, usaha Anda termasuk { $scale }. Benar?
     }
+scale-given = {" "}({ $amount } { $period ->
+        [day] sehari × 360
+        [week] seminggu × 52
+       *[month] sebulan × 12
+    })
 scale-name = { $scale ->
         [mikro] usaha mikro
         [kecil] usaha kecil

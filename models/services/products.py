@@ -18,15 +18,17 @@ from models.services.lifecycle import transition
 from models.status import EDITABLE_STATUSES, Status
 from models.uow import UnitOfWork
 from models.validators import (
+    LEAD_TIME_MAX,
+    Reading,
     parse_brand,
     parse_description,
     parse_kbki,
-    parse_lead_time,
     parse_product_name,
-    parse_quantity,
     parse_sni,
-    parse_tkdn,
     parse_unit,
+    read_lead_time,
+    read_quantity,
+    read_tkdn,
 )
 
 REGISTRATION_SENT = frozenset({Status.SUBMITTED, Status.NEEDS_FIX, Status.APPROVED})
@@ -234,27 +236,55 @@ class ProductService:
             raise InvalidInput("error-money")
         self._edit(product).price = price
 
-    def set_min_order(self, product: Product, text: str) -> None:
-        quantity = parse_quantity(text)
-        if product.capacity is not None and quantity > product.capacity:
-            raise InvalidInput("error-min-order-above-capacity", capacity=product.capacity)
+    # A number is read first (``read_*``: the value, and whether it was converted, so the
+    # vendor can confirm it) and stored after (``set_*``); both apply the same checks.
+
+    def read_min_order(self, product: Product, text: str) -> Reading:
+        reading = read_quantity(text, product.unit)
+        self._check_min_order(product, reading.value)
+        return reading
+
+    def set_min_order(self, product: Product, quantity: int) -> None:
+        self._check_min_order(product, quantity)
         self._edit(product).min_order = quantity
 
-    def set_capacity(self, product: Product, text: str) -> None:
-        quantity = parse_quantity(text)
+    @staticmethod
+    def _check_min_order(product: Product, quantity: int) -> None:
+        if product.capacity is not None and quantity > product.capacity:
+            raise InvalidInput("error-min-order-above-capacity", capacity=product.capacity)
+
+    def read_capacity(self, product: Product, text: str) -> Reading:
+        """The quantity per month ("100 per minggu" is 433)."""
+        reading = read_quantity(text, product.unit, per_month=True)
+        self._check_capacity(product, reading.value)
+        return reading
+
+    def set_capacity(self, product: Product, quantity: int) -> None:
+        self._check_capacity(product, quantity)
+        self._edit(product).capacity = quantity
+
+    @staticmethod
+    def _check_capacity(product: Product, quantity: int) -> None:
         if product.min_order is not None and quantity < product.min_order:
             raise InvalidInput("error-capacity-below-min-order", min_order=product.min_order)
-        self._edit(product).capacity = quantity
 
     def set_domestic(self, product: Product, domestic: bool) -> None:
         self._edit(product).domestic = domestic
         if not domestic:
             product.tkdn_bp = None
 
-    def set_tkdn(self, product: Product, text: str) -> None:
+    def read_tkdn(self, product: Product, text: str) -> Reading:
+        """The TKDN percentage in basis points."""
         if product.domestic is False:
             raise InvalidInput("error-tkdn-not-domestic")
-        self._edit(product).tkdn_bp = parse_tkdn(text)
+        return read_tkdn(text)
+
+    def set_tkdn(self, product: Product, basis_points: int) -> None:
+        if product.domestic is False:
+            raise InvalidInput("error-tkdn-not-domestic")
+        if not 0 <= basis_points <= 10_000:
+            raise InvalidInput("error-tkdn")
+        self._edit(product).tkdn_bp = basis_points
         product.tkdn_skipped = False
 
     def skip_tkdn(self, product: Product) -> None:
@@ -277,8 +307,14 @@ class ProductService:
         self._edit(product).kbki_code = None
         product.kbki_skipped = True
 
-    def set_lead_time(self, product: Product, text: str) -> None:
-        self._edit(product).lead_time_days = parse_lead_time(text)
+    def read_lead_time(self, product: Product, text: str) -> Reading:
+        """Days from order to delivery."""
+        return read_lead_time(text)
+
+    def set_lead_time(self, product: Product, days: int) -> None:
+        if not 0 <= days <= LEAD_TIME_MAX:
+            raise InvalidInput("error-lead-time")
+        self._edit(product).lead_time_days = days
         product.lead_time_skipped = False
 
     def skip_lead_time(self, product: Product) -> None:

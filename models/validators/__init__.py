@@ -18,25 +18,36 @@ from models.validators.product import (
     parse_brand,
     parse_description,
     parse_kbki,
-    parse_lead_time,
     parse_product_name,
-    parse_quantity,
     parse_sni,
     parse_tkdn,
     parse_unit,
+    read_tkdn,
+)
+from models.validators.quantity import (
+    LEAD_TIME_MAX,
+    Reading,
+    parse_capacity,
+    parse_lead_time,
+    parse_quantity,
+    read_lead_time,
+    read_quantity,
 )
 from models.validators.scale import BusinessScale, ScaleBasis, classify_scale
 from models.validators.text import parse_address, parse_business_name
 
 __all__ = [
+    "LEAD_TIME_MAX",
     "BusinessScale",
     "Period",
+    "Reading",
     "ScaleBasis",
     "classify_scale",
     "format_rupiah",
     "parse_address",
     "parse_brand",
     "parse_business_name",
+    "parse_capacity",
     "parse_description",
     "parse_email",
     "parse_kbki",
@@ -54,4 +65,7 @@ __all__ = [
     "parse_sni",
     "parse_tkdn",
     "parse_unit",
+    "read_lead_time",
+    "read_quantity",
+    "read_tkdn",
 ]

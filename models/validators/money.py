@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from models.errors import AmbiguousAmount, InvalidInput
 from models.validators.chat import prepared
+from models.validators.numerals import spelled_as_digits
 
 _UNIT_EXPONENTS: dict[str, int] = {
     "rb": 3,
@@ -82,11 +83,12 @@ _PER_YEAR = {Period.YEAR: 1, Period.MONTH: 12, Period.WEEK: 52, Period.DAY: 360}
 """A day is 1/30 of a month, the way owners who count daily takings reckon a month."""
 
 _PERIOD_WORDS = {
-    # "per bulan", "perbulan", "sebulan", "bulanan", "bulannya", "/bln"; "harian", "seminggu"
-    Period.YEAR: r"(?:se|per)?(?:tahun|thn)(?:an)?(?:nya)?|yearly|year",
-    Period.MONTH: r"(?:se|per)?(?:bulan|bln)(?:an)?(?:nya)?|monthly|month",
-    Period.WEEK: r"(?:se|per)?(?:minggu|mgg|pekan)(?:an)?(?:nya)?|weekly|week",
-    Period.DAY: r"(?:se|per)?hari(?:an)?(?:nya)?|daily|day",
+    # "per bulan", "perbulan", "sebulan", "bulanan", "bulannya", "/bln"; "harian", "seminggu";
+    # Javanese "sedino", "sewulan" and Sundanese "sapoe", "sabulan"
+    Period.YEAR: r"(?:se|sa|per)?(?:tahun|taun|thn)(?:an)?(?:nya)?|yearly|year",
+    Period.MONTH: r"(?:se|sa|per)?(?:bulan|bln|wulan|sasih)(?:an)?(?:nya)?|monthly|month",
+    Period.WEEK: r"(?:se|sa|per)?(?:minggu|mgg|pekan)(?:an)?(?:nya)?|weekly|week",
+    Period.DAY: r"(?:se|sa|per)?(?:hari|hr|dino|dina|poe)(?:an)?(?:nya)?|daily|day",
 }
 _CONNECTOR = r"(?:/\s*|(?:per|tiap|setiap|dalam|satu|a|an|each|every)\s+)?"
 # A period counts only next to the amount: "25 juta per bulan", "omzet harian 500rb". Elsewhere
@@ -128,7 +130,7 @@ _RANGE_BETWEEN = re.compile(
 )
 _RANGE_BEFORE = re.compile(r"(?:antara|between|dari|from)\s*(?:rp\.?\s*)?$", re.IGNORECASE)
 _ONE_PERIOD = re.compile(
-    r"\s*(?:hari|minggu|mgg|pekan|bulan|bln|tahun|thn)(?![a-z])", re.IGNORECASE
+    r"\s*(?:hari|minggu|mgg|pekan|bulan|bln|tahun|taun|thn)(?![a-z])", re.IGNORECASE
 )
 
 
@@ -143,7 +145,12 @@ class _Amount:
 def parse_rupiah(text: str) -> int:
     """The single Rupiah amount in ``text`` ("Rp 15.000", "1,5 jt", "sekitar 2 M per tahun",
     "kira2 500an ribu", "1 juta 500 ribu")."""
-    return _rupiah(_find_amount(prepared(text)))
+    return _rupiah(_find_amount(_digits(text)))
+
+
+def _digits(text: str) -> str:
+    """``text`` prepared, its number words written as digits ("dua juta setengah")."""
+    return spelled_as_digits(prepared(text)).text
 
 
 def _rupiah(amount: _Amount) -> int:
@@ -173,7 +180,27 @@ def parse_period_amount(text: str) -> tuple[int, Period]:
 
     ``AmbiguousAmount`` candidates are annual too, so the caller can use the chosen one as is.
     """
-    text = prepared(text)
+    amount, named = _amount_and_period(_digits(text))
+    period = named or Period.YEAR
+    try:
+        return _rupiah(amount) * period.per_year, period
+    except AmbiguousAmount as ambiguous:
+        annual = [amount * period.per_year for amount in ambiguous.candidates]
+        raise AmbiguousAmount(annual) from None
+
+
+def parse_count_per_period(text: str) -> tuple[Decimal, Period | None]:
+    """A count with the period it was given per, if one is named next to it ("100 per minggu",
+    "sehari 20"); ``text`` is read as it is (its number words already written as digits)."""
+    amount, period = _amount_and_period(text)
+    readings = _readings(amount.numeral, has_unit=amount.exponent > 0)
+    if len(readings) != 1:
+        raise AmbiguousAmount([])
+    return Decimal(f"{readings[0]}E{amount.exponent}"), period
+
+
+def _amount_and_period(text: str) -> tuple[_Amount, Period | None]:
+    """The one amount in ``text`` and the period it is given per, if any."""
     amount = _find_amount(text)
     named = {
         period
@@ -186,12 +213,7 @@ def parse_period_amount(text: str) -> tuple[int, Period]:
         named = {period for period in Period if _PERIOD_ANYWHERE[period].search(rest)}
     if len(named) > 1:
         raise InvalidInput("error-money-period")
-    period = named.pop() if named else Period.YEAR
-    try:
-        return _rupiah(amount) * period.per_year, period
-    except AmbiguousAmount as ambiguous:
-        annual = [amount * period.per_year for amount in ambiguous.candidates]
-        raise AmbiguousAmount(annual) from None
+    return amount, named.pop() if named else None
 
 
 def format_rupiah(amount: int) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from models.errors import AmbiguousAmount, InvalidInput
+from models.errors import InvalidInput
 from models.validators.chat import prepared
-from models.validators.money import parse_rupiah
+from models.validators.numerals import spelled_as_digits
+from models.validators.quantity import Reading
 from models.validators.text import clean_text
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 20, 1500
@@ -21,12 +22,6 @@ _TKDN = re.compile(
     r"\s*(?:%|persen|percent)?\s*(?:an)?\s*",
     re.IGNORECASE,
 )
-_LEAD_TIME = re.compile(
-    rf"\s*{_ABOUT}(?P<count>\d{{1,3}})?\s*(?:(?P<week>(?:se)?minggu|(?:se)?pekan|weeks?)"
-    r"|(?:hari|hr|days?)(?:\s+kerja)?|(?<=\d))\s*(?:setelah\s+\w+|sejak\s+\w+)?\s*",
-    re.IGNORECASE,
-)
-_LEAD_RANGE = re.compile(r"\d\s*(?:-|sampai|s/?d|hingga|atau|\u2013)\s*\d", re.IGNORECASE)
 UNIT_MAX = 20
 
 
@@ -62,29 +57,18 @@ def parse_unit(text: str) -> str:
     return unit
 
 
-def parse_quantity(text: str) -> int:
-    """A whole positive quantity typed as ``100``, ``1.000``, ``100 pcs`` or ``2 rb``."""
-    try:
-        amount = parse_rupiah(text)
-    except InvalidInput as error:
-        if error.key == "error-money-range":
-            raise InvalidInput("error-quantity-range") from error
-        if error.key == "error-one-number":
-            raise InvalidInput("error-one-number") from error
-        raise InvalidInput("error-quantity") from error
-    except AmbiguousAmount as error:
-        raise InvalidInput("error-quantity") from error
-    if amount > 1_000_000_000:
-        raise InvalidInput("error-quantity")
-    return amount
-
-
 def parse_tkdn(text: str) -> int:
     """TKDN percentage as basis points (``40,5 %`` → 4050)."""
-    numbers = _NUMBER_WORD.findall(text)
+    return read_tkdn(text).value
+
+
+def read_tkdn(text: str) -> Reading:
+    """TKDN percentage as basis points, also in words ("empat puluh persen" → 4000)."""
+    spelled = spelled_as_digits(prepared(text))
+    numbers = _NUMBER_WORD.findall(spelled.text)
     if len(numbers) > 1:
         raise InvalidInput("error-one-number")
-    match = _TKDN.fullmatch(prepared(text))
+    match = _TKDN.fullmatch(spelled.text)
     if match is None:
         raise InvalidInput("error-tkdn")
     try:
@@ -93,7 +77,7 @@ def parse_tkdn(text: str) -> int:
         raise InvalidInput("error-tkdn") from error
     if not 0 <= percent <= 100:
         raise InvalidInput("error-tkdn")
-    return int(percent * 100)
+    return Reading(int(percent * 100), spelled.converted)
 
 
 def parse_sni(text: str) -> str:
@@ -110,20 +94,3 @@ def parse_kbki(text: str) -> str:
     if not digits.isdigit() or not 5 <= len(digits) <= 10:
         raise InvalidInput("error-kbki")
     return digits
-
-
-def parse_lead_time(text: str) -> int:
-    """Days between order and delivery: 0 (same day) to 365."""
-    text = prepared(text)
-    numbers = _NUMBER_WORD.findall(text)
-    if len(numbers) > 1 and _LEAD_RANGE.search(text):
-        raise InvalidInput("error-lead-time-range")
-    if len(numbers) > 1:
-        raise InvalidInput("error-one-number")
-    match = _LEAD_TIME.fullmatch(text)
-    if match is None or (match["count"] is None and not match["week"]):
-        raise InvalidInput("error-lead-time")
-    days = int(match["count"] or 1) * (7 if match["week"] else 1)
-    if days > 365:
-        raise InvalidInput("error-lead-time")
-    return days

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.settings import Settings
 from models.entities import Consent, User
-from tests.e2e.test_products_telegram import add_product
+from tests.e2e.test_products_telegram import add_product, products_of, registered_vendor
 from tests.e2e.test_registration_telegram import register_until_summary, vendor_row
 from tests.e2e.test_review_telegram import ADMIN_ID, reviewer, submitted_vendor
 from tests.support.telegram_chat import TelegramBot, TelegramUser
@@ -230,3 +230,74 @@ async def test_a_product_fix_request_goes_to_the_asked_field_from_status(
     assert "Ringkasan produk" in received[-1].text
     received = await siti.say("kirim")
     assert "sudah dikirim untuk diverifikasi" in received[-1].text
+
+
+async def test_numbers_in_words_units_and_periods_are_shown_back_then_stored(
+    telegram: TelegramBot,
+) -> None:
+    """ "15 rebu" is Rp15.000 (not Rp15), "minimal 1 kodi" is 20 pcs, "100 per minggu" is 433
+    a month, "seminggu" 7 days: each converted reading is confirmed before it is stored, and a
+    "no" asks the question again with nothing stored."""
+    user = await registered_vendor(telegram, 1420)
+    await user.press("Tambah produk")
+    await user.say("Keripik Apel Original 200 gram")
+    await user.press("Makanan dan Minuman")
+    await user.say("Keripik apel asli Batu tanpa pengawet. Berat 200 gram, kemasan pouch.")
+    await user.press("Lewati")  # brand
+    await user.press("pcs")
+    received = await user.say("15 rebu")
+    assert "Harga Rp15.000 per pcs. Benar?" in received[-1].text
+    await user.say("iya")
+    received = await user.say("minimal 1 kodi")
+    assert 'Maksud Anda: pembelian minimal 20 pcs? (dari "1 kodi")' in received[-1].text
+    received = await user.say("bukan")
+    assert "Berapa pembelian minimal" in received[-1].text
+    assert (await products_of(telegram))[0].min_order is None
+    await user.say("minimal 1 kodi")
+    await user.press("Ya, benar")
+    received = await user.say("100 per minggu")
+    assert "Maksud Anda: sanggup menyediakan 433 pcs per bulan?" in received[-1].text
+    await user.say("ya betul")
+    await user.press("Ya, produk dalam negeri")
+    received = await user.say("empat puluh persen")
+    assert "Maksud Anda: TKDN 40%?" in received[-1].text
+    await user.say("ya")
+    await user.press("Lewati")  # SNI
+    await user.press("Lewati")  # KBKI
+    await user.send_photo()
+    await user.press("Selesai")
+    received = await user.say("seminggu")
+    assert "Maksud Anda: dikirim dalam 7 hari?" in received[-1].text
+    received = await user.say("ya")
+    assert "Ringkasan produk" in received[-1].text
+    product = (await products_of(telegram))[0]
+    assert (product.price, product.min_order, product.capacity) == (15_000, 20, 433)
+    assert (product.tkdn_bp, product.lead_time_days) == (4_000, 7)
+
+
+async def test_a_plain_number_in_the_steps_unit_is_stored_without_asking(
+    telegram: TelegramBot,
+) -> None:
+    user = await registered_vendor(telegram, 1421)
+    await add_product(user, "Keripik Apel Original 200 gram", "15rb")
+    product = (await products_of(telegram))[0]
+    assert (product.min_order, product.capacity, product.lead_time_days) == (10, 1_000, 3)
+    assert not any("Maksud Anda" in message.text for message in user.inbox)
+
+
+async def test_turnover_in_words_is_read_and_confirmed(telegram: TelegramBot) -> None:
+    user = telegram.user(1422)
+    await user.say("/daftar")
+    await user.say("setuju")
+    await user.say("Siti Aminah")
+    await user.say("3579014101850001")
+    await user.say("081234567890")
+    await user.say("Keripik Apel Bu Siti")
+    await user.say("belum punya")
+    await user.say("skip")
+    await user.say("skip")
+    received = await user.say("dua juta setengah sebulan")
+    assert "omzet sekitar Rp30.000.000 per tahun (Rp2.500.000 sebulan × 12)," in received[-1].text
+    await user.say("iya")
+    vendor = await vendor_row(telegram, 1422)
+    assert vendor.scale_amount == 30_000_000

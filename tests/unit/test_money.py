@@ -70,6 +70,17 @@ TRILIUN = 1_000_000_000_000
         ("15.00", 15),  # English decimal point with cents
         ("015000", 15 * RIBU),
         ("1.250,5 juta", 1_250_500_000),
+        # in words, composed: see tests/unit/test_numerals.py
+        ("dua juta", 2 * JUTA),
+        ("seratus ribu", 100 * RIBU),
+        ("dua setengah juta", 2_500_000),
+        ("2 juta setengah", 2_500_000),  # 2,5 juta, not 2 juta
+        ("2 juta lima ratus ribu", 2_500_000),  # not 2 juta
+        ("sejuta lima ratus ribu", 1_500_000),
+        ("1 juta sebelas ribu", 1_011_000),
+        ("15 rebu", 15 * RIBU),  # not Rp15
+        ("1,5 rebu", 1_500),  # the slang multiplier is never dropped
+        ("goceng", 5 * RIBU),
     ],
 )
 def test_parse_rupiah(text: str, expected: int) -> None:
@@ -111,8 +122,6 @@ def test_parse_rupiah_ambiguous(text: str, candidates: list[int]) -> None:
         ("belum tahu", "error-money"),
         ("Rp", "error-money"),
         ("juta", "error-money"),
-        ("dua juta", "error-money"),
-        ("seratus ribu", "error-money"),
         ("0", "error-money"),
         ("Rp 0", "error-money"),
         ("0 juta", "error-money"),
@@ -121,15 +130,12 @@ def test_parse_rupiah_ambiguous(text: str, candidates: list[int]) -> None:
         ("Rp -15.000", "error-money"),
         ("-Rp15.000", "error-money"),
         ("minus 2 juta", "error-money"),
-        ("dua setengah juta", "error-money"),  # not "setengah juta"
-        ("2 juta setengah", "error-money"),  # 2,5 juta, not 2 juta
-        ("2 juta lima ratus ribu", "error-money"),  # not 2 juta
-        ("sejuta lima ratus ribu", "error-money"),
-        ("1 juta sebelas ribu", "error-money"),
-        ("seratus 5 ribu", "error-money"),
-        ("45 juta tiga bulan", "error-money"),  # a quarter, not a month
-        ("2 M dua tahun", "error-money"),
-        ("setengah", "error-money"),
+        ("seratus 5 ribu", "error-one-number"),
+        ("45 juta tiga bulan", "error-one-number"),  # a quarter, not a month
+        ("2 M dua tahun", "error-one-number"),
+        ("dua tiga juta", "error-one-number"),  # two figures, not one
+        ("2 juta 5", "error-one-number"),  # 2.005.000 or 2,5 juta
+        ("setengah", "error-money-fraction"),
         ("15.000.00", "error-money"),  # malformed grouping
         ("Rp 1.25.000", "error-money"),
         ("1,5", "error-money-fraction"),
