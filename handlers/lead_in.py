@@ -1,5 +1,5 @@
-"""Words people type before the value itself ("NIK saya 3579…", "emailnya …", "nama saya …"),
-removed before the value is read."""
+"""Words people type before the value itself ("NIK saya 3579…", "emailnya …", "nama saya …",
+Javanese "alamate …"), removed before the value is read."""
 
 from __future__ import annotations
 
@@ -8,14 +8,16 @@ from functools import lru_cache
 
 _OWNERS = r"(?:saya|sy|aku|kami|pemilik|lengkap|kakak)(?![^\W\d_])"
 _LINKS = r"(?:(?:adalah|yaitu|yakni|ialah|itu|ini)(?![^\W\d_])|:|=|-|\u2013|\u2014)"
-_POLITE = r"(?:kak|pak|bu|min|admin|gan|mas|mbak|ini|ok|oke|iya|ya)"
+_POLITE = r"(?:kak|pak|bu|min|admin|gan|mas|mbak|cak|ning|kang|teh|ini|ok|oke|iya|ya|nggih)"
+_SUFFIXES = r"-?nya|ku|mu|-?e|-?ne|ipun|\s+e(?=\s)"
+"""Indonesian "-nya", "-ku", and Javanese "-e", "-ne", "-ipun" ("alamate", "merek e …")."""
 
 
 @lru_cache(maxsize=64)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     nouns = "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
     return re.compile(
-        rf"^\s*(?:{_POLITE}\s*[,.]?\s+)?(?:(?:{nouns})(?:-?nya|ku|mu)?(?![^\W\d_])[\s,.:]*"
+        rf"^\s*(?:{_POLITE}\s*[,.]?\s+)?(?:(?:{nouns})(?:{_SUFFIXES})?(?![^\W\d_])[\s,.:]*"
         rf"(?:{_OWNERS}[\s,.:]*)*(?:{_LINKS}[\s,.:]*)*)+",
         re.IGNORECASE,
     )

@@ -1,4 +1,4 @@
-"""The corpus of typed answers (tests/corpus/typed_answers.txt) read the way the bot reads them.
+"""The corpus of typed answers (every tests/corpus/*.txt) read the way the bot reads them.
 
 Each answer goes through the same readers as in a conversation: a question asked instead of an
 answer, then the step's own reading (a choice by its words, yes/no, "nothing to give", or the
@@ -33,6 +33,7 @@ from models.validators import (
     parse_address,
     parse_brand,
     parse_business_name,
+    parse_description,
     parse_email,
     parse_kbki,
     parse_kbli_list,
@@ -51,7 +52,7 @@ from models.validators import (
     parse_unit,
 )
 
-CORPUS = Path(__file__).parent / "corpus" / "typed_answers.txt"
+CORPUS = Path(__file__).parent / "corpus"
 THRESHOLD = 0.97
 MIN_SIZE = 400
 TODAY = date(2026, 12, 1)
@@ -79,6 +80,7 @@ VALUES: dict[str, tuple[Step[Any], Callable[[str], object]]] = {
     "address": (registration_steps.AddressStep(), parse_address),
     "email": (registration_steps.EmailStep(), parse_email),
     "product_name": (product_steps.NameStep(), parse_product_name),
+    "description": (product_steps.DescriptionStep(), parse_description),
     "brand": (product_steps.BrandStep(), parse_brand),
     "unit": (product_steps.UnitStep(), parse_unit),
     "price": (product_steps.PriceStep(), parse_rupiah),
@@ -119,6 +121,10 @@ def options(step: str) -> list[tuple[str, str]]:
 
 
 def read_choice(step: str, text: str) -> str:
+    if step.startswith("kelurahan:"):  # a desa typed with its kecamatan, as the step reads it
+        named = CATALOG.kelurahan_with_kecamatan(text, CATALOG.region.code)
+        if named is not None:
+            return named
     matched = match_choice(text, options(step))
     if matched.single is not None:
         return matched.single
@@ -168,7 +174,15 @@ def read(step: str, text: str) -> str:
 
 def corpus() -> list[tuple[str, str, str]]:
     entries = []
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+    for path in sorted(CORPUS.glob("*.txt")):
+        entries.extend(corpus_file(path))
+    return entries
+
+
+def corpus_file(path: Path) -> list[tuple[str, str, str]]:
+    """The ``step | typed | expected`` lines of one corpus file."""
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             step, text, expected = (part.strip() for part in line.split("|"))
             entries.append((step, text, expected))

@@ -23,7 +23,7 @@ _TKDN = re.compile(
 )
 _LEAD_TIME = re.compile(
     rf"\s*{_ABOUT}(?P<count>\d{{1,3}})?\s*(?:(?P<week>(?:se)?minggu|(?:se)?pekan|weeks?)"
-    r"|(?:hari|hr|days?)(?:\s+kerja)?|(?<=\d))\s*(?:setelah\s+\w+|sejak\s+\w+)?\s*",
+    r"|(?:hari|hr|days?|dino|dinten|poe)(?:\s+kerja)?|(?<=\d))\s*(?:setelah\s+\w+|sejak\s+\w+)?\s*",
     re.IGNORECASE,
 )
 _LEAD_RANGE = re.compile(r"\d\s*(?:-|sampai|s/?d|hingga|atau|\u2013)\s*\d", re.IGNORECASE)
