@@ -30,7 +30,7 @@ FILLERS = frozenset(
 """Words around a yes or no that change nothing ("iya betul kak", "sudah benar semua")."""
 
 SKIP = frozenset({"skip", "lewati", "kosong", "none", "nothing", "nanti", "kosongkan", "pass"})
-WANT = frozenset({"mau", "ingin", "isi", "mengisi", "diisi", "bisa", "sempat"})
+WANT = frozenset({"mau", "ingin", "isi", "mengisi", "diisi", "bisa", "sempat", "usah", "perlu"})
 """Said with a negation ("gak mau", "ora gelem", "teu daek"), a refusal: nothing to store."""
 NEGATORS = frozenset({"tidak", "belum", "bukan", "tanpa", "no", "not", "dont", "don"})
 HAVE = frozenset(
@@ -141,6 +141,8 @@ COMPLAINTS = frozenset(
     {"ribet", "repot", "susah", "sulit", "rumit", "lama", "lambat", "lelet", "capek", "cape"}
     | {"pusing", "bosan", "bosen", "malas", "males", "ditanya", "tanya", "nanya", "kebanyakan"}
 )
+_TOO_MANY = frozenset({"kok", "pertanyaan", "ditanya"})
+"""With one of these, "banyak" is a complaint ("kok akeh pitakone"); alone it is an amount."""
 """A complaint about the form ("kok ribet ya", "lama banget"): answered with the step's help."""
 _AROUND_COMPLAINT = frozenset(
     {"kok", "amat", "banget", "sekali", "terus", "mulu", "melulu", "lagi", "begini", "begitu"}
@@ -212,6 +214,8 @@ def _marked_question(text: str, said: set[str]) -> bool:
 def _complains(text: str, words: list[str]) -> bool:
     """ "kok ribet ya", "lama banget", "kok ditanya terus": a complaint word, the rest only
     words around one."""
-    if _DIGIT.search(text) or len(words) > 6 or not COMPLAINTS & set(words):
+    said = set(words)
+    complaints = COMPLAINTS | ({"banyak"} if _TOO_MANY & said else set())
+    if _DIGIT.search(text) or len(words) > 6 or not complaints & said:
         return False
-    return all(word in COMPLAINTS | _AROUND_COMPLAINT | FILLERS for word in words)
+    return all(word in complaints | _AROUND_COMPLAINT | FILLERS for word in words)

@@ -139,7 +139,11 @@ REGIONAL: dict[str, str] = {
     "wajib": "harus",
     "kanggo": "untuk",
     "kangge": "untuk",
-    "damel": "untuk",
+    "damel": "bikin",
+    "ngadamel": "bikin",
+    "gawe": "bikin",
+    "nggawe": "bikin",
+    "ndamel": "bikin",
     "pikeun": "untuk",
     "takon": "tanya",
     "takok": "tanya",
@@ -164,6 +168,22 @@ REGIONAL: dict[str, str] = {
     "regane": "harga",
     "dino": "hari",
     "dinten": "hari",
+    "saiki": "sekarang",
+    "sakniki": "sekarang",
+    "sakmenika": "sekarang",
+    "ayeuna": "sekarang",
+    "riyin": "dulu",
+    "rumiyin": "dulu",
+    "disik": "dulu",
+    "dhisik": "dulu",
+    "sik": "dulu",
+    "heula": "dulu",
+    "pitakon": "pertanyaan",
+    "pitakone": "pertanyaan",
+    "patarosan": "pertanyaan",
+    "akeh": "banyak",
+    "kathah": "banyak",
+    "loba": "banyak",
     # complaints
     "ruwet": "ribet",
     "mbulet": "ribet",
@@ -214,6 +234,15 @@ REGIONAL: dict[str, str] = {
 }
 """One regional word → the Indonesian word(s) it stands for."""
 
+LEAD_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "nama": ("jeneng", "nami", "asma"),
+    "harga": ("rega",),
+    "alamat": ("alamatipun",),
+    "merek": ("merk",),
+}
+"""Regional words for what a step asks, typed before the value as the Indonesian ones are
+("jenengku Siti Romlah", "regane 15.000")."""
+
 PHRASES: dict[str, str] = {
     "yok opo": "bagaimana",
     "yo opo": "bagaimana",
@@ -251,7 +280,7 @@ EMOJI: dict[str, str] = {
     "❓": "bingung",
     "❔": "bingung",
     "😕": "bingung",
-    "🤷": "tidak tahu",
+    "🤷": "bingung",
 }
 """Emoji → what they say when typed as (part of) an answer; skin tones and variation
 selectors around them are ignored."""
