@@ -17,7 +17,9 @@ YES = frozenset(
     | {"silakan"}
 )
 NO = frozenset({"tidak", "bukan", "salah", "jangan", "keliru", "belum", "no", "nope", "wrong"})
-NOT_QUITE = frozenset({"kurang", "beda", "berbeda", "ganti", "ubah", "koreksi", "revisi"})
+NOT_QUITE = frozenset(
+    {"kurang", "beda", "berbeda", "ganti", "ubah", "koreksi", "revisi", "lain", "lainnya"}
+)
 
 FILLERS = frozenset(
     {"kak", "pak", "bu", "bapak", "ibu", "mas", "mbak", "mba", "bang", "admin", "gan", "sis"}
@@ -29,13 +31,17 @@ FILLERS = frozenset(
 )
 """Words around a yes or no that change nothing ("iya betul kak", "sudah benar semua")."""
 
-SKIP = frozenset({"skip", "lewati", "kosong", "none", "nothing", "nanti", "kosongkan", "pass"})
+SKIP = frozenset(
+    {"skip", "lewati", "kosong", "none", "nothing", "nanti", "kosongkan", "pass", "polosan"}
+    | {"rahasia", "privasi"}
+)
 WANT = frozenset({"mau", "ingin", "isi", "mengisi", "diisi", "bisa", "sempat", "usah", "perlu"})
 """Said with a negation ("gak mau", "ora gelem", "teu daek"), a refusal: nothing to store."""
 NEGATORS = frozenset({"tidak", "belum", "bukan", "tanpa", "no", "not", "dont", "don"})
 HAVE = frozenset(
     {"ada", "punya", "tahu", "memiliki", "mempunyai", "paham", "pakai", "ngerti", "mengerti"}
     | {"have", "know", "any", "urus", "bikin", "dibuat", "diurus", "terdaftar", "daftar", "pake"}
+    | {"dikasih", "diberi", "kasih", "ngasih", "bermerek", "bermerk", "memakai"}
 )
 NOUNS = frozenset(
     {"nib", "npwp", "email", "surel", "mail", "gmail", "merek", "merk", "brand", "sni", "kbki"}
@@ -43,6 +49,7 @@ NOUNS = frozenset(
     | {"apa", "apapun", "pun", "dulu", "masih", "lagi", "sekarang", "kakak", "usaha", "produk"}
     | {"iya", "oke", "ya", "lah", "x", "a", "ktp", "hp", "wa", "nama", "alamat", "harga"}
     | {"minimal", "minimum", "telepon", "pake", "surat", "foto", "merek", "nama", "label"}
+    | {"di", "ke", "dari", "oss"}
 )
 PENDING = frozenset({"proses", "diproses", "diurus", "mengurus", "pengurusan", "sedang", "nunggu"})
 """Words saying it is being applied for: not there yet, so the no-value path too."""
@@ -149,23 +156,36 @@ _AROUND_COMPLAINT = frozenset(
     | {"iya", "isi", "mengisi", "ngisi", "ngisinya", "isinya", "form", "formulir", "daftar"}
     | {"pendaftaran", "pertanyaan", "nama", "ah", "aduh", "waduh", "nih", "jadi", "sangat"}
     | {"terlalu", "gini", "gitu", "ini", "itu", "sih", "deh", "loh", "ya", "kak", "saya"}
+    | {"ngetik", "ketik", "mengetik", "nulis", "menulis", "tulis"}
 )
 _ASKING_BEFORE = frozenset({"itu", "ini", "isi", "maksud", "cara", "contoh", "arti", "diisi"})
 _CONFUSED = ("tidak paham", "tidak mengerti", "tidak ngerti", "bingung")
 _ASKING_HELP = frozenset({"tolong", "bantu", "bantuan", "help", "tanya"})
-_HOW_WORDS = frozenset({"cara", "caranya", "maksud", "maksudnya", "contoh", "arti", "artinya"})
+_HOW_WORDS = frozenset(
+    {"cara", "caranya", "maksud", "maksudnya", "contoh", "arti", "artinya", "apa", "bagaimana"}
+    | {"nulis", "menulis", "tulis", "isi", "mengisi", "diisi", "ngisi", "harus"}
+)
+_QUESTION_TAIL = frozenset(
+    {"iya", "sih", "kah", "dong", "deh", "kak", "nih", "loh", "yah", "lah", "ini", "itu"}
+)
+"""Particles after a question word ("jual opo yo", "ini gimana ya"): the question still ends
+with it. Not "saja": "Warung Apa Aja" is a name."""
 MAX_QUESTION_LENGTH = 80
+MIN_QUESTION_WORDS = 3
+"""A text of this many words ending in "?" is a question, whatever its words."""
 
 
 def _ends_asking(words: list[str]) -> bool:
-    """ "NIB itu apa", "isinya gimana", "caranya bagaimana", "kbli iku opo sih": a question
+    """ "NIB itu apa", "isinya gimana", "cara bikin nib gimana", "kbli iku opo sih": a question
     without its mark."""
-    while len(words) > 2 and words[-1] in FILLERS:
+    tail = len(words)
+    while len(words) > 1 and words[-1] in _QUESTION_TAIL:
         words = words[:-1]
-    if not 1 < len(words) <= 5 or words[-1] not in _QUESTION_END:
+    if not 1 < len(words) <= 6 or words[-1] not in _QUESTION_END:
         return False
     before = words[-2]
-    return before in _ASKING_BEFORE or before.endswith("nya")
+    asking = before in _ASKING_BEFORE or before.endswith("nya") or len(words) < tail
+    return asking or bool(_HELP_WORDS & set(words[:-1]))
 
 
 def question_in(text: str) -> Question | None:
@@ -205,10 +225,11 @@ def _asks(text: str, words: list[str]) -> bool:
 
 
 def _marked_question(text: str, said: set[str]) -> bool:
-    """ "npwp pribadi boleh?": a question mark and a word asking about the step, no number."""
-    return (
-        text.rstrip().endswith("?") and not _DIGIT.search(text) and bool(_ASKING_WITH_MARK & said)
-    )
+    """ "npwp pribadi boleh?", "ini resmi dari pemda?": a question mark after a word asking about
+    the step or after three words or more, no number. "Bumiaji?" is an unsure answer."""
+    if not text.rstrip().endswith("?") or _DIGIT.search(text):
+        return False
+    return bool(_ASKING_WITH_MARK & said) or len(text.split()) >= MIN_QUESTION_WORDS
 
 
 def _complains(text: str, words: list[str]) -> bool:
@@ -219,3 +240,28 @@ def _complains(text: str, words: list[str]) -> bool:
     if _DIGIT.search(text) or len(words) > 6 or not complaints & said:
         return False
     return all(word in complaints | _AROUND_COMPLAINT | FILLERS for word in words)
+
+
+_THING_NOUNS = frozenset(
+    {"usaha", "produk", "foto", "harga", "surat", "izin", "sertifikat", "waktu", "nomor", "kode"}
+    | {"label", "angka", "persen", "minimal", "minimum", "telepon", "alamat", "nama", "merek"}
+)
+"""Field names that are also words of real names ("Foto Produk", "Pengurusan Izin Usaha")."""
+_CHAT_WORDS = (
+    (FILLERS | NOUNS | SKIP | NEGATORS | PENDING | WANT | NO | NOT_QUITE | COMPLAINTS)
+    | (_AROUND_COMPLAINT | _HELP_WORDS | _QUESTION_START | _QUESTION_END | _STATUS_WORDS)
+    | (HAVE - {"daftar", "terdaftar"})
+    | {"iya", "oke", "benar", "betul", "setuju", "boleh", "yes", "silakan", "lanjut", "tahu"}
+    | {"seperti", "sama", "dengan", "dan", "atau", "yang", "ada", "sudah", "belum", "mau"}
+    | {"dulu", "saja", "sendiri", "semua", "lengkap", "sesuai", "tadi", "diatas", "atas"}
+) - _THING_NOUNS
+MAX_CHAT_WORDS = 8
+
+
+def is_chat_only(text: str) -> bool:
+    """Whether ``text`` holds only words of chat, no name, place or thing: "iya", "ok kak",
+    "sama kayak ktp", "sendiri". Never stored as a name, an address or a product."""
+    if _DIGIT.search(text):
+        return False
+    words = [_without_nya(word) for word in answer_words(text)]
+    return 0 < len(words) <= MAX_CHAT_WORDS and all(word in _CHAT_WORDS for word in words)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from handlers.answers import consent_answer, question_in, yes_or_no
+from handlers.answers import consent_answer, is_chat_only, question_in, yes_or_no
 from handlers.choices import match_choice
 from handlers.forms import Step, read_typed
 from handlers.i18n import Locales
@@ -136,6 +136,8 @@ def read_value(step: str, text: str) -> str:
     typed = read_typed(reader, text)
     if typed is None:
         return "<none>"
+    if reader.free_text and is_chat_only(typed):
+        return "<refused>"
     try:
         return str(parse(typed))
     except (InvalidInput, AmbiguousAmount):

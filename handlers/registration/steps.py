@@ -62,6 +62,7 @@ class TextStep(Step):
 
 
 class OwnerNameStep(TextStep):
+    free_text = True
     name = RegistrationStep.OWNER_NAME
     field = RegistrationField.OWNER_NAME
     setter = RegistrationService.set_owner_name
@@ -101,6 +102,7 @@ class PhoneStep(Step):
 
 
 class BusinessNameStep(TextStep):
+    free_text = True
     name = RegistrationStep.BUSINESS_NAME
     field = RegistrationField.BUSINESS_NAME
     setter = RegistrationService.set_business_name
@@ -301,6 +303,7 @@ class EtalaseStep(Step):
 
 
 class AddressStep(TextStep):
+    free_text = True
     name = RegistrationStep.ADDRESS
     field = RegistrationField.ADDRESS
     setter = RegistrationService.set_address

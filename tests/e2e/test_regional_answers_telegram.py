@@ -133,3 +133,19 @@ async def test_tanpa_merk_at_the_brand_is_no_brand(telegram: TelegramBot) -> Non
     assert "Apa merek produknya?" not in received[-1].text
     product = (await products_of(telegram))[-1]
     assert (product.brand, product.brand_skipped) == (None, True)
+
+
+async def test_chat_words_alone_are_not_stored_as_an_address(telegram: TelegramBot) -> None:
+    user = telegram.user(2610)
+    await until_business_name(user)
+    for answer in ("Warung Pecel Mbok Darmi", "9120001234567", "10792", "lewati"):
+        await user.say(answer)
+    await user.say("25 juta per bulan")
+    await user.say("nggih")
+    await user.say("makanan")
+    await user.say("bumiaji")
+    await user.say("punten")
+    received = await user.say("sama kayak ktp")
+    assert "Itu belum bisa kami simpan sebagai jawaban" in received[-1].text
+    assert "Tulis alamat lengkap usaha" in received[-1].text
+    assert (await vendor_row(telegram, 2610)).address is None
