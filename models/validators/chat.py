@@ -10,14 +10,15 @@ Two layers:
   emoji and symbols turned into spaces, letters repeated three times or more squeezed,
   reduplication with "2" spelled out ("kira2" → "kira kira"); case and punctuation are kept.
 - :func:`normalise` is what intent readers compare (yes/no, skip words, choices, questions):
-  :func:`prepared` in lower case without punctuation, emoji that carry a meaning ("👍", "❌")
-  read as that word, chat spellings (:mod:`models.validators.lexicon`), Javanese and Sundanese
-  words (:mod:`models.validators.regional`) and the Colloquial Indonesian Lexicon of Salsabila
-  et al. (2018, shipped by the ``indoNLP`` package, MIT) replaced by the standard word.
-- :func:`answer_words` is what yes/no, consent and "nothing to give" read: :func:`normalise`,
-  with a spelling variant of a listed word ("enggeh", "mbotenn") read as that word
+  :func:`prepared` in lower case without punctuation, chat spellings
+  (:mod:`models.validators.lexicon`), Javanese and Sundanese words
+  (:mod:`models.validators.regional`) and the Colloquial Indonesian Lexicon of Salsabila et al.
+  (2018, shipped by the ``indoNLP`` package, MIT) replaced by the standard word.
+- :func:`answer_words` is what yes/no, consent, questions and "nothing to give" read:
+  :func:`normalise`, with emoji that carry a meaning ("👍", "❌") read as that word and a
+  spelling variant of a listed word ("enggeh", "mbotenn") read as that word
   (:mod:`models.validators.variants`). Choices do not use it: a place name must not be guessed
-  into a word.
+  into a word, and the emoji of a button label ("✅ Saya setuju") are not part of its name.
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ def _squeezed(word: str) -> str:
 def normalise(text: str) -> str:
     """Lower-case words of ``text`` with chat spellings replaced: "udh gk pny" → "sudah tidak
     punya", "blm ada NIB nya" → "belum ada nib nya"."""
-    text = _INNER_APOSTROPHE.sub("", prepared(_emoji_read(text)).lower())
+    text = _INNER_APOSTROPHE.sub("", prepared(text).lower())
     joined = " ".join(_WORD.findall(text))
     joined = _PHRASES.sub(lambda found: PHRASES[found.group(1)], joined)
     return " ".join(_standard(word) for word in joined.split())
@@ -138,8 +139,9 @@ def _standard(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def answer_words(text: str) -> list[str]:
-    """The words of :func:`normalise`, a spelling variant of a listed word read as that word."""
-    return " ".join(_variant(word) for word in normalise(text).split()).split()
+    """The words of :func:`normalise`, emoji that answer read as words and a spelling variant
+    of a listed word read as that word."""
+    return " ".join(_variant(word) for word in normalise(_emoji_read(text)).split()).split()
 
 
 def _variant(word: str) -> str:
