@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
-from handlers.answers import is_none_answer
+from handlers.answers import is_chat_only, is_none_answer
 from handlers.choices import Matched, match_choice
 from handlers.context import Flow, FlowContext
 from handlers.events import ChoiceMade, ContactShared, MediaReceived, TextReceived
@@ -73,6 +73,9 @@ class Step(Generic[S]):
     questions where "tidak" is itself the answer (confirmations)."""
     lead_words: ClassVar[tuple[str, ...]] = ()
     """Words naming the field that people type before the value ("NIK saya …")."""
+    free_text: ClassVar[bool] = False
+    """Whether any text is a value (a name, an address): an answer made only of chat words
+    ("iya", "sama kayak ktp") is then refused instead of stored."""
 
     def applies(self, subject: S) -> bool:
         """Whether the question is asked at all (TKDN only for domestic products)."""
@@ -290,6 +293,8 @@ class Form(ABC, Generic[S]):
         typed = read_typed(step, text)
         if typed is None:
             return step.on_none(ctx, subject)
+        if step.free_text and is_chat_only(typed):
+            return Retry(msg("error-not-an-answer"))
         return await step.on_text(ctx, subject, typed)
 
     @staticmethod

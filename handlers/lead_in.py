@@ -1,21 +1,25 @@
-"""Words people type before the value itself ("NIK saya 3579…", "emailnya …", "nama saya …"),
-removed before the value is read."""
+"""Words people type before the value itself ("NIK saya 3579…", "emailnya …", "nama saya …",
+Javanese "alamate …"), removed before the value is read."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-_OWNERS = r"(?:saya|sy|aku|kami|pemilik|lengkap|kakak)(?![^\W\d_])"
+from models.validators.regional import LEAD_SYNONYMS
+
+_OWNERS = r"(?:saya|sy|aku|kami|pemilik|lengkap|kakak|kulo|kula|abdi|kuring|dalem)(?![^\W\d_])"
 _LINKS = r"(?:(?:adalah|yaitu|yakni|ialah|itu|ini)(?![^\W\d_])|:|=|-|\u2013|\u2014)"
-_POLITE = r"(?:kak|pak|bu|min|admin|gan|mas|mbak|ini|ok|oke|iya|ya)"
+_POLITE = r"(?:kak|pak|bu|min|admin|gan|mas|mbak|cak|ning|kang|teh|ini|ok|oke|iya|ya|nggih)"
+_SUFFIXES = r"-?nya|ku|mu|-?e|-?ne|ipun|\s+e(?=\s)"
+"""Indonesian "-nya", "-ku", and Javanese "-e", "-ne", "-ipun" ("alamate", "merek e …")."""
 
 
 @lru_cache(maxsize=64)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     nouns = "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
     return re.compile(
-        rf"^\s*(?:{_POLITE}\s*[,.]?\s+)?(?:(?:{nouns})(?:-?nya|ku|mu)?(?![^\W\d_])[\s,.:]*"
+        rf"^\s*(?:{_POLITE}\s*[,.]?\s+)?(?:(?:{nouns})(?:{_SUFFIXES})?(?![^\W\d_])[\s,.:]*"
         rf"(?:{_OWNERS}[\s,.:]*)*(?:{_LINKS}[\s,.:]*)*)+",
         re.IGNORECASE,
     )
@@ -26,5 +30,17 @@ def without_lead_in(text: str, words: tuple[str, ...]) -> str:
     would remain."""
     if not words:
         return text
-    rest = _pattern(words).sub("", text, count=1)
+    rest = _pattern(_with_synonyms(words)).sub("", text, count=1)
     return rest if rest.strip() else text
+
+
+@lru_cache(maxsize=64)
+def _with_synonyms(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The lead words and their Javanese and Sundanese forms ("nama lengkap" → "jeneng
+    lengkap")."""
+    found = list(words)
+    for word in words:
+        for standard, synonyms in LEAD_SYNONYMS.items():
+            if standard in word.split():
+                found.extend(word.replace(standard, synonym) for synonym in synonyms)
+    return tuple(dict.fromkeys(found))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from models.placenames import Match, NameIndex, prefers_city, sure
+from models.placenames import Match, NameIndex, prefers_city, sure, with_kecamatan
 
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ETALASE_PATH = _REPO_ROOT / "data" / "etalase.toml"
@@ -148,6 +148,17 @@ class Catalog:
         """Desa/kelurahan under ``within`` (a kecamatan or kabupaten/kota code; everything
         served when empty) matching a typed name, best first."""
         return self._names[2].match(text, within=within)
+
+    def kelurahan_with_kecamatan(self, text: str, regency_code: str) -> str | None:
+        """The desa/kelurahan of a kabupaten/kota that ``text`` names together with its
+        kecamatan ("sumberejo kec batu", "tulungrejo bumiaji"), when both are clear; None
+        otherwise. Narrows a name several desa share to the one in the kecamatan named."""
+        for desa, kecamatan in with_kecamatan(text):
+            kecamatan_code = sure(self.find_kecamatan(kecamatan, regency_code))
+            found = kecamatan_code and sure(self.find_kelurahan(desa, kecamatan_code))
+            if found:
+                return found
+        return None
 
     @property
     def region(self) -> Region:

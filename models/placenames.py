@@ -22,6 +22,9 @@ _PREFIXES = re.compile(
 _CITY = re.compile(r"^\s*(?:kota|kot|kt)\b", re.IGNORECASE)
 _REGENCY = re.compile(r"^\s*(?:kabupaten|kab)\b", re.IGNORECASE)
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_KECAMATAN_MARK = re.compile(r"(?:^|[\s,]+)(?:kecamatan|kec|kc)\b\.?[\s,]*", re.IGNORECASE)
+MAX_KECAMATAN_WORDS = 3
+"""A kecamatan name typed after a desa is at most this many words ("Oro Oro Ombo" is a desa)."""
 
 SMALL_SCOPE = 500
 """Up to this many names are ranked with ``WRatio``, which also finds a typed part of a name
@@ -107,6 +110,23 @@ class NameIndex:
 def _near_best(matches: list[Match]) -> list[Match]:
     best = matches[0].score if matches else 0
     return [match for match in matches if match.score >= best - NEAR_BEST]
+
+
+def with_kecamatan(text: str) -> list[tuple[str, str]]:
+    """The ways ``text`` may be a desa followed by its kecamatan, most likely first:
+    "sumberejo kec batu" → [("sumberejo", "batu")]; "sumberejo batu" → [("sumberejo", "batu")];
+    "ds punten, bumiaji" → [("ds punten", "bumiaji")]."""
+    marked = _KECAMATAN_MARK.split(text, maxsplit=1)
+    if len(marked) == 2 and marked[0].strip() and marked[1].strip():
+        return [(marked[0].strip(" ,"), marked[1].strip(" ,"))]
+    words = text.replace(",", " , ").split()
+    splits = []
+    for cut in range(len(words) - 1, max(0, len(words) - 1 - MAX_KECAMATAN_WORDS), -1):
+        desa = " ".join(words[:cut]).strip(" ,")
+        kecamatan = " ".join(words[cut:]).strip(" ,")
+        if desa and kecamatan and kecamatan != ",":
+            splits.append((desa, kecamatan))
+    return splits
 
 
 def sure(matches: list[Match]) -> str | None:

@@ -1,4 +1,4 @@
-"""The corpus of typed answers (tests/corpus/*.txt) read the way the bot reads them.
+"""The corpus of typed answers (every tests/corpus/*.txt) read the way the bot reads them.
 
 Each answer goes through the same readers as in a conversation: a question asked instead of an
 answer, then the step's own reading (a choice by its words, yes/no, "nothing to give", or the
@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from handlers.answers import consent_answer, question_in, yes_or_no
+from handlers.answers import consent_answer, is_chat_only, question_in, yes_or_no
 from handlers.choices import match_choice
 from handlers.forms import Step, read_typed
 from handlers.i18n import Locales
@@ -34,6 +34,7 @@ from models.validators import (
     parse_brand,
     parse_business_name,
     parse_capacity,
+    parse_description,
     parse_email,
     parse_kbki,
     parse_kbli_list,
@@ -81,6 +82,7 @@ VALUES: dict[str, tuple[Step[Any], Callable[[str], object]]] = {
     "address": (registration_steps.AddressStep(), parse_address),
     "email": (registration_steps.EmailStep(), parse_email),
     "product_name": (product_steps.NameStep(), parse_product_name),
+    "description": (product_steps.DescriptionStep(), parse_description),
     "brand": (product_steps.BrandStep(), parse_brand),
     "unit": (product_steps.UnitStep(), parse_unit),
     "price": (product_steps.PriceStep(), parse_rupiah),
@@ -121,6 +123,10 @@ def options(step: str) -> list[tuple[str, str]]:
 
 
 def read_choice(step: str, text: str) -> str:
+    if step.startswith("kelurahan:"):  # a desa typed with its kecamatan, as the step reads it
+        named = CATALOG.kelurahan_with_kecamatan(text, CATALOG.region.code)
+        if named is not None:
+            return named
     matched = match_choice(text, options(step))
     if matched.single is not None:
         return matched.single
@@ -132,6 +138,8 @@ def read_value(step: str, text: str) -> str:
     typed = read_typed(reader, text)
     if typed is None:
         return "<none>"
+    if reader.free_text and is_chat_only(typed):
+        return "<refused>"
     try:
         return str(parse(typed))
     except (InvalidInput, AmbiguousAmount):
@@ -171,10 +179,17 @@ def read(step: str, text: str) -> str:
 def corpus() -> list[tuple[str, str, str]]:
     entries = []
     for path in sorted(CORPUS.glob("*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                step, text, expected = (part.strip() for part in line.split("|"))
-                entries.append((step, text, expected))
+        entries.extend(corpus_file(path))
+    return entries
+
+
+def corpus_file(path: Path) -> list[tuple[str, str, str]]:
+    """The ``step | typed | expected`` lines of one corpus file."""
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            step, text, expected = (part.strip() for part in line.split("|"))
+            entries.append((step, text, expected))
     return entries
 
 

@@ -103,6 +103,7 @@ class NumberStep(OptionalStep, numbers.NumberStep[Product]):
 
 
 class NameStep(TextStep):
+    free_text = True
     name = ProductStep.NAME
     field = ProductField.NAME
     setter = ProductService.set_name
@@ -137,12 +138,14 @@ class EtalaseStep(Step):
 
 
 class DescriptionStep(TextStep):
+    free_text = True
     name = ProductStep.DESCRIPTION
     field = ProductField.DESCRIPTION
     setter = ProductService.set_description
 
 
 class BrandStep(TextStep):
+    free_text = True
     name = ProductStep.BRAND
     field = ProductField.BRAND
     setter = ProductService.set_brand
@@ -151,6 +154,7 @@ class BrandStep(TextStep):
 
 
 class UnitStep(TextStep):
+    free_text = True
     name = ProductStep.UNIT
     field = ProductField.UNIT
     setter = ProductService.set_unit

@@ -164,9 +164,13 @@ class KelurahanStep(forms.Step[Vendor]):
         return Choice(f"{KELURAHAN}{code}", label)
 
     async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
+        """A desa of the kecamatan chosen, or one named with its own kecamatan ("sumberejo kec
+        batu"); otherwise the closest ones, from neighbouring kecamatan too, as buttons."""
         kecamatan = vendor.kecamatan_code or ""
+        region = regency_of(ctx, vendor)
+        named = region and ctx.catalog.kelurahan_with_kecamatan(text, region.code)
         matches = ctx.catalog.find_kelurahan(text, kecamatan)
-        code = sure(matches)
+        code = named or sure(matches)
         if code is not None:
             return await self._kelurahan(ctx, vendor, code)
         if vendor.regency_code:  # perhaps a desa of a neighbouring kecamatan

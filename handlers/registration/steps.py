@@ -68,6 +68,7 @@ class TextStep(Step):
 
 
 class OwnerNameStep(TextStep):
+    free_text = True
     name = RegistrationStep.OWNER_NAME
     field = RegistrationField.OWNER_NAME
     setter = RegistrationService.set_owner_name
@@ -107,6 +108,7 @@ class PhoneStep(Step):
 
 
 class BusinessNameStep(TextStep):
+    free_text = True
     name = RegistrationStep.BUSINESS_NAME
     field = RegistrationField.BUSINESS_NAME
     setter = RegistrationService.set_business_name
@@ -319,6 +321,7 @@ class EtalaseStep(Step):
 
 
 class AddressStep(TextStep):
+    free_text = True
     name = RegistrationStep.ADDRESS
     field = RegistrationField.ADDRESS
     setter = RegistrationService.set_address

@@ -10,8 +10,15 @@ Two layers:
   emoji and symbols turned into spaces, letters repeated three times or more squeezed,
   reduplication with "2" spelled out ("kira2" → "kira kira"); case and punctuation are kept.
 - :func:`normalise` is what intent readers compare (yes/no, skip words, choices, questions):
-  :func:`prepared` in lower case without punctuation, chat spellings replaced by the standard
-  word (:mod:`models.validators.lexicon`).
+  :func:`prepared` in lower case without punctuation, chat spellings
+  (:mod:`models.validators.lexicon`), Javanese and Sundanese words
+  (:mod:`models.validators.regional`) and the Colloquial Indonesian Lexicon of Salsabila et al.
+  (2018, shipped by the ``indoNLP`` package, MIT) replaced by the standard word.
+- :func:`answer_words` is what yes/no, consent, questions and "nothing to give" read:
+  :func:`normalise`, with emoji that carry a meaning ("👍", "❌") read as that word and a
+  spelling variant of a listed word ("enggeh", "mbotenn") read as that word
+  (:mod:`models.validators.variants`). Choices do not use it: a place name must not be guessed
+  into a word, and the emoji of a button label ("✅ Saya setuju") are not part of its name.
 """
 
 from __future__ import annotations
@@ -20,7 +27,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from indoNLP.preprocessing.slang_data import SLANG_DATA
+
 from models.validators.lexicon import SHORT_WORDS, SPELLINGS
+from models.validators.regional import EMOJI, PHRASES, REGIONAL
+from models.validators.variants import nearest
 
 _INVISIBLE_CATEGORIES = frozenset({"Cf", "Co", "Cs", "Cn"})
 _KEPT_CONTROLS = frozenset("\n\t")
@@ -31,7 +42,35 @@ _REDUPLICATION = re.compile(r"(?<![\w])([^\W\d_]{3,})2(?![\w])")
 _REPEATED = re.compile(r"([^\W\d_])\1{2,}")
 _PLUS_MINUS = re.compile(r"\+\s*/?\s*-|±")
 _WORD = re.compile(r"[^\W_]+")
-_STANDARD = frozenset(word for words in SPELLINGS.values() for word in words.split())
+_STANDARD = frozenset(
+    word for words in (*SPELLINGS.values(), *REGIONAL.values()) for word in words.split()
+)
+_INNER_APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019`](?=[a-z])")
+_PHRASES = re.compile(r"\b(" + "|".join(map(re.escape, PHRASES)) + r")\b")
+MIN_COLLOQUIAL_LENGTH = 4
+"""Shorter colloquial keys ("d", "ma", "in") stand for too many words to be read as one."""
+
+
+def _own_reading(word: str) -> str:
+    return SPELLINGS.get(word) or REGIONAL.get(word) or word
+
+
+def _colloquial() -> dict[str, str]:
+    """The lexicon's entries that lead to a word the readers know ("gamau" → "tidak mau",
+    "blim" → "belum"); the rest (most of its 4,000 entries) changes nothing a step reads."""
+    found = {}
+    for word, meaning in SLANG_DATA.items():
+        if len(word) < MIN_COLLOQUIAL_LENGTH or not word.isalpha():
+            continue
+        if word in SPELLINGS or word in REGIONAL or word in _STANDARD:
+            continue
+        read = " ".join(_own_reading(part) for part in meaning.replace("-", " ").split())
+        if read != word and all(part in _STANDARD for part in read.split()):
+            found[word] = read
+    return found
+
+
+COLLOQUIAL = _colloquial()
 
 
 _ASCII_CONTROLS = {code: None for code in (*range(32), 127) if chr(code) not in _KEPT_CONTROLS}
@@ -76,17 +115,39 @@ def _squeezed(word: str) -> str:
 def normalise(text: str) -> str:
     """Lower-case words of ``text`` with chat spellings replaced: "udh gk pny" → "sudah tidak
     punya", "blm ada NIB nya" → "belum ada nib nya"."""
-    words = _WORD.findall(prepared(text).lower())
-    return " ".join(_standard(word) for word in words)
+    text = _INNER_APOSTROPHE.sub("", prepared(text).lower())
+    joined = " ".join(_WORD.findall(text))
+    joined = _PHRASES.sub(lambda found: PHRASES[found.group(1)], joined)
+    return " ".join(_standard(word) for word in joined.split())
+
+
+def _emoji_read(text: str) -> str:
+    """ "👍" → " oke ", "❌" → " tidak ": emoji that answer, as words."""
+    if text.isascii():
+        return text
+    return "".join(f" {EMOJI[ch]} " if ch in EMOJI else ch for ch in text)
 
 
 def _standard(word: str) -> str:
     squeezed = _end_squeezed(word)
-    return (
-        SPELLINGS.get(word)
-        or SPELLINGS.get(squeezed)
-        or (squeezed if squeezed in _STANDARD else word)
-    )
+    for candidate in (word, squeezed):
+        found = SPELLINGS.get(candidate) or REGIONAL.get(candidate) or COLLOQUIAL.get(candidate)
+        if found:
+            return found
+    return squeezed if squeezed in _STANDARD else word
+
+
+@lru_cache(maxsize=4096)
+def answer_words(text: str) -> list[str]:
+    """The words of :func:`normalise`, emoji that answer read as words and a spelling variant
+    of a listed word read as that word."""
+    return " ".join(_variant(word) for word in normalise(_emoji_read(text)).split()).split()
+
+
+def _variant(word: str) -> str:
+    if word in _STANDARD:
+        return word
+    return nearest(word) or word
 
 
 def _end_squeezed(word: str) -> str:

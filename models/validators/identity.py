@@ -82,7 +82,9 @@ def parse_person_name(text: str) -> str:
 
 _HONORIFIC = re.compile(
     r"^(?:(?:bapak|bpk|bp|pak|ibu|ibuk|bu|sdr|sdri|saudara|saudari|mas|mbak|mba|kak|kakak"
-    r"|bang|abang|tn|tuan|ny|nyonya|nn|nona|cak|ning|teh|om|tante)(?:\.|\s)\s*)+",
+    r"|bang|abang|tn|tuan|ny|nyonya|nn|nona|cak|ning|teh|om|tante"
+    r"|mbakyu|yu|kang|akang|aa|neng|ceu|teteh|mang|pakde|bude|budhe|bulik|paklik|mbok|mbah)"
+    r"(?:\.|\s)\s*)+",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,100 @@
+"""Regional words, emoji and spelling variants, the rule that a free-text step never stores a
+question, complaint, refusal or "don't have", and a desa narrowed by the kecamatan typed with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.catalog import Catalog, load_catalog
+from models.validators.chat import answer_words, normalise
+from models.validators.variants import nearest
+from tests.test_typed_corpus import read
+
+FREE_TEXT_STEPS = ("owner_name", "business_name", "address", "product_name", "description")
+SKIPPABLE_FREE_TEXT = ("brand",)
+NOT_ANSWERS = {
+    "question": ("apa itu?", "maksudnya gimana", "harus diisi ya?", "contone opo?", "naon eta?"),
+    "complaint": ("kok ribet ya", "lama banget", "ribet cak", "repot temen", "kok akeh pitakone"),
+    "refusal": ("gak mau", "nanti aja", "ora gelem", "mengko wae", "teu daek"),
+    "none": ("belum ada", "durung duwe", "teu acan gaduh", "gak ada", "tidak punya"),
+}
+CASES = [(kind, text) for kind, texts in NOT_ANSWERS.items() for text in texts]
+
+
+@pytest.mark.parametrize("step", FREE_TEXT_STEPS + SKIPPABLE_FREE_TEXT)
+@pytest.mark.parametrize(("kind", "text"), CASES)
+def test_a_free_text_step_never_stores_what_is_not_an_answer(
+    step: str, kind: str, text: str
+) -> None:
+    got = read(step, text)
+    if kind in ("question", "complaint"):
+        assert got == "?help"
+    else:  # the skip it means where the step is optional, else the same question again
+        assert got == "<none>"
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("nggih", "iya"),
+        ("👍🏻", "oke"),
+        ("❌", "tidak"),
+        ("he'eh", "iya"),
+        ("yok opo iki?", "bagaimana ini"),
+        ("durung duwe", "belum punya"),
+        ("teu acan gaduh", "belum punya"),
+        ("mboten wonten", "tidak ada"),
+        ("kintun mawon", "kirim saja"),
+        ("gamau", "tidak mau"),
+    ],
+)
+def test_regional_words_and_emoji_read_as_indonesian(typed: str, words: str) -> None:
+    assert answer_words(typed) == words.split()
+
+
+@pytest.mark.parametrize("label", ["✅ Saya setuju", "✔️ Tetap: tidak ada", "❌ Batal"])
+def test_the_emoji_of_a_button_label_are_not_read_as_words(label: str) -> None:
+    assert normalise(label) == normalise(label[2:])
+
+
+@pytest.mark.parametrize(
+    ("variant", "meaning"),
+    [("enggeh", "iya"), ("inggeh", "iya"), ("mbotenn", "tidak"), ("durungg", "belum")],
+)
+def test_spelling_variants_are_read_as_the_listed_word(variant: str, meaning: str) -> None:
+    assert nearest(variant) == meaning
+    assert answer_words(variant) == [meaning]
+
+
+@pytest.mark.parametrize("word", ["sumber", "bumiaji", "keripik", "warung", "tulungrejo"])
+def test_names_are_not_guessed_into_answer_words(word: str) -> None:
+    assert nearest(word) is None
+
+
+@pytest.fixture(scope="module")
+def malang() -> Catalog:
+    """Kabupaten Malang: four desa named Wonorejo, three named Sumberejo."""
+    return load_catalog(served=("35.07",))
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("wonorejo kec poncokusumo", "35.07.07.2005"),
+        ("wonorejo, lawang", "35.07.25.2012"),
+        ("ds sumberejo kec gedangan", "35.07.29.2006"),
+        ("desa sumberejo kecamatan pagak", "35.07.02.2008"),
+        ("sumberejo pagak", "35.07.02.2008"),
+    ],
+)
+def test_a_desa_typed_with_its_kecamatan_is_narrowed_by_both(
+    malang: Catalog, typed: str, code: str
+) -> None:
+    desa = malang.place_name(code) or ""
+    assert len(malang.find_kelurahan(desa, "35.07")) > 1  # the name alone is several desa
+    assert malang.kelurahan_with_kecamatan(typed, "35.07") == code
+
+
+@pytest.mark.parametrize("typed", ["wonorejo", "sumberejo batu", "sidorejo kec pagak"])
+def test_no_narrowing_without_a_kecamatan_that_has_the_desa(malang: Catalog, typed: str) -> None:
+    assert malang.kelurahan_with_kecamatan(typed, "35.07") is None
