@@ -50,6 +50,7 @@ from models.validators import (
     parse_tkdn,
     parse_unit,
 )
+from models.validators.npwp import says_npwp_is_nik
 
 CORPUS = Path(__file__).parent / "corpus" / "typed_answers.txt"
 THRESHOLD = 0.97
@@ -130,6 +131,8 @@ def read_value(step: str, text: str) -> str:
     typed = read_typed(reader, text)
     if typed is None:
         return "<none>"
+    if step == "npwp" and says_npwp_is_nik(typed):
+        return "<nik>"
     try:
         return str(parse(typed))
     except (InvalidInput, AmbiguousAmount):

@@ -5,6 +5,7 @@ flowchart LR
     consent --> owner_name --> nik --> phone --> business_name --> nib --> kbli --> npwp
     npwp --> scale --> scale_confirm --> etalase --> kecamatan --> kelurahan --> address
     address --> email --> summary
+    npwp -- "sama dengan NIK" --> npwp_confirm --> scale
     summary -- "edit a field" --> owner_name
     summary -- "submit" --> submitted((submitted))
 ```

@@ -121,6 +121,10 @@ proxy-warning-kbli-mismatch =
     ⚠️ Please note: KBLI { $codes } does not match the etalase (catalogue category) "{ $etalase }".
     A mismatch between KBLI and etalase is a common reason for registrations to be rejected. Check the KBLI on the owner's NIB again, or choose another etalase from the summary later.
 proxy-button-npwp-is-nik = NPWP = owner's NIK
+proxy-ask-npwp-is-nik = The owner's NPWP is the same as their NIK: { $nik }. We store it as the NPWP. Is that right?
+proxy-help-npwp = The NPWP is on the owner's NPWP card. The old 15-digit NPWP still works. Under PMK 112/PMK.03/2022 a resident individual's NIK is their NPWP: if the owner has no other NPWP, type "same as NIK" or press "NPWP = owner's NIK". If they have none yet, press "Skip".
+proxy-help-npwp-confirm = Under PMK 112/PMK.03/2022 a resident individual's NIK is their NPWP. If the owner's NPWP is another number (a company's NPWP, say), choose "Change answer" and type it.
+proxy-error-npwp-nik-missing = The owner's NIK has not been given yet, so it cannot be used as the NPWP. Type the owner's NPWP, or choose "Skip" and give the NIK first.
 proxy-button-scale-use-capital = Give capital instead
 proxy-button-scale-use-turnover = Give turnover instead
 proxy-error-own-contact = That is your own number. Please type the business owner's mobile number.

@@ -122,6 +122,10 @@ proxy-warning-kbli-mismatch =
     ⚠️ Perhatian: KBLI { $codes } tidak sesuai dengan etalase "{ $etalase }".
     Ketidaksesuaian KBLI dan etalase sering menjadi alasan pendaftaran ditolak. Periksa lagi KBLI di NIB pemilik, atau pilih etalase lain lewat ringkasan nanti.
 proxy-button-npwp-is-nik = NPWP = NIK pemilik
+proxy-ask-npwp-is-nik = NPWP pemilik sama dengan NIK-nya: { $nik }. Kami simpan sebagai NPWP. Benar?
+proxy-help-npwp = NPWP ada di kartu NPWP pemilik. NPWP lama 15 angka tetap bisa dipakai. Menurut PMK 112/PMK.03/2022, NIK orang pribadi penduduk Indonesia adalah NPWP-nya: jika pemilik tidak punya NPWP lain, ketik "sama dengan NIK" atau tekan "NPWP = NIK pemilik". Jika belum ada, tekan "Lewati".
+proxy-help-npwp-confirm = Menurut PMK 112/PMK.03/2022, NIK orang pribadi penduduk Indonesia adalah NPWP-nya. Jika NPWP pemilik nomor lain (misalnya NPWP badan usaha), pilih "Ubah jawaban" dan ketik nomornya.
+proxy-error-npwp-nik-missing = NIK pemilik belum diisi, jadi belum bisa dipakai sebagai NPWP. Ketik nomor NPWP pemilik, atau pilih "Lewati" dan isi NIK dulu.
 proxy-button-scale-use-capital = Isi modal saja
 proxy-button-scale-use-turnover = Isi omzet saja
 proxy-error-own-contact = Itu nomor Anda sendiri. Mohon ketik nomor HP pemilik usaha.
