@@ -163,6 +163,13 @@ mentor-notice = { $event ->
         [approved] 🎉 The registration of { $name } has been approved.
        *[rejected] The registration of { $name } was not approved. The owner may need you to explain.
     }
+mentor-product-notice = { $event ->
+        [needs_fix] 🛠 Staff asked { $name } to fix the product "{ $product }". The owner may need your help.
+        [approved] 🎉 The product "{ $product }" of { $name } has been approved.
+       *[rejected] The product "{ $product }" of { $name } was not approved. The owner may need you to explain.
+    }
+mentor-vendor-moved = 📍 { $name } is now in { $place }, outside your unit, so a mentor there takes over. Thank you for your help.
+proxy-error-other-unit = { $place } is outside your unit, so its registration is helped by a mentor there. Choose a kabupaten/kota of your unit, or ask the owner to register themselves.
 button-open-vendor = 👤 { $name }
 proxy-summary-hint = Press an item you want to change. If everything is correct, make the link for the owner: the owner checks, agrees and submits it themselves.
 proxy-help-summary = Check all the data with the owner. Press an item to change it. If everything is correct, press "Make a link for the owner" and give the owner the link or its QR code.

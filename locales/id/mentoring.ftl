@@ -163,6 +163,13 @@ mentor-notice = { $event ->
         [approved] 🎉 Pendaftaran { $name } sudah disetujui.
        *[rejected] Pendaftaran { $name } tidak disetujui. Pemilik mungkin perlu penjelasan dari Anda.
     }
+mentor-product-notice = { $event ->
+        [needs_fix] 🛠 Produk "{ $product }" dari { $name } diminta diperbaiki oleh petugas. Pemilik mungkin perlu bantuan Anda.
+        [approved] 🎉 Produk "{ $product }" dari { $name } sudah disetujui.
+       *[rejected] Produk "{ $product }" dari { $name } tidak disetujui. Pemilik mungkin perlu penjelasan dari Anda.
+    }
+mentor-vendor-moved = 📍 { $name } kini berada di { $place }, di luar unit Anda, jadi didampingi pendamping di sana. Terima kasih atas pendampingan Anda.
+proxy-error-other-unit = { $place } di luar unit Anda, jadi pendaftarannya didampingi pendamping di sana. Pilih kabupaten/kota di unit Anda, atau minta pemilik mendaftar sendiri.
 button-open-vendor = 👤 { $name }
 proxy-summary-hint = Tekan data yang ingin diubah. Jika semua sudah benar, buat tautan untuk pemilik: pemilik memeriksa, menyetujui, lalu mengirimnya sendiri.
 proxy-help-summary = Periksa semua data bersama pemilik. Tekan nama data untuk mengubahnya. Jika sudah benar, tekan "Buat tautan untuk pemilik" dan berikan tautan atau kode QR-nya kepada pemilik.
