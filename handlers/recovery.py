@@ -5,13 +5,17 @@ its commit, the network failed, Telegram refused), the user may still be looking
 before. What they send then is most likely that earlier answer again, or a nudge ("halo?",
 "kok diam"): either way it gets the pending question again instead of being stored as the answer
 to a question they never saw.
+
+A flow that ends with a confirmation ("sent for review") asks nothing more; if that confirmation
+is lost, whatever the user sends next (pressing "Kirim" again, "halo?") gets it again.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from handlers.events import ContactShared, Event, MediaReceived, TextReceived
+from handlers.context import FlowContext
+from handlers.events import CommandReceived, ContactShared, Event, MediaReceived, TextReceived
 from handlers.intents import normalise
 
 NUDGES = frozenset(
@@ -78,3 +82,24 @@ def answers_unseen(event: Event, last_answer: str | None) -> bool:
     """Whether ``event`` repeats the last answer or nudges, instead of answering anew."""
     digest = fingerprint(event)
     return digest is not None and (digest == last_answer or is_nudge(event))
+
+
+FINAL = "final"
+"""Scratch key of a finished conversation: which confirmation ended it, and at which turn."""
+
+
+def remember_final(ctx: FlowContext, kind: str, item: int) -> None:
+    """Records that this update ends the flow with a confirmation (a submission) of ``item``,
+    to send it again should it never arrive: nothing else would ask the user anything."""
+    ctx.set_data(**{FINAL: {"kind": kind, "item": item, "turn": ctx.conversation.turn}})
+
+
+def lost_final(ctx: FlowContext, event: Event, unseen: bool) -> tuple[str, int] | None:
+    """The confirmation (kind, item) whose delivery was never confirmed, when the user writes
+    or presses again after it; a command is answered as usual."""
+    final = ctx.data.get(FINAL)
+    if not unseen or ctx.waiting or not final or isinstance(event, CommandReceived):
+        return None
+    if final.get("turn") != ctx.conversation.turn - 1:  # a later update answered since
+        return None
+    return str(final["kind"]), int(final["item"])

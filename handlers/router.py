@@ -22,7 +22,7 @@ from handlers.intents import Intent, detect_intent, normalise
 from handlers.mentoring import mine, proxy, relay, staff
 from handlers.products import browse
 from handlers.products import form as product_form
-from handlers.recovery import answers_unseen
+from handlers.recovery import answers_unseen, lost_final
 from handlers.registration import flow as registration
 from handlers.render import ACTION_MARK, is_action
 from handlers.replies import Msg, msg
@@ -44,6 +44,9 @@ async def route(ctx: FlowContext, event: Event, *, expired: bool, unseen: bool =
     """
     if unseen and ctx.waiting and answers_unseen(event, ctx.conversation.last_answer):
         event = PendingResent()
+    final = lost_final(ctx, event, unseen)
+    if final is not None and await confirm_again(ctx, *final):
+        return
     try:
         await dispatch(ctx, event, expired=expired)
     except NotPermitted as refused:
@@ -82,6 +85,23 @@ async def dispatch(ctx: FlowContext, event: Event, *, expired: bool) -> None:
             await repeat_current(ctx)
         case PendingResent():
             pass  # nothing is pending: the last replies answered, and asked nothing
+
+
+async def confirm_again(ctx: FlowContext, kind: str, item: int) -> bool:
+    """A submission's confirmation that never arrived, sent again; False when its registration
+    or product is gone."""
+    vendor = await ctx.registration.vendor_of(ctx.user)
+    again = (msg("reply-confirmation-again"),)
+    if vendor is None:
+        return False
+    if kind == registration.FINAL_KIND and vendor.id == item:
+        registration.say_submitted(ctx, vendor, again)
+        return True
+    product = await ctx.products.get(vendor, item) if kind == product_form.FINAL_KIND else None
+    if product is None:
+        return False
+    product_form.say_submitted(ctx, product, again)
+    return True
 
 
 def unsupported(kind: str) -> Msg:

@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
+import re
+
 from handlers.context import FlowContext
 from models.entities import Vendor
 from models.errors import InvalidInput
 from models.units import Unit
 
 EVERY_UNIT = frozenset({"semua", "all", "provinsi", "province"})
+KINDS = frozenset({"kota", "kab", "kab.", "kabupaten", "kabupatèn", "kot", "city", "regency"})
+"""Words a kabupaten/kota named before other words starts with ("/cari kota malang budi")."""
+_CODE = re.compile(r"\d{2}(?:\.\d{2})?")
+_LONGEST_NAME = 4
+"""Words of the longest kabupaten/kota name with its kind ("kab. kepulauan seribu utara")."""
 
 
 async def vendor_unit(ctx: FlowContext, vendor: Vendor | None = None) -> Unit:
@@ -31,6 +38,25 @@ def parse_unit(ctx: FlowContext, text: str) -> str | None:
     if code is None:
         raise InvalidInput("error-unit-unknown", unit=text)
     return code
+
+
+def split_unit(ctx: FlowContext, text: str) -> tuple[str | None, str]:
+    """A unit named before the rest ("kota malang keripik", "35.73 budi", "semua budi") and
+    that rest; (None, ``text``) when it does not start with a code, "semua" or a kabupaten/kota
+    named with its kind, or when nothing would remain."""
+    words = text.split()
+    first = words[0].lower() if words else ""
+    if ctx.bureau.units is None or not (
+        first in EVERY_UNIT or first in KINDS or _CODE.fullmatch(first)
+    ):
+        return None, text.strip()
+    for length in range(min(len(words) - 1, _LONGEST_NAME), 0, -1):
+        try:
+            unit = parse_unit(ctx, " ".join(words[:length]))
+        except InvalidInput:
+            continue
+        return unit, " ".join(words[length:])
+    return None, text.strip()
 
 
 def unit_name(ctx: FlowContext, code: str | None) -> str:

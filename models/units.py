@@ -7,6 +7,7 @@ given for a unit or for the whole deployment (:mod:`models.services.access`).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from models.catalog import CatalogError, Region
 
 _UNIT_KEYS = frozenset({"code", "name", "contact"})
+_ALLOWED_KEYS = _UNIT_KEYS | {"staff_group"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,8 @@ class Unit:
     deployment spanning several provinces."""
     name: str
     contact: str
+    staff_group: str | None = None
+    """The Telegram chat id of the unit's staff group, where its submissions are announced."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,12 @@ class Units:
     def of(self, regency_code: str | None) -> Unit:
         """The unit a vendor of ``regency_code`` deals with; the top one when not known yet."""
         return next((unit for unit in self.local if unit.code == regency_code), self.top)
+
+    def staff_groups(self, regency_code: str | None) -> list[str]:
+        """The staff groups that hear of a submission of ``regency_code``: its unit's, then the
+        province's (each once)."""
+        groups = (self.of(regency_code).staff_group, self.top.staff_group)
+        return list(dict.fromkeys(group for group in groups if group))
 
     def by_code(self, code: str) -> Unit | None:
         if code == self.top.code:
@@ -112,8 +122,21 @@ def _read_units(path: Path) -> dict[str, Unit]:
 
 def _parse_units(path: Path, tables: Iterable[Any]) -> Iterable[Unit]:
     for index, table in enumerate(tables, start=1):
-        if not isinstance(table, dict) or set(table) != _UNIT_KEYS:
-            raise CatalogError(f"{path}: unit #{index} needs exactly code, name and contact")
+        if not isinstance(table, dict) or not _UNIT_KEYS <= set(table) <= _ALLOWED_KEYS:
+            raise CatalogError(
+                f"{path}: unit #{index} needs code, name and contact (and may name staff_group)"
+            )
         if not all(isinstance(table[key], str) and table[key].strip() for key in _UNIT_KEYS):
             raise CatalogError(f"{path}: unit #{index}: code, name and contact must be text")
-        yield Unit(table["code"].strip(), table["name"].strip(), table["contact"].strip())
+        group = _staff_group(path, index, table.get("staff_group"))
+        yield Unit(table["code"].strip(), table["name"].strip(), table["contact"].strip(), group)
+
+
+def _staff_group(path: Path, index: int, value: object) -> str | None:
+    """A Telegram group's chat id, written as a number (-1001234567890) or as text."""
+    if value is None:
+        return None
+    text = str(value).strip() if isinstance(value, int | str) else ""
+    if not re.fullmatch(r"-?\d+", text):
+        raise CatalogError(f"{path}: unit #{index}: staff_group must be a Telegram chat id")
+    return text

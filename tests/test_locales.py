@@ -59,6 +59,7 @@ ASK_KEYS: dict[RegistrationStep, tuple[str, ...]] = {
     RegistrationStep.NIB: ("ask-nib",),
     RegistrationStep.KBLI: ("ask-kbli", "ask-kbli-optional"),
     RegistrationStep.NPWP: ("ask-npwp",),
+    RegistrationStep.NPWP_CONFIRM: ("ask-npwp-is-nik",),
     RegistrationStep.SCALE: ("ask-scale-turnover", "ask-scale-capital"),
     RegistrationStep.SCALE_CONFIRM: ("ask-scale-confirm",),
     RegistrationStep.ETALASE: ("ask-etalase",),

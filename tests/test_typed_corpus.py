@@ -52,6 +52,7 @@ from models.validators import (
     parse_tkdn,
     parse_unit,
 )
+from models.validators.npwp import says_npwp_is_nik
 
 CORPUS = Path(__file__).parent / "corpus"
 THRESHOLD = 0.97
@@ -140,6 +141,8 @@ def read_value(step: str, text: str) -> str:
         return "<none>"
     if reader.free_text and is_chat_only(typed):
         return "<refused>"
+    if step == "npwp" and says_npwp_is_nik(typed):
+        return "<nik>"
     try:
         return str(parse(typed))
     except (InvalidInput, AmbiguousAmount):

@@ -157,6 +157,11 @@ async def search_name(w: World, actor: User) -> bool:
     return w.own.id in {hit.vendor_id for hit in found.hits}
 
 
+async def search_of_unit(w: World, actor: User) -> bool:
+    found = await SearchService(w.uow, w.access).vendors(actor, "keripik tempe", unit=KOTA_MALANG)
+    return [hit.vendor_id for hit in found.hits] == [w.own.id]
+
+
 async def search_number(w: World, actor: User) -> bool:
     found = await SearchService(w.uow, w.access).vendors(actor, "3573014101850001")
     return [hit.vendor_id for hit in found.hits] == [w.own.id]
@@ -213,6 +218,7 @@ ACTIONS: dict[str, Action] = {
     "review.reveal-nik": reveal_nik,
     "/cari <name>": search_name,
     "/cari <NIK>": search_number,
+    "/cari <unit> <name>": search_of_unit,
     "/statistik <unit>": statistics,
     "/ekspor <unit>": export,
     "/pendamping <vendor>": assign_mentor,

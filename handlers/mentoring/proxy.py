@@ -48,6 +48,10 @@ THIRD_PERSON = frozenset(
         "scale-above-umkm",
         "warning-kbli-mismatch",
         "button-npwp-is-nik",
+        "ask-npwp-is-nik",
+        "help-npwp",
+        "help-npwp-confirm",
+        "error-npwp-nik-missing",
         "button-scale-use-capital",
         "button-scale-use-turnover",
         "summary-hint",
@@ -107,10 +111,18 @@ class ProxyForm(RegistrationForm):
     async def answer(
         self, ctx: FlowContext, subject: Vendor, step: Step[Any], event: FormInput
     ) -> Outcome:
-        """The mentor's own contact is not the owner's number."""
+        """The mentor's own contact is not the owner's number; a kabupaten/kota outside the
+        mentor's unit is refused (the draft would no longer be theirs) and nothing is kept."""
         if isinstance(event, ContactShared) and event.is_own:
             return Retry(msg("proxy-error-own-contact"))
-        return await super().answer(ctx, subject, step, event)
+        before = subject.regency_code
+        outcome = await super().answer(ctx, subject, step, event)
+        moved = subject.regency_code
+        if moved == before or await ctx.mentoring.covers(ctx.user, moved):
+            return outcome
+        ctx.registration.clear_regency(subject)
+        place = ctx.catalog.place_name(moved) or "…"
+        return Retry(msg("proxy-error-other-unit", place=place))
 
     async def subject(self, ctx: FlowContext) -> Vendor | None:
         vendor_id = ctx.data.get("vendor_id")

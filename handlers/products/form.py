@@ -19,6 +19,7 @@ from handlers.context import Flow, FlowContext
 from handlers.forms import Form, kebab
 from handlers.products.card import field_label, product_lines, product_value, status_label
 from handlers.products.steps import FIELD_STEPS, FOLLOW_UPS
+from handlers.recovery import remember_final
 from handlers.registration import flow as registration
 from handlers.replies import Choice, Msg, msg
 from handlers.review import announce
@@ -133,13 +134,23 @@ class ProductForm(Form[Product]):
             return
         announce.product_submitted(ctx, vendor, product)
         ctx.finish()
-        ctx.say(
-            msg("product-submitted", name=product.name or "…"),
-            choices=[
-                Choice("products.add", msg("button-add-another-product")),
-                Choice("products.list", msg("button-my-products")),
-            ],
-        )
+        remember_final(ctx, FINAL_KIND, product.id)
+        say_submitted(ctx, product)
+
+
+FINAL_KIND = "product"
+
+
+def say_submitted(ctx: FlowContext, product: Product, notes: tuple[Msg, ...] = ()) -> None:
+    """The confirmation of a product sent for review, with what to do next."""
+    ctx.say(
+        *notes,
+        msg("product-submitted", name=product.name or "…"),
+        choices=[
+            Choice("products.add", msg("button-add-another-product")),
+            Choice("products.list", msg("button-my-products")),
+        ],
+    )
 
 
 FORM = ProductForm()

@@ -5,6 +5,7 @@ flowchart LR
     consent --> owner_name --> nik --> phone --> business_name --> nib --> kbli --> npwp
     npwp --> scale --> scale_confirm --> etalase --> kecamatan --> kelurahan --> address
     address --> email --> summary
+    npwp -- "sama dengan NIK" --> npwp_confirm --> scale
     summary -- "edit a field" --> owner_name
     summary -- "submit" --> submitted((submitted))
 ```
@@ -18,6 +19,7 @@ from handlers.context import Flow, FlowContext
 from handlers.events import ChoiceMade, TextReceived
 from handlers.forms import NAV_CANCEL, NAV_HELP, SUMMARY, Form, FormInput
 from handlers.mentoring import notices
+from handlers.recovery import remember_final
 from handlers.registration.steps import FIELD_STEPS, FOLLOW_UPS, RegistrationStep
 from handlers.registration.summary import edit_choices, field_label, field_value, summary_lines
 from handlers.replies import Choice, Msg, msg
@@ -127,10 +129,20 @@ class RegistrationForm(Form[Vendor]):
         announce.vendor_submitted(ctx, vendor)
         await notices.tell_mentor(ctx, vendor, "submitted")
         ctx.finish()
-        ctx.say(
-            msg("registration-submitted", bureau=ctx.bureau.unit_of(vendor.regency_code).name),
-            choices=[Choice("menu.status", msg("button-status"))],
-        )
+        remember_final(ctx, FINAL_KIND, vendor.id)
+        say_submitted(ctx, vendor)
+
+
+FINAL_KIND = "registration"
+
+
+def say_submitted(ctx: FlowContext, vendor: Vendor, notes: tuple[Msg, ...] = ()) -> None:
+    """The confirmation of a submission, with what happens next."""
+    ctx.say(
+        *notes,
+        msg("registration-submitted", bureau=ctx.bureau.unit_of(vendor.regency_code).name),
+        choices=[Choice("menu.status", msg("button-status"))],
+    )
 
 
 FORM = RegistrationForm()

@@ -20,6 +20,7 @@ from __future__ import annotations
 from handlers import forms
 from handlers.context import FlowContext
 from handlers.forms import CANDIDATES, Advance, GoTo, Outcome, Retry
+from handlers.mentoring import notices
 from handlers.replies import Choice, Msg, Reply, msg, reply
 from models.catalog import Region
 from models.entities import Vendor
@@ -133,6 +134,7 @@ class KecamatanStep(forms.Step[Vendor]):
         if region is None or found is None or found.code != region.code:
             return Retry(msg("error-choice"))
         ctx.registration.set_kecamatan(vendor, code)
+        await notices.follow_unit(ctx, vendor)
         await ctx.mentoring.assign_by_area(vendor)
         return Advance()
 

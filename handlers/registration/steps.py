@@ -28,6 +28,7 @@ from models.validators import (
     parse_rupiah,
 )
 from models.validators.identity import is_old_npwp
+from models.validators.npwp import says_npwp_is_nik
 
 
 class RegistrationStep(StrEnum):
@@ -41,6 +42,7 @@ class RegistrationStep(StrEnum):
     NIB = "nib"
     KBLI = "kbli"
     NPWP = "npwp"
+    NPWP_CONFIRM = "npwp_confirm"
     SCALE = "scale"
     SCALE_CONFIRM = "scale_confirm"
     ETALASE = "etalase"
@@ -184,6 +186,11 @@ class NpwpStep(Step):
         return Advance()
 
     async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
+        """A number is the NPWP; "sama kyk nik", "pake nik aja" take the NIK, once confirmed."""
+        if says_npwp_is_nik(text):
+            if vendor.nik is None:
+                return Retry(msg("error-npwp-nik-missing"))
+            return GoTo(RegistrationStep.NPWP_CONFIRM)
         ctx.registration.set_npwp(vendor, text)
         if is_old_npwp(text):
             return Advance((msg("npwp-old-form", npwp=vendor.npwp or ""),))
@@ -191,6 +198,38 @@ class NpwpStep(Step):
 
     async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
         if choice_id != "npwp.nik" or vendor.nik is None:
+            return Retry(msg("error-use-buttons"))
+        ctx.registration.set_npwp(vendor, vendor.nik)
+        return Advance()
+
+
+class NpwpConfirmStep(Step):
+    """Shows the NIK that "sama dengan NIK" means and stores it as the NPWP once confirmed."""
+
+    name = RegistrationStep.NPWP_CONFIRM
+    field = RegistrationField.NPWP
+    reads_none = False
+
+    def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
+        return reply(
+            msg("ask-npwp-is-nik", nik=vendor.nik or ""),
+            choices=[
+                Choice("confirm.yes", msg("button-yes-correct")),
+                Choice("confirm.no", msg("button-change-answer")),
+            ],
+        )
+
+    async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
+        """ "ya" / "tidak" answer it; an NPWP typed instead is taken as the answer."""
+        answer = yes_or_no(text)
+        if answer is None:
+            return await NpwpStep().on_text(ctx, vendor, text)
+        return await self.on_choice(ctx, vendor, "confirm.yes" if answer else "confirm.no")
+
+    async def on_choice(self, ctx: FlowContext, vendor: Vendor, choice_id: str) -> Outcome:
+        if choice_id == "confirm.no":
+            return GoTo(RegistrationStep.NPWP)
+        if choice_id != "confirm.yes" or vendor.nik is None:
             return Retry(msg("error-use-buttons"))
         ctx.registration.set_npwp(vendor, vendor.nik)
         return Advance()
@@ -373,6 +412,9 @@ FIELD_STEPS: tuple[Step, ...] = (
 )
 """The questions in the order they are asked; each answers one registration field."""
 
-FOLLOW_UPS: dict[str, Step] = {RegistrationStep.SCALE_CONFIRM: ScaleConfirmStep()}
+FOLLOW_UPS: dict[str, Step] = {
+    RegistrationStep.SCALE_CONFIRM: ScaleConfirmStep(),
+    RegistrationStep.NPWP_CONFIRM: NpwpConfirmStep(),
+}
 
 STEPS: dict[str, Step] = {step.name: step for step in FIELD_STEPS} | FOLLOW_UPS

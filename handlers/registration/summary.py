@@ -84,4 +84,6 @@ def step_label(step: str) -> Msg:
             return msg(f"step-{step}")
         case RegistrationStep.SCALE_CONFIRM:
             return msg("field-scale")
+        case RegistrationStep.NPWP_CONFIRM:
+            return msg("field-npwp")
     return msg(f"field-{step.replace('_', '-')}")

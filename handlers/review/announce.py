@@ -1,4 +1,5 @@
-"""New submissions announced in the bureau's staff group (``STAFF_GROUP_CHAT_ID``).
+"""New submissions announced in the staff groups: the vendor's unit's (``staff_group`` in
+``BUREAU_UNITS_FILE``), the province's, and the deployment's (``STAFF_GROUP_CHAT_ID``).
 
 Each announcement carries a link button that opens the bot in a private chat with
 ``/start r-<kind>-<id>``: buttons in a group cannot carry this bot's per-user tokens (any member
@@ -27,6 +28,7 @@ CHANNEL = "telegram"
 def vendor_submitted(ctx: FlowContext, vendor: Vendor) -> None:
     _announce(
         ctx,
+        vendor,
         msg("staff-announce-vendor", business=vendor.business_name or "…", number=vendor.id),
         msg("button-open-review-card"),
         f"{REVIEW_LINK_PREFIX}vendor-{vendor.id}",
@@ -36,6 +38,7 @@ def vendor_submitted(ctx: FlowContext, vendor: Vendor) -> None:
 def product_submitted(ctx: FlowContext, vendor: Vendor, product: Product) -> None:
     _announce(
         ctx,
+        vendor,
         msg(
             "staff-announce-product",
             name=product.name or "…",
@@ -50,25 +53,36 @@ def product_submitted(ctx: FlowContext, vendor: Vendor, product: Product) -> Non
 def products_submitted(ctx: FlowContext, vendor: Vendor, count: int) -> None:
     _announce(
         ctx,
+        vendor,
         msg("staff-announce-products", count=count, business=vendor.business_name or "…"),
         msg("button-open-review-queue"),
         QUEUE_LINK,
     )
 
 
-def _announce(ctx: FlowContext, text: Msg, label: Msg, parameter: str) -> None:
-    group, link = ctx.bureau.staff_group, ctx.bureau.links.telegram(parameter)
-    if group is None or link is None:
+def staff_groups(ctx: FlowContext, vendor: Vendor) -> list[str]:
+    """The groups that hear of the vendor's submission, each once."""
+    units = ctx.bureau.units
+    groups = units.staff_groups(vendor.regency_code) if units is not None else []
+    if ctx.bureau.staff_group is not None:
+        groups.append(ctx.bureau.staff_group)
+    return list(dict.fromkeys(groups))
+
+
+def _announce(ctx: FlowContext, vendor: Vendor, text: Msg, label: Msg, parameter: str) -> None:
+    groups, link = staff_groups(ctx, vendor), ctx.bureau.links.telegram(parameter)
+    if not groups or link is None:
         return
     tr = ctx.locales.translator(None)  # the bureau's language, whoever submitted
     message = OutMessage(tr.render(text), ((OutButton(parameter, tr.render(label), link),),))
-    ctx.uow.outbox.queue(
-        user_id=ctx.user.id,
-        channel=CHANNEL,
-        address=group,
-        payload=to_payload(message),
-        now=ctx.now,
-    )
+    for group in groups:
+        ctx.uow.outbox.queue(
+            user_id=ctx.user.id,
+            channel=CHANNEL,
+            address=group,
+            payload=to_payload(message),
+            now=ctx.now,
+        )
     ctx.outbox_queued = True
 
 

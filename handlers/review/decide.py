@@ -181,8 +181,8 @@ async def decide(
     await notify(
         ctx, vendor.user_id, vendor_notice(kind, item, decision, note, reason, fields or [])
     )
-    if isinstance(item, Vendor):
-        await notices.tell_mentor(ctx, item, decision.value)
+    product = None if isinstance(item, Vendor) else item
+    await notices.tell_mentor(ctx, vendor, decision.value, product)
     next_entry = await ctx.review.oldest(ctx.user)
     choices = (
         [Choice(f"review.open.{next_entry.kind}.{next_entry.id}", msg("button-review-next-item"))]

@@ -13,7 +13,7 @@ from handlers.registration.summary import step_label
 from handlers.replies import Attachment, Choice, Msg, Reply, msg
 from handlers.review.chart import STAGES
 from handlers.review.report_jobs import export_job, stats_job
-from handlers.units import parse_unit, unit_name
+from handlers.units import parse_unit, split_unit, unit_name
 from models.errors import InvalidInput
 from models.services.access import REVIEWERS
 from models.services.export import export_basename
@@ -29,19 +29,23 @@ STEP_ORDER = {step.value: index for index, step in enumerate(RegistrationStep)}
 
 
 async def search_command(ctx: FlowContext, command: CommandReceived) -> None:
-    """``/cari <name or number>``: matching vendors as buttons that open their review card."""
+    """``/cari [unit] <name or number>``: matching vendors (of one unit, when named before the
+    text) as buttons that open their review card."""
     await ctx.access.require(ctx.user, REVIEWERS)
     ctx.remember_staff_name()
-    query = command.args.strip()
+    unit, query = split_unit(ctx, command.args)
     if not query:
-        ctx.say(msg("search-usage"))
+        several = ctx.bureau.units is not None and not ctx.bureau.units.single
+        ctx.say(msg("search-usage"), *([msg("search-usage-unit")] if several else []))
         return
-    result = await ctx.search.vendors(ctx.user, query, SEARCH_LIMIT)
+    result = await ctx.search.vendors(ctx.user, query, SEARCH_LIMIT, unit)
+    of_unit = [msg("stats-unit", unit=unit_name(ctx, unit))] if unit else []
     if not result.hits:
-        ctx.say(msg("search-none", query=query))
+        ctx.say(*of_unit, msg("search-none", query=query))
         return
     more = [msg("search-more", shown=len(result.hits))] if result.total > len(result.hits) else []
     ctx.say(
+        *of_unit,
         msg(
             "search-results" if result.complete else "search-results-many",
             query=query,

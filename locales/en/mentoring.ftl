@@ -121,6 +121,10 @@ proxy-warning-kbli-mismatch =
     ⚠️ Please note: KBLI { $codes } does not match the etalase (catalogue category) "{ $etalase }".
     A mismatch between KBLI and etalase is a common reason for registrations to be rejected. Check the KBLI on the owner's NIB again, or choose another etalase from the summary later.
 proxy-button-npwp-is-nik = NPWP = owner's NIK
+proxy-ask-npwp-is-nik = The owner's NPWP is the same as their NIK: { $nik }. We store it as the NPWP. Is that right?
+proxy-help-npwp = The NPWP is on the owner's NPWP card. The old 15-digit NPWP still works. Under PMK 112/PMK.03/2022 a resident individual's NIK is their NPWP: if the owner has no other NPWP, type "same as NIK" or press "NPWP = owner's NIK". If they have none yet, press "Skip".
+proxy-help-npwp-confirm = Under PMK 112/PMK.03/2022 a resident individual's NIK is their NPWP. If the owner's NPWP is another number (a company's NPWP, say), choose "Change answer" and type it.
+proxy-error-npwp-nik-missing = The owner's NIK has not been given yet, so it cannot be used as the NPWP. Type the owner's NPWP, or choose "Skip" and give the NIK first.
 proxy-button-scale-use-capital = Give capital instead
 proxy-button-scale-use-turnover = Give turnover instead
 proxy-error-own-contact = That is your own number. Please type the business owner's mobile number.
@@ -159,6 +163,13 @@ mentor-notice = { $event ->
         [approved] 🎉 The registration of { $name } has been approved.
        *[rejected] The registration of { $name } was not approved. The owner may need you to explain.
     }
+mentor-product-notice = { $event ->
+        [needs_fix] 🛠 Staff asked { $name } to fix the product "{ $product }". The owner may need your help.
+        [approved] 🎉 The product "{ $product }" of { $name } has been approved.
+       *[rejected] The product "{ $product }" of { $name } was not approved. The owner may need you to explain.
+    }
+mentor-vendor-moved = 📍 { $name } is now in { $place }, outside your unit, so a mentor there takes over. Thank you for your help.
+proxy-error-other-unit = { $place } is outside your unit, so its registration is helped by a mentor there. Choose a kabupaten/kota of your unit, or ask the owner to register themselves.
 button-open-vendor = 👤 { $name }
 proxy-summary-hint = Press an item you want to change. If everything is correct, make the link for the owner: the owner checks, agrees and submits it themselves.
 proxy-help-summary = Check all the data with the owner. Press an item to change it. If everything is correct, press "Make a link for the owner" and give the owner the link or its QR code.

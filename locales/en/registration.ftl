@@ -63,6 +63,7 @@ ask-npwp =
 
     This is optional. Press "Skip" if you do not have one yet.
 button-npwp-is-nik = My NPWP = my NIK
+ask-npwp-is-nik = Your NPWP is the same as your NIK: { $nik }. We store it as your NPWP. Is that right?
 ask-scale-turnover =
     Roughly how much does your business sell in a year (turnover)? An estimate is fine.
     Example: 300 juta (300 million), or 25 juta per bulan (25 million a month)
@@ -120,7 +121,8 @@ help-phone = { $bureau } staff will use this number to contact you. Press "📱 
 help-business-name = Write the business name your customers know, or the one on your NIB.
 help-nib = The NIB is on the "Nomor Induk Berusaha" sheet from OSS (oss.go.id): 13 digits. If you do not have one yet, press "No NIB yet" and we will explain how to get it.
 help-kbli = The KBLI code (5 digits) is on your NIB sheet, in the list of business activities. If your business has several KBLI codes, write them all, separated by commas.
-help-npwp = The NPWP is on your NPWP card. The old 15-digit NPWP still works. Individuals may use their NIK as the NPWP. If you do not have one yet, press "Skip".
+help-npwp = The NPWP is on your NPWP card. The old 15-digit NPWP still works. Under PMK 112/PMK.03/2022 a resident individual's NIK is their NPWP: if you have no other NPWP, type "same as NIK" or press "My NPWP = my NIK". If you do not have one yet, press "Skip".
+help-npwp-confirm = Under PMK 112/PMK.03/2022 a resident individual's NIK is their NPWP. If your NPWP is another number (a company's NPWP, say), choose "Change answer" and type it.
 help-scale = Turnover is the total of your sales. If it is easier to count per month or per day, write for example "20 juta per bulan" (20 million a month) or "700 ribu per hari" (700 thousand a day); we will work out the yearly figure. If you know your business capital better, press "I'll give my capital instead".
 help-scale-confirm = Business size follows Government Regulation (PP) No. 7 of 2021: micro businesses have up to Rp2 billion turnover a year, small businesses up to Rp15 billion, medium businesses up to Rp50 billion.
 help-etalase = An etalase is the catalogue category where your products are displayed. Choose the one that best fits your main business; you can register other products later.

@@ -4,6 +4,7 @@ search-usage =
     🔎 Search providers by business name, owner name, NIK, NIB or phone number. For example:
     • /cari keripik apel
     • /cari 081234567890
+search-usage-unit = In one kabupaten/kota only: name it or its code first, e.g. /cari kota malang keripik or /cari 35.73 keripik.
 search-none = No provider matches "{ $query }". Try other words, or search by NIK, NIB or phone number.
 search-results = 🔎 { $count ->
         [one] 1 provider matches

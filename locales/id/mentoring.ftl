@@ -122,6 +122,10 @@ proxy-warning-kbli-mismatch =
     ⚠️ Perhatian: KBLI { $codes } tidak sesuai dengan etalase "{ $etalase }".
     Ketidaksesuaian KBLI dan etalase sering menjadi alasan pendaftaran ditolak. Periksa lagi KBLI di NIB pemilik, atau pilih etalase lain lewat ringkasan nanti.
 proxy-button-npwp-is-nik = NPWP = NIK pemilik
+proxy-ask-npwp-is-nik = NPWP pemilik sama dengan NIK-nya: { $nik }. Kami simpan sebagai NPWP. Benar?
+proxy-help-npwp = NPWP ada di kartu NPWP pemilik. NPWP lama 15 angka tetap bisa dipakai. Menurut PMK 112/PMK.03/2022, NIK orang pribadi penduduk Indonesia adalah NPWP-nya: jika pemilik tidak punya NPWP lain, ketik "sama dengan NIK" atau tekan "NPWP = NIK pemilik". Jika belum ada, tekan "Lewati".
+proxy-help-npwp-confirm = Menurut PMK 112/PMK.03/2022, NIK orang pribadi penduduk Indonesia adalah NPWP-nya. Jika NPWP pemilik nomor lain (misalnya NPWP badan usaha), pilih "Ubah jawaban" dan ketik nomornya.
+proxy-error-npwp-nik-missing = NIK pemilik belum diisi, jadi belum bisa dipakai sebagai NPWP. Ketik nomor NPWP pemilik, atau pilih "Lewati" dan isi NIK dulu.
 proxy-button-scale-use-capital = Isi modal saja
 proxy-button-scale-use-turnover = Isi omzet saja
 proxy-error-own-contact = Itu nomor Anda sendiri. Mohon ketik nomor HP pemilik usaha.
@@ -159,6 +163,13 @@ mentor-notice = { $event ->
         [approved] 🎉 Pendaftaran { $name } sudah disetujui.
        *[rejected] Pendaftaran { $name } tidak disetujui. Pemilik mungkin perlu penjelasan dari Anda.
     }
+mentor-product-notice = { $event ->
+        [needs_fix] 🛠 Produk "{ $product }" dari { $name } diminta diperbaiki oleh petugas. Pemilik mungkin perlu bantuan Anda.
+        [approved] 🎉 Produk "{ $product }" dari { $name } sudah disetujui.
+       *[rejected] Produk "{ $product }" dari { $name } tidak disetujui. Pemilik mungkin perlu penjelasan dari Anda.
+    }
+mentor-vendor-moved = 📍 { $name } kini berada di { $place }, di luar unit Anda, jadi didampingi pendamping di sana. Terima kasih atas pendampingan Anda.
+proxy-error-other-unit = { $place } di luar unit Anda, jadi pendaftarannya didampingi pendamping di sana. Pilih kabupaten/kota di unit Anda, atau minta pemilik mendaftar sendiri.
 button-open-vendor = 👤 { $name }
 proxy-summary-hint = Tekan data yang ingin diubah. Jika semua sudah benar, buat tautan untuk pemilik: pemilik memeriksa, menyetujui, lalu mengirimnya sendiri.
 proxy-help-summary = Periksa semua data bersama pemilik. Tekan nama data untuk mengubahnya. Jika sudah benar, tekan "Buat tautan untuk pemilik" dan berikan tautan atau kode QR-nya kepada pemilik.

@@ -63,6 +63,7 @@ ask-npwp =
 
     Tidak wajib. Tekan "Lewati" jika belum punya.
 button-npwp-is-nik = NPWP saya = NIK
+ask-npwp-is-nik = NPWP Anda sama dengan NIK: { $nik }. Kami simpan sebagai NPWP. Benar?
 ask-scale-turnover =
     Berapa kira-kira omzet (hasil penjualan) usaha Anda dalam setahun? Perkiraan saja tidak apa-apa.
     Contoh: 300 juta, atau 25 juta per bulan
@@ -118,7 +119,8 @@ help-phone = Nomor ini dipakai petugas { $bureau } untuk menghubungi Anda. Tekan
 help-business-name = Tulis nama usaha seperti yang dikenal pembeli atau yang tertera di NIB.
 help-nib = NIB ada di lembar "Nomor Induk Berusaha" dari OSS (oss.go.id), 13 angka. Jika belum punya, tekan "Belum punya NIB"; kami jelaskan cara membuatnya.
 help-kbli = Kode KBLI (5 angka) tercantum di lembar NIB, di bagian daftar kegiatan usaha. Jika usaha Anda punya beberapa KBLI, tulis semuanya dipisah koma.
-help-npwp = NPWP ada di kartu NPWP. NPWP lama 15 angka tetap bisa dipakai. Perorangan boleh memakai NIK sebagai NPWP. Jika belum ada, tekan "Lewati".
+help-npwp = NPWP ada di kartu NPWP. NPWP lama 15 angka tetap bisa dipakai. Menurut PMK 112/PMK.03/2022, NIK orang pribadi penduduk Indonesia adalah NPWP-nya: jika Anda tidak punya NPWP lain, ketik "sama dengan NIK" atau tekan "NPWP saya = NIK". Jika belum ada, tekan "Lewati".
+help-npwp-confirm = Menurut PMK 112/PMK.03/2022, NIK orang pribadi penduduk Indonesia adalah NPWP-nya. Jika NPWP Anda nomor lain (misalnya NPWP badan usaha), pilih "Ubah jawaban" dan ketik nomornya.
 help-scale = Omzet adalah total hasil penjualan. Jika lebih mudah menghitung per bulan atau per hari, tulis misalnya "20 juta per bulan" atau "700 ribu per hari"; kami hitungkan per tahunnya. Jika lebih tahu modal usaha, tekan "Saya isi modal saja".
 help-scale-confirm = Ukuran usaha dihitung menurut PP No. 7 Tahun 2021: usaha mikro sampai Rp2 miliar omzet per tahun, usaha kecil sampai Rp15 miliar, usaha menengah sampai Rp50 miliar.
 help-etalase = Etalase adalah kategori di katalog tempat produk Anda dipajang. Pilih yang paling sesuai dengan usaha utama Anda; produk lain bisa didaftarkan nanti.

@@ -4,6 +4,7 @@ search-usage =
     🔎 Cari penyedia dengan nama usaha, nama pemilik, NIK, NIB, atau nomor HP. Contoh:
     • /cari keripik apel
     • /cari 081234567890
+search-usage-unit = Di satu kabupaten/kota saja: tulis namanya atau kodenya dulu, misalnya /cari kota malang keripik atau /cari 35.73 keripik.
 search-none = Tidak ada penyedia yang cocok dengan "{ $query }". Coba kata lain, atau cari dengan NIK, NIB, atau nomor HP.
 search-results = 🔎 { $count } penyedia cocok dengan "{ $query }". Pilih untuk membuka datanya:
 search-results-many = 🔎 Lebih dari { $count } penyedia cocok dengan "{ $query }". Pilih untuk membuka datanya:

@@ -158,6 +158,26 @@ class MentoringService:
         if not (await self._access.scope(mentor, MENTORS)).covers(regency_code):
             raise InvalidInput("error-mentor-other-unit")
 
+    async def covers(self, mentor: User, regency_code: str | None) -> bool:
+        """Whether the mentor's role reaches a vendor of ``regency_code`` (not yet named: yes)."""
+        scope = await self._access.scope(mentor, MENTORS)
+        return regency_code is None or scope.covers(regency_code)
+
+    async def follow_unit(self, vendor: Vendor) -> User | None:
+        """A vendor whose kabupaten/kota lies outside their mentor's unit is no longer that
+        mentor's (a draft filled in for them included): the mentor let go is returned."""
+        assignment = await self._uow.session.get(MentorAssignment, vendor.id)
+        if assignment is None:
+            return None
+        mentor = await self._uow.users.get(assignment.mentor_user_id)
+        if mentor is None or not await self._access.has(mentor, MENTORS):
+            return None
+        if await self.covers(mentor, vendor.regency_code):
+            return None
+        await self._uow.session.delete(assignment)
+        await self._uow.session.flush()
+        return mentor
+
     async def _require_mentor(self, mentor: User) -> None:
         if Role.MENTOR not in await self._access.roles(mentor):
             raise InvalidInput("error-not-a-mentor")
@@ -186,8 +206,13 @@ class MentoringService:
             .where(MentorAssignment.mentor_user_id == mentor.id)
         )
         rows = (await self._uow.session.execute(query)).all()
+        scope = await self._access.scope(mentor, MENTORS)
         return sorted(
-            (self._progress(vendor, step, seen, owned) for vendor, step, seen, owned in rows),
+            (
+                self._progress(vendor, step, seen, owned)
+                for vendor, step, seen, owned in rows
+                if vendor.regency_code is None or scope.covers(vendor.regency_code)
+            ),
             key=lambda progress: progress.urgency,
         )
 
@@ -207,12 +232,15 @@ class MentoringService:
         return Progress(vendor, step, answered, total, idle.days, stuck, bool(claimed))
 
     async def vendor_for(self, mentor: User, vendor_id: int) -> Vendor | None:
-        """One of the mentor's own vendors; anyone else's is not found."""
+        """One of the mentor's own vendors, of their unit; anyone else's is not found."""
         await self._access.require(mentor, MENTORS)
         assignment = await self._uow.session.get(MentorAssignment, vendor_id)
         if assignment is None or assignment.mentor_user_id != mentor.id:
             return None
-        return await self._uow.session.get(Vendor, vendor_id)
+        vendor = await self._uow.session.get(Vendor, vendor_id)
+        if vendor is None or not await self.covers(mentor, vendor.regency_code):
+            return None
+        return vendor
 
     async def reachable(self, vendor: Vendor) -> bool:
         """Whether the vendor's owner has a chat to be written to (a draft nobody claimed has

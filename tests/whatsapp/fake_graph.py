@@ -104,6 +104,8 @@ class FakeGraph:
         self._ids = itertools.count(1)
         self.refuse: Callable[[dict[str, Any]], str | None] | None = None
         """Given a message to send, the Cloud API's error message to answer with, or None."""
+        self.refuse_code = 131_000
+        """The error code of a refusal (131000 is retried; 131026, undeliverable, is not)."""
         self._media_ids = itertools.count(8_800_000_000_001)
 
     def transport(self) -> httpx.MockTransport:
@@ -126,7 +128,7 @@ class FakeGraph:
     def _send(self, payload: dict[str, Any]) -> httpx.Response:
         if self.refuse is not None and (reason := self.refuse(payload)) is not None:
             error = {
-                "code": 131_000,
+                "code": self.refuse_code,
                 "message": reason,
                 "type": "OAuthException",
                 "error_data": {"details": reason},
