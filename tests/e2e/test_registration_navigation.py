@@ -212,8 +212,8 @@ async def test_monthly_turnover_is_converted_to_a_yearly_amount(telegram: Telegr
 
     received = await user.say("25 jt sebulan")
     assert (
-        "Dengan omzet sekitar Rp300.000.000 per tahun, usaha Anda termasuk usaha mikro."
-        in received[-1].text
+        "Dengan omzet sekitar Rp300.000.000 per tahun (Rp25.000.000 sebulan × 12), usaha Anda"
+        " termasuk usaha mikro." in received[-1].text
     )
     received = await user.press("Ubah jawaban")
     assert QUESTION["scale"] in received[-1].text

@@ -11,6 +11,7 @@ from pydantic import SecretStr
 from sqlalchemy import text
 
 from bot import cli, web
+from bot.log_format import UpdateContext
 from bot.redaction import (
     REDACTED,
     SQL_LOGGER,
@@ -144,7 +145,8 @@ async def test_every_record_is_cleaned_with_the_deployments_secrets(
         await connection.execute(text("SELECT :name"), {"name": "Siti Aminah"})
     await engine.dispose()
 
-    assert [type(f) for h in logging.getLogger().handlers for f in h.filters] == [RedactingFilter]
+    filters = [type(f) for h in logging.getLogger().handlers for f in h.filters]
+    assert filters == [UpdateContext, RedactingFilter]
     printed = capsys.readouterr()
     assert "token [redacted], NIK [redacted]" in printed.err
     assert "GET /healthz?s=[redacted]" in printed.err
