@@ -115,7 +115,7 @@ _SCHEDULE = re.compile(
     r"(?<![a-z])(?:"
     r"(?:buka|libur|tutup|kerja|bekerja|jualan|berjualan|dagang|produksi|masak|beroperasi"
     r"|operasional|ramai|rame|sepi|jual)\s+(?:\w+\s+)?(?:setiap|tiap|per|se|pas|saat|waktu)?\s*"
-    r"(?:hari|minggu|pekan|bulan|tahun)(?:\s+\w+)?"
+    r"(?:hari|minggu|pekan|bulan|tahun)(?:-hari)?(?:\s+\w+)?"
     rf"|{_DAYS}\s*(?:-|sampai|s/d|hingga|sd)\s*{_DAYS}"
     rf"|hari\s+(?:{_DAYS}|libur|raya|besar|kerja|biasa)"
     r"|(?:se)?hari-hari|sehari\s*-\s*hari"
@@ -208,12 +208,24 @@ def _amount_and_period(text: str) -> tuple[_Amount, Period | None]:
         if _PERIOD_AFTER[period].match(text, amount.end)
         or _PERIOD_BEFORE[period].search(text, 0, amount.start)
     }
-    if not named:  # "per bulan omzetnya sekitar 25 juta", "25 juta kalau sebulan"
-        rest = _SCHEDULE.sub(" ", text[: amount.start] + " " + text[amount.end :])
-        named = {period for period in Period if _PERIOD_ANYWHERE[period].search(rest)}
+    # "per bulan omzetnya sekitar 25 juta", "25 juta kalau sebulan"; elsewhere a period other
+    # than the one next to the amount makes it unclear ("sehari 50, seminggu libur sehari")
+    rest = _SCHEDULE.sub(" ", _without_adjacent_period(text, amount))
+    named |= {period for period in Period if _PERIOD_ANYWHERE[period].search(rest)}
     if len(named) > 1:
         raise InvalidInput("error-money-period")
     return amount, named.pop() if named else None
+
+
+def _without_adjacent_period(text: str, amount: _Amount) -> str:
+    """The text around ``amount``, without it and the period words right next to it."""
+    before, after = text[: amount.start], text[amount.end :]
+    for period in Period:
+        if following := _PERIOD_AFTER[period].match(after):
+            after = after[following.end() :]
+        if preceding := _PERIOD_BEFORE[period].search(before):
+            before = before[: preceding.start()]
+    return before + " " + after
 
 
 def format_rupiah(amount: int) -> str:

@@ -84,6 +84,8 @@ _SLANG: dict[str, int] = {
 }
 """Market slang from Hokkien. "Gocap" is 50 in the original counting but is said for 50 ribu
 now that nothing costs 50 rupiah; any reading of it is confirmed anyway."""
+_COUNTED_SLANG = frozenset({"cepek", "ceban"})
+"""Slang that is one of something, so a count may come before it: "dua ceban" is 20 ribu."""
 
 _STANDARD_POWERS: dict[str, str] = {
     **dict.fromkeys(("ribu", "rb", "rbu", "k"), "ribu"),
@@ -280,6 +282,11 @@ class _Reader:
             return True
         if word in _SLANG and self.last == "":
             self.group, self.last = Decimal(_SLANG[word]), "slang"
+            return True
+        if word in _COUNTED_SLANG and self.last in ("digit", "numeral") and self.power is None:
+            if not 1 < self.group < 10:
+                return False
+            self.group, self.last = self.group * _SLANG[word], "slang"
             return True
         return False
 

@@ -204,9 +204,12 @@ def test_parse_period_amount_annualises_ambiguous_candidates() -> None:
     assert caught.value.candidates == [180_000, 180]
 
 
-def test_parse_period_amount_refuses_two_periods() -> None:
+@pytest.mark.parametrize(
+    "text", ["sebulan 15 juta per hari", "sehari 500rb, seminggu libur sehari"]
+)
+def test_parse_period_amount_refuses_two_periods(text: str) -> None:
     with pytest.raises(InvalidInput) as caught:
-        parse_period_amount("sebulan 15 juta per hari")
+        parse_period_amount(text)
     assert caught.value.key == "error-money-period"
 
 

@@ -58,6 +58,9 @@ from models.validators.numerals import Spelled, spelled_as_digits
         ("seceng", "1000"),
         ("ceceng", "1000"),
         ("cepek ceng", "100000"),
+        ("gopek ceng", "500000"),
+        ("dua ceban", "20000"),
+        ("rolas ewu", "12000"),
         ("15 ceng", "15000"),
         # Javanese and Sundanese
         ("sewu", "1000"),
