@@ -83,9 +83,9 @@ class NumberConfirmStep(forms.Step[S], Generic[S]):
             return GoTo(self.asked.name)
         if choice_id != "confirm.yes" or ctx.data.get(PENDING) is None:
             return Retry(msg("error-use-buttons"))
-        value = int(ctx.data[PENDING])
+        outcome = self.store(ctx, subject, int(ctx.data[PENDING]))
         ctx.set_data(**{PENDING: None, PENDING_TYPED: None})
-        return self.store(ctx, subject, value)
+        return outcome
 
     def store(self, ctx: FlowContext, subject: S, value: int) -> Outcome:
         return self.asked.store(ctx, subject, value)

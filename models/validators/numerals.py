@@ -69,7 +69,7 @@ _ONE_POWER: dict[str, int] = {
 }
 """One of a multiplier in one word."""
 
-_HALF = frozenset({"setengah", "stengah", "setengahnya", "separuh", "separo", "saparo"})
+_HALF = frozenset({"setengah", "stengah", "separuh", "separo", "saparo"})
 _POINT = frozenset({"koma"})
 _SLANG: dict[str, int] = {
     "cepek": 100,
@@ -96,7 +96,7 @@ _STANDARD_POWERS: dict[str, str] = {
 """What the amount reader reads by itself after a typed number ("15 ribu", "1,5 jt")."""
 
 _DIGIT_NUMERAL = re.compile(r"[0-9]+")
-_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
+_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+")
 _GLUED = re.compile(r"^([0-9]+)([^\W\d_]+)$")
 _JOINED = re.compile(r"^([a-z]+?)(puluh|belas|welas|ratus|atus|ewu|rebu|ribu|juta|yuta)$")
 """Javanese and chat writing join a digit word to its multiplier: "limangatus", "rongewu"."""
@@ -176,25 +176,17 @@ def _is_number_word(word: str) -> bool:
 
 
 def _runs(text: str) -> list[tuple[int, int, str]]:
-    """The runs of number tokens (separated by spaces only) that compose to a value and hold a
-    word the amount reader cannot read by itself, each with its span and digits."""
-    runs: list[tuple[int, int, str]] = []
-    tokens = _tokens(text)
-    index = 0
-    while index < len(tokens):
-        run = [tokens[index]]
-        while (
-            index + len(run) < len(tokens)
-            and _is_number_word(run[-1].word)
-            and _is_number_word(tokens[index + len(run)].word)
-            and not text[run[-1].end : tokens[index + len(run)].start].strip()
-        ):
-            run.append(tokens[index + len(run)])
-        index += len(run)
-        if not _is_number_word(run[0].word):
-            continue
-        runs += _composed(run)
-    return runs
+    """The runs of number tokens (separated by spaces only) rewritten as digits, each with its
+    span."""
+    found: list[tuple[int, int, str]] = []
+    run: list[_Token] = []
+    for token in _tokens(text):
+        if run and (text[run[-1].end : token.start].strip() or not _is_number_word(token.word)):
+            found += _composed(run)
+            run = []
+        if _is_number_word(token.word):
+            run.append(token)
+    return found + _composed(run)
 
 
 def _composed(run: list[_Token]) -> list[tuple[int, int, str]]:
