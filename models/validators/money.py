@@ -65,6 +65,12 @@ _SPELLED_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# A word after the number that looks like a multiplier not read ("15 ribuu", "15 jutaa",
+# "15rebo"): the amount would be a thousand times too low, so it is refused instead.
+_UNREAD_UNIT = re.compile(
+    r"\s*(?:ri?b|re?b|j[uo]?t|yut|ewu|mil[iy]|ceng|tril)[a-z]*", re.IGNORECASE
+)
+
 
 class Period(StrEnum):
     """What an amount was given per; the value is how many of them make a year."""
@@ -310,6 +316,7 @@ def _has_unread_sign_or_words(text: str, amount: _Amount) -> bool:
         _NEGATION_BEFORE.search(text, 0, amount.start)
         or _SPELLED_BEFORE.search(text, 0, amount.start)
         or _SPELLED_AFTER.match(text, amount.end)
+        or (amount.exponent == 0 and _UNREAD_UNIT.match(text, amount.end))
     )
 
 

@@ -146,11 +146,20 @@ def _other_unit(text: str, unit: str | None) -> bool:
     return match is not None and (unit or "").strip().lower() != match["unit"].lower()
 
 
+_DAY_WORDS = re.compile(
+    rf"\s*{_ABOUT}(?:(?P<today>hari\s+(?:ini|itu)(?:\s+juga)?|same\s+day)|(?P<tomorrow>besok)"
+    rf"|(?P<after>lusa)){POLITE_END}\s*",
+    re.IGNORECASE,
+)
+
+
 def read_lead_time(text: str) -> Reading:
     """Days between order and delivery, 0 (same day) to 365: "3", "3 hari", "seminggu" (7),
-    "2 minggu" (14), "sebulan" (30), "tiga hari"."""
+    "2 minggu" (14), "sebulan" (30), "tiga hari", "besok" (1), "hari ini juga" (0)."""
     spelled = spelled_as_digits(prepared(text))
     text = spelled.text
+    if named := _DAY_WORDS.fullmatch(text):
+        return Reading(0 if named["today"] else 1 if named["tomorrow"] else 2, converted=True)
     numbers = _NUMBERS.findall(text)
     if len(numbers) > 1 and _LEAD_RANGE.search(text):
         raise InvalidInput("error-lead-time-range")

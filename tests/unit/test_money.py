@@ -131,6 +131,9 @@ def test_parse_rupiah_ambiguous(text: str, candidates: list[int]) -> None:
         ("-Rp15.000", "error-money"),
         ("minus 2 juta", "error-money"),
         ("seratus 5 ribu", "error-one-number"),
+        ("15 ribuu", "error-money"),  # a multiplier misspelt: never read as Rp15
+        ("15rebo", "error-money"),
+        ("15 jutaa", "error-money"),
         ("45 juta tiga bulan", "error-one-number"),  # a quarter, not a month
         ("2 M dua tahun", "error-one-number"),
         ("dua tiga juta", "error-one-number"),  # two figures, not one

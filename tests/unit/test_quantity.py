@@ -82,6 +82,9 @@ def test_quantities_refused(text: str, key: str) -> None:
         ("rong dino", Reading(2, converted=True)),
         ("tilu poe", Reading(3, converted=True)),
         ("seminggu kerja", Reading(7, converted=True)),
+        ("besok", Reading(1, converted=True)),
+        ("lusa kak", Reading(2, converted=True)),
+        ("hari ini juga", Reading(0, converted=True)),
         ("3 hari aja ya kak", Reading(3, converted=False)),
     ],
 )
