@@ -15,6 +15,7 @@ amount and quantity readers only ever read digits, and says whether it read any 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -147,7 +148,7 @@ def _tokens(text: str) -> list[_Token]:
     "limangatus" → "limang", "atus")."""
     tokens: list[_Token] = []
     for match in _TOKEN.finditer(text):
-        word = match[0].lower()
+        word = _without_accents(match[0].lower())
         glued = _GLUED.match(word)
         joined = None if _is_number_word(word) else _JOINED.match(word)
         if glued and glued[2] in _POWERS:
@@ -160,6 +161,14 @@ def _tokens(text: str) -> list[_Token]:
         tokens += [_Token(word[: cut - match.start()], match.start(), cut)]
         tokens += [_Token(word[cut - match.start() :], cut, match.end())]
     return tokens
+
+
+def _without_accents(word: str) -> str:
+    """ "rébu" → "rebu" (Sundanese spelling); as long as ``word``, which is NFC."""
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch)
+    )
+    return plain if len(plain) == len(word) else word
 
 
 def _is_number_word(word: str) -> bool:

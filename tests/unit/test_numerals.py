@@ -72,6 +72,8 @@ from models.validators.numerals import Spelled, spelled_as_digits
         ("selawe", "25"),
         ("telu", "3"),
         ("sarebu", "1000"),
+        ("15 rébu", "15000"),
+        ("lima welas rébu", "15000"),
         ("tilu", "3"),
         ("opat juta", "4000000"),
         # only the number words change
