@@ -260,6 +260,9 @@ class _Reader:
     def take(self, word: str) -> bool:
         if self.fraction is not None:
             return self._take_after_point(word)
+        if word in _DIGITS and self._pairs_with(_DIGITS[word]):
+            self.group, self.last = self.group * 10 + _DIGITS[word], "pair"
+            return True
         if word in _DIGITS:
             return self._add(
                 Decimal(_DIGITS[word]), "digit", after=("", "power", "tens", "hundreds")
@@ -290,6 +293,16 @@ class _Reader:
             self.group, self.last = self.group * _SLANG[word], "slang"
             return True
         return False
+
+    def _pairs_with(self, digit: int) -> bool:
+        """ "dua lima ribu" is said for 25 ribu; "dua tiga juta", digits in a row, is 2 to 3
+        juta and not read. Only before a multiplier (see :meth:`value`)."""
+        return (
+            self.last == "digit"
+            and self.power is None
+            and 0 < self.group < 10
+            and abs(digit - self.group) != 1
+        )
 
     def _add(self, value: Decimal, kind: str, after: tuple[str, ...]) -> bool:
         if self.last not in after:
@@ -360,7 +373,7 @@ class _Reader:
 
     def value(self) -> Decimal | None:
         """The number read so far, or None when it cannot end here ("dua puluh koma")."""
-        if self.last in ("", "point"):
+        if self.last in ("", "point", "pair"):
             return None
         group = self.group
         if self.fraction:

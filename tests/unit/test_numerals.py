@@ -23,6 +23,8 @@ from models.validators.numerals import Spelled, spelled_as_digits
         ("tiga ratus empat puluh lima", "345"),
         ("seribu", "1000"),
         ("sejuta", "1000000"),
+        ("dua lima ribu", "25000"),  # as said: digits not in a row, before a multiplier
+        ("tiga lima rebu", "35000"),
         ("seratus lima puluh ribu", "150000"),
         ("tujuh ribu lima ratus", "7500"),
         ("dua juta lima ratus ribu", "2500000"),
@@ -89,6 +91,7 @@ def test_number_words_are_written_as_digits(text: str, digits: str) -> None:
     ("text", "digits"),
     [
         ("dua tiga juta", "2 3000000"),  # two figures: the amount reader refuses them
+        ("dua lima", "2 5"),  # 25 only before a multiplier
         ("sepuluh atau dua belas ribu", "10 atau 12000"),
         ("2 juta 5", "2 juta 5"),  # 2.005.000 or 2,5 juta: left to be refused
         ("juta", "juta"),
