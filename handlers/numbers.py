@@ -5,7 +5,7 @@ is shown back first ("Maksud Anda: 20 pcs?"), and stored only when the vendor ag
 from __future__ import annotations
 
 from abc import abstractmethod
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from handlers import forms
 from handlers.answers import yes_or_no
@@ -47,7 +47,7 @@ class NumberStep(forms.Step[S]):
         return GoTo(self.confirm_step)
 
 
-class NumberConfirmStep(forms.Step[S], Generic[S]):
+class NumberConfirmStep(forms.Step[S]):
     """ "Maksud Anda: 20 pcs?": yes stores the reading, no asks the question again, and a new
     answer typed here is read in its place."""
 
@@ -83,9 +83,9 @@ class NumberConfirmStep(forms.Step[S], Generic[S]):
             return GoTo(self.asked.name)
         if choice_id != "confirm.yes" or ctx.data.get(PENDING) is None:
             return Retry(msg("error-use-buttons"))
-        value = int(ctx.data[PENDING])
+        outcome = self.store(ctx, subject, int(ctx.data[PENDING]))
         ctx.set_data(**{PENDING: None, PENDING_TYPED: None})
-        return self.store(ctx, subject, value)
+        return outcome
 
     def store(self, ctx: FlowContext, subject: S, value: int) -> Outcome:
         return self.asked.store(ctx, subject, value)

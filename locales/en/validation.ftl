@@ -52,6 +52,7 @@ error-lead-time = Write the delivery time in days, as a number from 0 to 365. Ex
 -one-number = Please type a single number
 error-one-number = { -one-number }. If there are several, type the main one.
 error-quantity-range = { -one-number }, not a range. An estimate is fine. Example: 100
+error-quantity-period = Please give one period only: per day, per week or per month. Example: 100 per minggu
 error-lead-time-range = { -one-number }, not a range: type the longest. Example: 3
 error-nik-no-number = A NIK is 16 digits, as on the KTP. Example: 3579014101850001
 error-nib-no-number = An NIB is 13 digits, as on the NIB sheet from OSS. If you have none yet, choose "No NIB yet". Example: 9120001234567

@@ -43,6 +43,7 @@ error-lead-time = Tulis lama pengiriman dalam hari, dengan angka 0 sampai 365. C
 -one-number = Mohon tulis satu angka saja
 error-one-number = { -one-number }. Jika ada beberapa, tulis yang utama.
 error-quantity-range = { -one-number }, bukan rentang. Perkiraan tidak apa-apa. Contoh: 100
+error-quantity-period = Mohon tulis satu jangka waktu saja: per hari, per minggu, atau per bulan. Contoh: 100 per minggu
 error-lead-time-range = { -one-number }, bukan rentang: tulis yang paling lama. Contoh: 3
 error-nik-no-number = NIK ditulis dengan 16 angka, seperti di KTP. Contoh: 3579014101850001
 error-nib-no-number = NIB ditulis dengan 13 angka, seperti di lembar NIB dari OSS. Bila belum punya, pilih "Belum punya NIB". Contoh: 9120001234567

@@ -65,6 +65,12 @@ _SPELLED_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# A word after the number that looks like a multiplier not read ("15 ribuu", "15 jutaa",
+# "15rebo"): the amount would be a thousand times too low, so it is refused instead.
+_UNREAD_UNIT = re.compile(
+    r"\s*(?:ri?b|re?b|j[uo]?t|yut|ewu|mil[iy]|ceng|tril)[a-z]*", re.IGNORECASE
+)
+
 
 class Period(StrEnum):
     """What an amount was given per; the value is how many of them make a year."""
@@ -115,7 +121,7 @@ _SCHEDULE = re.compile(
     r"(?<![a-z])(?:"
     r"(?:buka|libur|tutup|kerja|bekerja|jualan|berjualan|dagang|produksi|masak|beroperasi"
     r"|operasional|ramai|rame|sepi|jual)\s+(?:\w+\s+)?(?:setiap|tiap|per|se|pas|saat|waktu)?\s*"
-    r"(?:hari|minggu|pekan|bulan|tahun)(?:\s+\w+)?"
+    r"(?:hari|minggu|pekan|bulan|tahun)(?:-hari)?(?:\s+\w+)?"
     rf"|{_DAYS}\s*(?:-|sampai|s/d|hingga|sd)\s*{_DAYS}"
     rf"|hari\s+(?:{_DAYS}|libur|raya|besar|kerja|biasa)"
     r"|(?:se)?hari-hari|sehari\s*-\s*hari"
@@ -208,12 +214,24 @@ def _amount_and_period(text: str) -> tuple[_Amount, Period | None]:
         if _PERIOD_AFTER[period].match(text, amount.end)
         or _PERIOD_BEFORE[period].search(text, 0, amount.start)
     }
-    if not named:  # "per bulan omzetnya sekitar 25 juta", "25 juta kalau sebulan"
-        rest = _SCHEDULE.sub(" ", text[: amount.start] + " " + text[amount.end :])
-        named = {period for period in Period if _PERIOD_ANYWHERE[period].search(rest)}
+    # "per bulan omzetnya sekitar 25 juta", "25 juta kalau sebulan"; elsewhere a period other
+    # than the one next to the amount makes it unclear ("sehari 50, seminggu libur sehari")
+    rest = _SCHEDULE.sub(" ", _without_adjacent_period(text, amount))
+    named |= {period for period in Period if _PERIOD_ANYWHERE[period].search(rest)}
     if len(named) > 1:
         raise InvalidInput("error-money-period")
     return amount, named.pop() if named else None
+
+
+def _without_adjacent_period(text: str, amount: _Amount) -> str:
+    """The text around ``amount``, without it and the period words right next to it."""
+    before, after = text[: amount.start], text[amount.end :]
+    for period in Period:
+        if following := _PERIOD_AFTER[period].match(after):
+            after = after[following.end() :]
+        if preceding := _PERIOD_BEFORE[period].search(before):
+            before = before[: preceding.start()]
+    return before + " " + after
 
 
 def format_rupiah(amount: int) -> str:
@@ -298,6 +316,7 @@ def _has_unread_sign_or_words(text: str, amount: _Amount) -> bool:
         _NEGATION_BEFORE.search(text, 0, amount.start)
         or _SPELLED_BEFORE.search(text, 0, amount.start)
         or _SPELLED_AFTER.match(text, amount.end)
+        or (amount.exponent == 0 and _UNREAD_UNIT.match(text, amount.end))
     )
 
 

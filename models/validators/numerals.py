@@ -15,6 +15,7 @@ amount and quantity readers only ever read digits, and says whether it read any 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -69,7 +70,7 @@ _ONE_POWER: dict[str, int] = {
 }
 """One of a multiplier in one word."""
 
-_HALF = frozenset({"setengah", "stengah", "setengahnya", "separuh", "separo", "saparo"})
+_HALF = frozenset({"setengah", "stengah", "separuh", "separo", "saparo"})
 _POINT = frozenset({"koma"})
 _SLANG: dict[str, int] = {
     "cepek": 100,
@@ -84,6 +85,8 @@ _SLANG: dict[str, int] = {
 }
 """Market slang from Hokkien. "Gocap" is 50 in the original counting but is said for 50 ribu
 now that nothing costs 50 rupiah; any reading of it is confirmed anyway."""
+_COUNTED_SLANG = frozenset({"cepek", "ceban"})
+"""Slang that is one of something, so a count may come before it: "dua ceban" is 20 ribu."""
 
 _STANDARD_POWERS: dict[str, str] = {
     **dict.fromkeys(("ribu", "rb", "rbu", "k"), "ribu"),
@@ -94,7 +97,7 @@ _STANDARD_POWERS: dict[str, str] = {
 """What the amount reader reads by itself after a typed number ("15 ribu", "1,5 jt")."""
 
 _DIGIT_NUMERAL = re.compile(r"[0-9]+")
-_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
+_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+")
 _GLUED = re.compile(r"^([0-9]+)([^\W\d_]+)$")
 _JOINED = re.compile(r"^([a-z]+?)(puluh|belas|welas|ratus|atus|ewu|rebu|ribu|juta|yuta)$")
 """Javanese and chat writing join a digit word to its multiplier: "limangatus", "rongewu"."""
@@ -145,7 +148,7 @@ def _tokens(text: str) -> list[_Token]:
     "limangatus" → "limang", "atus")."""
     tokens: list[_Token] = []
     for match in _TOKEN.finditer(text):
-        word = match[0].lower()
+        word = _without_accents(match[0].lower())
         glued = _GLUED.match(word)
         joined = None if _is_number_word(word) else _JOINED.match(word)
         if glued and glued[2] in _POWERS:
@@ -158,6 +161,14 @@ def _tokens(text: str) -> list[_Token]:
         tokens += [_Token(word[: cut - match.start()], match.start(), cut)]
         tokens += [_Token(word[cut - match.start() :], cut, match.end())]
     return tokens
+
+
+def _without_accents(word: str) -> str:
+    """ "rébu" → "rebu" (Sundanese spelling); as long as ``word``, which is NFC."""
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch)
+    )
+    return plain if len(plain) == len(word) else word
 
 
 def _is_number_word(word: str) -> bool:
@@ -174,25 +185,17 @@ def _is_number_word(word: str) -> bool:
 
 
 def _runs(text: str) -> list[tuple[int, int, str]]:
-    """The runs of number tokens (separated by spaces only) that compose to a value and hold a
-    word the amount reader cannot read by itself, each with its span and digits."""
-    runs: list[tuple[int, int, str]] = []
-    tokens = _tokens(text)
-    index = 0
-    while index < len(tokens):
-        run = [tokens[index]]
-        while (
-            index + len(run) < len(tokens)
-            and _is_number_word(run[-1].word)
-            and _is_number_word(tokens[index + len(run)].word)
-            and not text[run[-1].end : tokens[index + len(run)].start].strip()
-        ):
-            run.append(tokens[index + len(run)])
-        index += len(run)
-        if not _is_number_word(run[0].word):
-            continue
-        runs += _composed(run)
-    return runs
+    """The runs of number tokens (separated by spaces only) rewritten as digits, each with its
+    span."""
+    found: list[tuple[int, int, str]] = []
+    run: list[_Token] = []
+    for token in _tokens(text):
+        if run and (text[run[-1].end : token.start].strip() or not _is_number_word(token.word)):
+            found += _composed(run)
+            run = []
+        if _is_number_word(token.word):
+            run.append(token)
+    return found + _composed(run)
 
 
 def _composed(run: list[_Token]) -> list[tuple[int, int, str]]:
@@ -257,6 +260,9 @@ class _Reader:
     def take(self, word: str) -> bool:
         if self.fraction is not None:
             return self._take_after_point(word)
+        if word in _DIGITS and self._pairs_with(_DIGITS[word]):
+            self.group, self.last = self.group * 10 + _DIGITS[word], "pair"
+            return True
         if word in _DIGITS:
             return self._add(
                 Decimal(_DIGITS[word]), "digit", after=("", "power", "tens", "hundreds")
@@ -281,7 +287,22 @@ class _Reader:
         if word in _SLANG and self.last == "":
             self.group, self.last = Decimal(_SLANG[word]), "slang"
             return True
+        if word in _COUNTED_SLANG and self.last in ("digit", "numeral") and self.power is None:
+            if not 1 < self.group < 10:
+                return False
+            self.group, self.last = self.group * _SLANG[word], "slang"
+            return True
         return False
+
+    def _pairs_with(self, digit: int) -> bool:
+        """ "dua lima ribu" is said for 25 ribu; "dua tiga juta", digits in a row, is 2 to 3
+        juta and not read. Only before a multiplier (see :meth:`value`)."""
+        return (
+            self.last == "digit"
+            and self.power is None
+            and 0 < self.group < 10
+            and abs(digit - self.group) != 1
+        )
 
     def _add(self, value: Decimal, kind: str, after: tuple[str, ...]) -> bool:
         if self.last not in after:
@@ -352,7 +373,7 @@ class _Reader:
 
     def value(self) -> Decimal | None:
         """The number read so far, or None when it cannot end here ("dua puluh koma")."""
-        if self.last in ("", "point"):
+        if self.last in ("", "point", "pair"):
             return None
         group = self.group
         if self.fraction:

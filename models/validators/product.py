@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from models.errors import InvalidInput
 from models.validators.chat import prepared
 from models.validators.numerals import spelled_as_digits
-from models.validators.quantity import Reading
+from models.validators.quantity import POLITE_END, Reading
 from models.validators.text import clean_text
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 20, 1500
@@ -19,7 +19,7 @@ _ABOUT = (
 _NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")
 _TKDN = re.compile(
     rf"\s*{_ABOUT}(?:(?:nilai\s+)?tkdn(?:\s*-?nya)?\s*:?\s*)?{_ABOUT}(\d{{1,3}}(?:[.,]\d{{1,2}})?)"
-    r"\s*(?:%|persen|percent)?\s*(?:an)?\s*",
+    rf"\s*(?:%|persen|percent)?\s*(?:an)?{POLITE_END}\s*",
     re.IGNORECASE,
 )
 UNIT_MAX = 20

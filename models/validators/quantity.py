@@ -48,6 +48,8 @@ _MULTIPLE = re.compile(
 _OTHER_UNIT = re.compile(
     rf"[0-9]\s*(?P<unit>{'|'.join(sorted(OTHER_UNITS))})(?![^\W\d_])", re.IGNORECASE
 )
+POLITE_END = r"(?:[\s,.!]+(?:kak|ka|kk|pak|bu|mas|mbak|mba|gan|min|ya|yah|aja|saja|sih|deh))*"
+"""Words of politeness after a value ("30 persen kak", "3 hari aja ya")."""
 _ABOUT = (
     r"(?:(?:sekitar|kurang\s+lebih|kira\s+kira|kira-kira|kurleb|maks(?:imal)?|paling\s+lama"
     r"|max|palingan|biasanya)\s*)?"
@@ -55,8 +57,8 @@ _ABOUT = (
 _LEAD_TIME = re.compile(
     rf"\s*{_ABOUT}(?P<count>\d{{1,3}})?\s*(?P<one>se|sa)?"
     r"(?:(?P<week>minggu|mgg|pekan|weeks?)|(?P<month>bulan|bln|wulan|sasih|months?)"
-    r"|(?:hari|hr|dino|dina|poe|dinten|days?)(?:\s+kerja)?|(?<=\d))"
-    r"\s*(?:setelah\s+\w+|sejak\s+\w+)?\s*",
+    r"|(?:hari|hr|dino|dina|poe|dinten|days?)|(?<=\d))(?:\s+kerja)?"
+    rf"\s*(?:setelah\s+\w+|sejak\s+\w+)?{POLITE_END}\s*",
     re.IGNORECASE,
 )
 _LEAD_RANGE = re.compile(r"\d\s*(?:-|sampai|s/?d|hingga|atau|\u2013)\s*\d", re.IGNORECASE)
@@ -84,6 +86,8 @@ def read_quantity(text: str, unit: str | None = None, *, per_month: bool = False
             raise InvalidInput("error-quantity-range") from error
         if error.key == "error-one-number":
             raise InvalidInput("error-one-number") from error
+        if error.key == "error-money-period":
+            raise InvalidInput("error-quantity-period") from error
         raise InvalidInput("error-quantity") from error
     except AmbiguousAmount as error:
         raise InvalidInput("error-quantity") from error
@@ -142,11 +146,20 @@ def _other_unit(text: str, unit: str | None) -> bool:
     return match is not None and (unit or "").strip().lower() != match["unit"].lower()
 
 
+_DAY_WORDS = re.compile(
+    rf"\s*{_ABOUT}(?:(?P<today>hari\s+(?:ini|itu)(?:\s+juga)?|same\s+day)|(?P<tomorrow>besok)"
+    rf"|(?P<after>lusa)){POLITE_END}\s*",
+    re.IGNORECASE,
+)
+
+
 def read_lead_time(text: str) -> Reading:
     """Days between order and delivery, 0 (same day) to 365: "3", "3 hari", "seminggu" (7),
-    "2 minggu" (14), "sebulan" (30), "tiga hari"."""
+    "2 minggu" (14), "sebulan" (30), "tiga hari", "besok" (1), "hari ini juga" (0)."""
     spelled = spelled_as_digits(prepared(text))
     text = spelled.text
+    if named := _DAY_WORDS.fullmatch(text):
+        return Reading(0 if named["today"] else 1 if named["tomorrow"] else 2, converted=True)
     numbers = _NUMBERS.findall(text)
     if len(numbers) > 1 and _LEAD_RANGE.search(text):
         raise InvalidInput("error-lead-time-range")

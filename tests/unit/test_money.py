@@ -131,6 +131,9 @@ def test_parse_rupiah_ambiguous(text: str, candidates: list[int]) -> None:
         ("-Rp15.000", "error-money"),
         ("minus 2 juta", "error-money"),
         ("seratus 5 ribu", "error-one-number"),
+        ("15 ribuu", "error-money"),  # a multiplier misspelt: never read as Rp15
+        ("15rebo", "error-money"),
+        ("15 jutaa", "error-money"),
         ("45 juta tiga bulan", "error-one-number"),  # a quarter, not a month
         ("2 M dua tahun", "error-one-number"),
         ("dua tiga juta", "error-one-number"),  # two figures, not one
@@ -204,9 +207,12 @@ def test_parse_period_amount_annualises_ambiguous_candidates() -> None:
     assert caught.value.candidates == [180_000, 180]
 
 
-def test_parse_period_amount_refuses_two_periods() -> None:
+@pytest.mark.parametrize(
+    "text", ["sebulan 15 juta per hari", "sehari 500rb, seminggu libur sehari"]
+)
+def test_parse_period_amount_refuses_two_periods(text: str) -> None:
     with pytest.raises(InvalidInput) as caught:
-        parse_period_amount("sebulan 15 juta per hari")
+        parse_period_amount(text)
     assert caught.value.key == "error-money-period"
 
 

@@ -23,6 +23,8 @@ from models.validators.numerals import Spelled, spelled_as_digits
         ("tiga ratus empat puluh lima", "345"),
         ("seribu", "1000"),
         ("sejuta", "1000000"),
+        ("dua lima ribu", "25000"),  # as said: digits not in a row, before a multiplier
+        ("tiga lima rebu", "35000"),
         ("seratus lima puluh ribu", "150000"),
         ("tujuh ribu lima ratus", "7500"),
         ("dua juta lima ratus ribu", "2500000"),
@@ -58,6 +60,9 @@ from models.validators.numerals import Spelled, spelled_as_digits
         ("seceng", "1000"),
         ("ceceng", "1000"),
         ("cepek ceng", "100000"),
+        ("gopek ceng", "500000"),
+        ("dua ceban", "20000"),
+        ("rolas ewu", "12000"),
         ("15 ceng", "15000"),
         # Javanese and Sundanese
         ("sewu", "1000"),
@@ -69,6 +74,8 @@ from models.validators.numerals import Spelled, spelled_as_digits
         ("selawe", "25"),
         ("telu", "3"),
         ("sarebu", "1000"),
+        ("15 rébu", "15000"),
+        ("lima welas rébu", "15000"),
         ("tilu", "3"),
         ("opat juta", "4000000"),
         # only the number words change
@@ -84,6 +91,7 @@ def test_number_words_are_written_as_digits(text: str, digits: str) -> None:
     ("text", "digits"),
     [
         ("dua tiga juta", "2 3000000"),  # two figures: the amount reader refuses them
+        ("dua lima", "2 5"),  # 25 only before a multiplier
         ("sepuluh atau dua belas ribu", "10 atau 12000"),
         ("2 juta 5", "2 juta 5"),  # 2.005.000 or 2,5 juta: left to be refused
         ("juta", "juta"),

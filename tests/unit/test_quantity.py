@@ -59,6 +59,7 @@ def test_capacities_per_month(text: str, reading: Reading) -> None:
         ("setengah pcs", "error-quantity"),
         ("banyak", "error-quantity"),
         ("2 juta 5", "error-one-number"),
+        ("sehari 50 porsi, seminggu libur sehari", "error-quantity-period"),
     ],
 )
 def test_quantities_refused(text: str, key: str) -> None:
@@ -80,6 +81,11 @@ def test_quantities_refused(text: str, key: str) -> None:
         ("sebulan", Reading(30, converted=True)),
         ("rong dino", Reading(2, converted=True)),
         ("tilu poe", Reading(3, converted=True)),
+        ("seminggu kerja", Reading(7, converted=True)),
+        ("besok", Reading(1, converted=True)),
+        ("lusa kak", Reading(2, converted=True)),
+        ("hari ini juga", Reading(0, converted=True)),
+        ("3 hari aja ya kak", Reading(3, converted=False)),
     ],
 )
 def test_lead_times_in_days(text: str, reading: Reading) -> None:
@@ -95,6 +101,7 @@ def test_lead_times_refused(text: str) -> None:
 def test_tkdn_in_words_is_a_converted_reading() -> None:
     assert read_tkdn("empat puluh persen") == Reading(4_000, converted=True)
     assert read_tkdn("40%") == Reading(4_000, converted=False)
+    assert read_tkdn("tiga puluh persen kak") == Reading(3_000, converted=True)
 
 
 @pytest.mark.parametrize(
