@@ -30,6 +30,11 @@ def test_invalid_settings_are_named_without_their_values(monkeypatch: pytest.Mon
     assert "99999" not in str(stopped.value.code) and "lots" not in str(stopped.value.code)
 
 
+def test_the_domain_is_taken_without_a_scheme_or_slash() -> None:
+    for given in ("katalog.example.go.id", " https://katalog.example.go.id/ "):
+        assert Settings(_env_file=None, bot_domain=given).bot_domain == "katalog.example.go.id"
+
+
 def test_a_media_folder_that_cannot_be_made_is_named(tmp_path: Path) -> None:
     (tmp_path / "a-file").write_text("")
     finding = media_finding(tmp_path / "a-file" / "media")
