@@ -110,14 +110,14 @@ def webhook_findings(settings: Settings, info: dict[str, Any]) -> list[Finding]:
                 )
             ]
         return [ok("no Telegram webhook: `umkm-bot run` polls")]
-    if not settings.bot_domain.strip():
+    if not settings.bot_domain:
         return [
             problem(
                 "BOT_DOMAIN is empty: set it to the domain the reverse proxy serves (e.g. "
                 "katalog.bpbj.example.go.id), so the webhook can be checked"
             )
         ]
-    expected = f"https://{settings.bot_domain.strip()}{TELEGRAM_WEBHOOK_PATH}"
+    expected = f"https://{settings.bot_domain}{TELEGRAM_WEBHOOK_PATH}"
     if url != expected:
         where = f"to {url}" if url else "nowhere (no webhook set)"
         return [

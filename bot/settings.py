@@ -130,6 +130,14 @@ class Settings(BaseSettings):
     def _lower_case_format(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
 
+    @field_validator("bot_domain", mode="before")
+    @classmethod
+    def _bare_domain(cls, value: object) -> object:
+        """``https://katalog.example.go.id/`` is taken as the domain it names."""
+        if not isinstance(value, str):
+            return value
+        return value.strip().removeprefix("https://").removeprefix("http://").rstrip("/")
+
     @property
     def admin_ids(self) -> frozenset[str]:
         return frozenset(

@@ -32,7 +32,7 @@ from telegram.request import BaseRequest
 from bot.acks import UpdateNotDurable
 from bot.metrics_server import metrics_served
 from bot.outbox_watch import watching
-from bot.readiness import readiness
+from bot.readiness import Readiness
 from bot.redaction import configure_logging
 from bot.settings import Settings
 from bot.telegram.app import TelegramChannel, build_application, running
@@ -69,11 +69,13 @@ def build_web_app(
     secret = telegram_secret(settings)
     telegram = telegram_application(settings, services, telegram_request) if secret else None
     resends: list[Callable[[], Awaitable[None]]] = []
+    ready = Readiness(settings.database_url)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         async with AsyncExitStack() as stack:
             stack.push_async_callback(services.close)
+            stack.push_async_callback(ready.close)
             stack.push_async_callback(session.aclose)
             if telegram is not None:
                 await stack.enter_async_context(running(telegram[0]))
@@ -83,7 +85,7 @@ def build_web_app(
             stack.push_async_callback(services.lanes.drain)  # first of all: finish the updates
             yield
 
-    checks = [Route("/healthz", healthz), Route("/readyz", readiness(services.database))]
+    checks = [Route("/healthz", healthz), Route("/readyz", ready.readyz)]
     app = Starlette(routes=checks, lifespan=lifespan)
     if config is not None:
         wa = whatsapp_client(config, session)

@@ -126,6 +126,7 @@ async def test_both_webhooks_reach_the_bot_over_https_and_nothing_else_does(
 
         unsigned = await client.post("/whatsapp/webhook", content=body)
         assert unsigned.status_code == 401  # the bot's own check, behind the proxy
+        assert (await client.get("/telegram/webhook")).status_code == 405  # the bot: POST only
         for path in ("/", "/healthz", "/readyz", "/telegram", "/telegram/webhook/x", "/.env"):
             assert (await client.get(path)).status_code == 404, path
         assert (await client.post("/admin", content=b"{}")).status_code == 404
