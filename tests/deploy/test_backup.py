@@ -30,6 +30,7 @@ from models.db import Base, create_engine
 from tests.e2e.test_products_telegram import add_product
 from tests.support.bot_process import environment
 from tests.support.clock import FakeClock
+from tests.support.components import require_program
 from tests.support.telegram_chat import TelegramBot, TelegramUser
 
 NAMES = ("Siti Aminah", "Budi Santoso", "Rina Wati", "Agus Salim")
@@ -129,6 +130,8 @@ async def empty_database(settings: Settings, tmp_path: Path) -> AsyncIterator[st
     if settings.database_url.startswith("sqlite"):
         yield f"sqlite+aiosqlite:///{tmp_path / 'restored.sqlite3'}"
         return
+    require_program("pg_dump")
+    require_program("pg_restore")
     url = make_url(settings.database_url)
     name = f"{url.database}_restored"
     admin = create_engine(url.set(database="postgres").render_as_string(hide_password=False))
