@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tarfile
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -201,15 +202,29 @@ async def test_backup_while_vendors_write_then_restore_everything(
 async def test_restore_refuses_a_newer_schema(
     settings: Settings, empty_database: str, tmp_path: Path
 ) -> None:
-    engine = create_engine(settings.database_url)
-    async with engine.begin() as connection:
-        await connection.execute(text("UPDATE alembic_version SET version_num = '0999_newer'"))
-    await engine.dispose()
-    archive = await asyncio.to_thread(backup, settings, tmp_path / "backups")
+    async with schema_revision(settings.database_url, "0999_newer"):
+        archive = await asyncio.to_thread(backup, settings, tmp_path / "backups")
     target = restored_settings(settings, empty_database, tmp_path)
     with pytest.raises(RestoreRefused, match="newer than this version"):
         await asyncio.to_thread(restore, target, archive)
     assert not await asyncio.to_thread(has_tables, empty_database)
+
+
+@asynccontextmanager
+async def schema_revision(database_url: str, revision: str) -> AsyncIterator[None]:
+    """The database claims ``revision`` meanwhile (PostgreSQL's test schema is shared)."""
+    engine = create_engine(database_url)
+    async with engine.begin() as connection:
+        before = await connection.scalar(text("SELECT version_num FROM alembic_version"))
+        await connection.execute(text(f"UPDATE alembic_version SET version_num = '{revision}'"))
+    try:
+        yield
+    finally:
+        async with engine.begin() as connection:
+            await connection.execute(
+                text("UPDATE alembic_version SET version_num = :before"), {"before": before}
+            )
+        await engine.dispose()
 
 
 def has_tables(database_url: str) -> bool:
