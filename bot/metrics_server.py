@@ -14,6 +14,7 @@ import asyncio
 import logging
 import os
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import datetime
@@ -25,6 +26,7 @@ from prometheus_client import REGISTRY, CollectorRegistry, multiprocess, start_h
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.settings import Settings
 from models.db import create_engine, utcnow
@@ -38,15 +40,21 @@ DISTRIBUTION = "umkm-katalog-bot"
 
 
 class DatabaseFigures(Collector):
-    """The outbox and the tallies, read when Prometheus asks."""
+    """The outbox and the tallies, read when Prometheus asks, on an event loop and a database
+    connection of their own (scrapes take turns on them)."""
 
     def __init__(self, database_url: str) -> None:
         self._database_url = database_url
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._engine: AsyncEngine | None = None
 
     def collect(self) -> Iterable[Metric]:
         up = GaugeMetricFamily("umkm_bot_database_up", "Whether the last scrape read the database")
         try:
-            figures = asyncio.run(self._read(utcnow()))
+            with self._lock:
+                self._loop = self._loop or asyncio.new_event_loop()
+                figures = self._loop.run_until_complete(self._read(utcnow()))
         except Exception as error:
             log.warning("metrics: the database could not be read: %s", type(error).__name__)
             up.add_metric([], 0)
@@ -55,35 +63,32 @@ class DatabaseFigures(Collector):
         return [up, *figures]
 
     async def _read(self, now: datetime) -> list[Metric]:
-        engine = create_engine(self._database_url, read_only=True)
-        try:
-            async with engine.connect() as connection:
-                waiting = select(func.count(), func.min(OutboxMessage.created_at)).where(
-                    OutboxMessage.status.in_(WAITING)
+        self._engine = self._engine or create_engine(self._database_url, read_only=True)
+        async with self._engine.connect() as connection:
+            waiting = select(func.count(), func.min(OutboxMessage.created_at)).where(
+                OutboxMessage.status.in_(WAITING)
+            )
+            count, oldest = (await connection.execute(waiting)).one()
+            vendors: Iterable[Any] = await connection.execute(
+                select(VendorTally.status, func.sum(VendorTally.registrations)).group_by(
+                    VendorTally.status
                 )
-                count, oldest = (await connection.execute(waiting)).one()
-                vendors: Iterable[Any] = await connection.execute(
-                    select(VendorTally.status, func.sum(VendorTally.registrations)).group_by(
-                        VendorTally.status
-                    )
+            )
+            products: Iterable[Any] = await connection.execute(
+                select(ProductTally.status, func.sum(ProductTally.products)).group_by(
+                    ProductTally.status
                 )
-                products: Iterable[Any] = await connection.execute(
-                    select(ProductTally.status, func.sum(ProductTally.products)).group_by(
-                        ProductTally.status
-                    )
-                )
-                return [
-                    gauge("umkm_bot_outbox_waiting", "Queued messages not yet sent", count),
-                    gauge(
-                        "umkm_bot_outbox_oldest_age_seconds",
-                        "Age of the oldest queued message not yet sent (0: none waiting)",
-                        age(now, oldest),
-                    ),
-                    by_status("umkm_bot_registrations", "Registrations by status", vendors),
-                    by_status("umkm_bot_products", "Products by status", products),
-                ]
-        finally:
-            await engine.dispose()
+            )
+            return [
+                gauge("umkm_bot_outbox_waiting", "Queued messages not yet sent", count),
+                gauge(
+                    "umkm_bot_outbox_oldest_age_seconds",
+                    "Age of the oldest queued message not yet sent (0: none waiting)",
+                    age(now, oldest),
+                ),
+                by_status("umkm_bot_registrations", "Registrations by status", vendors),
+                by_status("umkm_bot_products", "Products by status", products),
+            ]
 
 
 def gauge(name: str, documentation: str, value: float) -> GaugeMetricFamily:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tarfile
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from models.db import Base, create_engine
 from tests.e2e.test_products_telegram import add_product
 from tests.support.bot_process import environment
 from tests.support.clock import FakeClock
+from tests.support.components import require_program
 from tests.support.telegram_chat import TelegramBot, TelegramUser
 
 NAMES = ("Siti Aminah", "Budi Santoso", "Rina Wati", "Agus Salim")
@@ -129,6 +131,8 @@ async def empty_database(settings: Settings, tmp_path: Path) -> AsyncIterator[st
     if settings.database_url.startswith("sqlite"):
         yield f"sqlite+aiosqlite:///{tmp_path / 'restored.sqlite3'}"
         return
+    require_program("pg_dump")
+    require_program("pg_restore")
     url = make_url(settings.database_url)
     name = f"{url.database}_restored"
     admin = create_engine(url.set(database="postgres").render_as_string(hide_password=False))
@@ -198,15 +202,29 @@ async def test_backup_while_vendors_write_then_restore_everything(
 async def test_restore_refuses_a_newer_schema(
     settings: Settings, empty_database: str, tmp_path: Path
 ) -> None:
-    engine = create_engine(settings.database_url)
-    async with engine.begin() as connection:
-        await connection.execute(text("UPDATE alembic_version SET version_num = '0999_newer'"))
-    await engine.dispose()
-    archive = await asyncio.to_thread(backup, settings, tmp_path / "backups")
+    async with schema_revision(settings.database_url, "0999_newer"):
+        archive = await asyncio.to_thread(backup, settings, tmp_path / "backups")
     target = restored_settings(settings, empty_database, tmp_path)
     with pytest.raises(RestoreRefused, match="newer than this version"):
         await asyncio.to_thread(restore, target, archive)
     assert not await asyncio.to_thread(has_tables, empty_database)
+
+
+@asynccontextmanager
+async def schema_revision(database_url: str, revision: str) -> AsyncIterator[None]:
+    """The database claims ``revision`` meanwhile (PostgreSQL's test schema is shared)."""
+    engine = create_engine(database_url)
+    async with engine.begin() as connection:
+        before = await connection.scalar(text("SELECT version_num FROM alembic_version"))
+        await connection.execute(text(f"UPDATE alembic_version SET version_num = '{revision}'"))
+    try:
+        yield
+    finally:
+        async with engine.begin() as connection:
+            await connection.execute(
+                text("UPDATE alembic_version SET version_num = :before"), {"before": before}
+            )
+        await engine.dispose()
 
 
 def has_tables(database_url: str) -> bool:

@@ -1,7 +1,7 @@
 """Prometheus (Debian's package) scrapes a real ``serve`` under a short load, with one worker
 process and with two: its HTTP API answers the updates counted by kind, the handling histogram's
-count, the messages sent and the registrations by status, each update counted once whichever
-worker handled it. The metrics are never on the webhook port."""
+count, the messages sent and refused and the registrations by status, each update counted once
+whichever worker handled it. The metrics are never on the webhook port."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import asyncio
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -31,6 +32,8 @@ from tests.support.components import require_program
 CHATS = range(8)
 SCRIPT = (("/start", "Selamat datang"), ("/daftar", "pemberitahuan privasi"))
 ANSWER = ("Saya setuju", "Langkah 1 dari")
+REFUSED_CHAT = 80_100
+"""Telegram refuses every message to this chat (as a chat that no longer exists)."""
 SCRAPE_SECONDS = 15.0
 
 
@@ -114,6 +117,24 @@ async def converse(bot: BotProcess, api: BotApiServer, chat: int) -> None:
             raise AssertionError(f"no reply to {text!r} in chat {chat}")
 
 
+async def refused_once(api: BotApiServer) -> None:
+    for _ in range(500):
+        with api.api.lock:
+            if any(int(call.params.get("chat_id", 0)) == REFUSED_CHAT for call in api.api.calls):
+                return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the bot never tried to answer the refused chat")
+
+
+def refusing(chat_id: int) -> Any:
+    def refuse(method: str, params: dict[str, Any]) -> str | None:
+        if method.startswith("send") and int(params.get("chat_id", 0)) == chat_id:
+            return "Bad Request: chat not found"
+        return None
+
+    return refuse
+
+
 async def vendors_by_status(settings: Settings) -> dict[str, int]:
     services = build_services(settings)
     try:
@@ -140,18 +161,27 @@ async def test_prometheus_reads_every_workers_counts_once(
     )
     bot = BotProcess(served, tmp_path, "serve")
     try:
+        await bot.start()  # first: starting both at once on a busy machine takes long
         async with Prometheus(tmp_path, f"127.0.0.1:{metrics_port}") as prometheus:
-            await bot.start()
             await asyncio.gather(*(converse(bot, api, 80_001 + chat) for chat in CHATS))
-            updates = len(CHATS) * 3
+            api.api.refuse = refusing(REFUSED_CHAT)
+            await post(bot, text_update(REFUSED_CHAT, "/start"))
+            await refused_once(api)
+            updates = len(CHATS) * 3 + 1
 
             await prometheus.until("sum(umkm_bot_updates_total)", updates)
-            await prometheus.until('umkm_bot_updates_total{kind="command"}', len(CHATS) * 2)
+            await prometheus.until('umkm_bot_updates_total{kind="command"}', len(CHATS) * 2 + 1)
             await prometheus.until('umkm_bot_updates_total{kind="text"}', len(CHATS))
             await prometheus.until("sum(umkm_bot_update_handling_seconds_count)", updates)
             await prometheus.until("umkm_bot_updates_in_flight", 0)
-            sends = sum(1 for call in api.api.calls if call.method.startswith("send"))
-            await prometheus.until('umkm_bot_messages_sent_total{channel="telegram"}', sends)
+            sends = [call for call in api.api.calls if call.method.startswith("send")]
+            refused = [call for call in sends if int(call.params["chat_id"]) == REFUSED_CHAT]
+            await prometheus.until(
+                'umkm_bot_messages_sent_total{channel="telegram"}', len(sends) - len(refused)
+            )
+            await prometheus.until(
+                'umkm_bot_send_failures_total{channel="telegram",reason="refused"}', len(refused)
+            )
             for status, count in (await vendors_by_status(settings)).items():
                 await prometheus.until(f'umkm_bot_registrations{{status="{status}"}}', count)
             await prometheus.until("umkm_bot_outbox_waiting", 0)
