@@ -27,7 +27,7 @@ FILLERS = frozenset(
     | {"sudah", "memang", "sekali", "banget", "itu", "ini", "nya", "saja", "sama", "juga"}
     | {"terima", "kasih", "mohon", "maaf", "saya", "kami", "semua", "datanya", "data", "begitu"}
     | {"please", "thanks", "thank", "you", "it", "is", "that", "s", "yang", "aja"}
-    | {"kah", "loh", "dong", "sih", "mah"}
+    | {"kah", "loh", "dong", "sih", "mah", "to", "toh", "e", "ne", "ipun"}
 )
 """Words around a yes or no that change nothing ("iya betul kak", "sudah benar semua")."""
 
@@ -117,9 +117,12 @@ def is_none_answer(text: str, *, number_asked: bool = True) -> bool:
 
 
 def _without_nya(word: str) -> str:
-    """ "nibnya" → "nib", "emailnya" → "email": the suffix points at the thing asked about."""
-    if word.endswith("nya") and word[:-3] in NOUNS | HAVE | _STATUS_WORDS:
-        return word[:-3]
+    """ "nibnya" → "nib", "emailnya" → "email", Javanese "mereke" → "merek": the suffix points
+    at the thing asked about."""
+    for suffix in ("nya", "ne", "e"):
+        stem = word.removesuffix(suffix)
+        if stem != word and stem in NOUNS | HAVE | _STATUS_WORDS:
+            return stem
     return word
 
 
@@ -156,7 +159,7 @@ _AROUND_COMPLAINT = frozenset(
     | {"iya", "isi", "mengisi", "ngisi", "ngisinya", "isinya", "form", "formulir", "daftar"}
     | {"pendaftaran", "pertanyaan", "nama", "ah", "aduh", "waduh", "nih", "jadi", "sangat"}
     | {"terlalu", "gini", "gitu", "ini", "itu", "sih", "deh", "loh", "ya", "kak", "saya"}
-    | {"ngetik", "ketik", "mengetik", "nulis", "menulis", "tulis"}
+    | {"ngetik", "ketik", "mengetik", "nulis", "menulis", "tulis", "pikir", "mikir", "berpikir"}
 )
 _ASKING_BEFORE = frozenset({"itu", "ini", "isi", "maksud", "cara", "contoh", "arti", "diisi"})
 _CONFUSED = ("tidak paham", "tidak mengerti", "tidak ngerti", "bingung")
@@ -166,7 +169,8 @@ _HOW_WORDS = frozenset(
     | {"nulis", "menulis", "tulis", "isi", "mengisi", "diisi", "ngisi", "harus"}
 )
 _QUESTION_TAIL = frozenset(
-    {"iya", "sih", "kah", "dong", "deh", "kak", "nih", "loh", "yah", "lah", "ini", "itu"}
+    {"iya", "sih", "kah", "dong", "deh", "kak", "nih", "loh", "yah", "lah", "ini", "itu", "to"}
+    | {"toh"}
 )
 """Particles after a question word ("jual opo yo", "ini gimana ya"): the question still ends
 with it. Not "saja": "Warung Apa Aja" is a name."""
@@ -254,6 +258,7 @@ _CHAT_WORDS = (
     | {"iya", "oke", "benar", "betul", "setuju", "boleh", "yes", "silakan", "lanjut", "tahu"}
     | {"seperti", "sama", "dengan", "dan", "atau", "yang", "ada", "sudah", "belum", "mau"}
     | {"dulu", "saja", "sendiri", "semua", "lengkap", "sesuai", "tadi", "diatas", "atas"}
+    | {"suami", "istri", "anak", "orang", "tua", "tempat", "rumah", "masih"}
 ) - _THING_NOUNS
 MAX_CHAT_WORDS = 8
 

@@ -47,6 +47,8 @@ _STANDARD = frozenset(
 )
 _INNER_APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019`](?=[a-z])")
 _PHRASES = re.compile(r"\b(" + "|".join(map(re.escape, PHRASES)) + r")\b")
+MIN_STEM_LENGTH = 4
+"""Shorter stems ("kue" → "ku") are not a word with a suffix."""
 MIN_COLLOQUIAL_LENGTH = 4
 """Shorter colloquial keys ("d", "ma", "in") stand for too many words to be read as one."""
 
@@ -134,7 +136,21 @@ def _standard(word: str) -> str:
         found = SPELLINGS.get(candidate) or REGIONAL.get(candidate) or COLLOQUIAL.get(candidate)
         if found:
             return found
-    return squeezed if squeezed in _STANDARD else word
+    if squeezed in _STANDARD:
+        return squeezed
+    return _javanese_stem(word) or word
+
+
+def _javanese_stem(word: str) -> str | None:
+    """ "jenenge" → "nama", "mereke" → "merek": a listed word with the Javanese "-e"/"-ne"
+    ("its", "the") after it."""
+    for suffix in ("ne", "e"):
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= MIN_STEM_LENGTH:
+            found = REGIONAL.get(stem) or SPELLINGS.get(stem)
+            if found or stem in _STANDARD:
+                return found or stem
+    return None
 
 
 @lru_cache(maxsize=4096)

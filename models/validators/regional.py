@@ -1,5 +1,6 @@
-"""Javanese (ngoko, krama, Suroboyoan) and Sundanese words that answer a question, and emoji
-with the meaning they carry in chat, mapped to the Indonesian word a step reads.
+"""Javanese (ngoko, krama, Suroboyoan, Jawa Serang), Madurese and Sundanese words that answer
+a question, and emoji with the meaning they carry in chat, mapped to the Indonesian word a step
+reads.
 
 The project's own lists, limited to what answers a form: yes, no, not yet, have / don't have,
 know / don't know, later, send, skip, questions ("opo", "piye", "naon", "kumaha"), forms of
@@ -11,6 +12,32 @@ Spelling variants not listed ("enggeh", "inggeh", "ngeh") are found by
 from __future__ import annotations
 
 REGIONAL: dict[str, str] = {
+    # Madurese (East Java: Madura and the Tapal Kuda)
+    "engghi": "iya",
+    "enggi": "iya",
+    "iyeh": "iya",
+    "iye": "iya",
+    "bender": "benar",
+    "bhunten": "tidak",
+    "bunten": "tidak",
+    "enjek": "tidak",
+    "enjak": "tidak",
+    "enja": "tidak",
+    "tadak": "tidak ada",
+    "tadek": "tidak ada",
+    "tada": "tidak ada",
+    "andik": "punya",
+    "ande": "punya",
+    "gi": "masih",
+    "ghi": "masih",
+    "taoh": "tahu",
+    "apah": "apa",
+    "ponapa": "apa",
+    "dhimma": "mana",
+    "kirem": "kirim",
+    # Jawa Serang and Banyumas
+    "ore": "tidak",
+    "sire": "kak",
     # yes (Javanese ngoko, krama; Sundanese)
     "nggih": "iya",
     "inggih": "iya",
@@ -93,11 +120,32 @@ REGIONAL: dict[str, str] = {
     "wonten": "ada",
     "aya": "ada",
     "nganggo": "pakai",
+    "ngurus": "mengurus",
+    "ngurusi": "mengurus",
+    "ngurusin": "mengurus",
+    "imel": "email",
+    "surel": "email",
+    "main": "pakai",
+    "sepakat": "setuju",
+    "ogah": "tidak mau",
+    "bojo": "suami",
+    "bojoku": "suami saya",
+    "garwa": "suami",
+    "garwane": "suami",
+    "sing": "yang",
+    "nggon": "tempat",
+    "omah": "rumah",
+    "griya": "rumah",
+    "imah": "rumah",
+    "mikir": "pikir",
+    "polos": "polosan",
     "ngangge": "pakai",
     # know / understand
     "ngerti": "tahu",
     "ngertos": "tahu",
     "weruh": "tahu",
+    "eruh": "tahu",
+    "ruh": "tahu",
     "terang": "tahu",
     "uninga": "tahu",
     "embuh": "tidak tahu",
@@ -192,8 +240,8 @@ REGIONAL: dict[str, str] = {
     "rumiyin": "dulu",
     "disik": "dulu",
     "dhisik": "dulu",
-    "sik": "nanti",
-    "sek": "nanti",
+    "sik": "dulu",
+    "sek": "dulu",
     "bentar": "nanti",
     "sebentar": "nanti",
     "heula": "dulu",

@@ -21,8 +21,8 @@ from models.validators.regional import REGIONAL
 
 MIN_LENGTH = 4
 """Shorter words are too alike ("ora", "ara", "ira") to be guessed by their letters."""
-MIN_SIMILARITY = 0.7
-"""Dice coefficient of the n-grams: 0.7 keeps "enggeh" → "nggih", not "sumber" → "sumuhun"."""
+MIN_SIMILARITY = 0.8
+"""Dice coefficient of the n-grams: 0.8 keeps "nggihh" → "nggih", not "aduh" → "ndue"."""
 
 _NASAL_START = re.compile(r"^[aeiou](?=ng|nj|mb|nd)")
 _REPEATED = re.compile(r"(.)\1+")
