@@ -13,7 +13,7 @@ Two layers:
   :func:`prepared` in lower case without punctuation, chat spellings
   (:mod:`models.validators.lexicon`), Javanese and Sundanese words
   (:mod:`models.validators.regional`) and the Colloquial Indonesian Lexicon of Salsabila et al.
-  (2018, shipped by the ``indoNLP`` package, MIT) replaced by the standard word.
+  (2018, kept in ``data/lexicon``) replaced by the standard word.
 - :func:`answer_words` is what yes/no, consent, questions and "nothing to give" read:
   :func:`normalise`, with emoji that carry a meaning ("👍", "❌") read as that word and a
   spelling variant of a listed word ("enggeh", "mbotenn") read as that word
@@ -26,8 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-
-from indoNLP.preprocessing.slang_data import SLANG_DATA
+from pathlib import Path
 
 from models.validators.lexicon import SHORT_WORDS, SPELLINGS
 from models.validators.regional import EMOJI, PHRASES, REGIONAL
@@ -57,11 +56,15 @@ def _own_reading(word: str) -> str:
     return SPELLINGS.get(word) or REGIONAL.get(word) or word
 
 
-def _colloquial() -> dict[str, str]:
+COLLOQUIAL_PATH = Path(__file__).resolve().parents[2] / "data" / "lexicon" / "colloquial.tsv"
+
+
+def _colloquial(path: Path = COLLOQUIAL_PATH) -> dict[str, str]:
     """The lexicon's entries that lead to a word the readers know ("gamau" → "tidak mau",
-    "blim" → "belum"); the rest (most of its 4,000 entries) changes nothing a step reads."""
+    "blim" → "belum"); the rest (most of its 4,331 entries) changes nothing a step reads."""
     found = {}
-    for word, meaning in SLANG_DATA.items():
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, meaning = line.partition("\t")
         if len(word) < MIN_COLLOQUIAL_LENGTH or not word.isalpha():
             continue
         if word in SPELLINGS or word in REGIONAL or word in _STANDARD:
