@@ -129,6 +129,8 @@ def _without_nya(word: str) -> str:
 class Question(StrEnum):
     STATUS = "status"
     HELP = "help"
+    COMPLAINT = "complaint"
+    """A complaint about the form: an apology, then the step's help."""
 
 
 _QUESTION_START = frozenset(
@@ -215,7 +217,7 @@ def question_in(text: str) -> Question | None:
     if words[0] in _ASKING_HELP and set(words[1:]) <= _ASKING_HELP | FILLERS | {"isi"}:
         return Question.HELP
     if _complains(text, words):
-        return Question.HELP
+        return Question.COMPLAINT
     return None
 
 

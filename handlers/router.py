@@ -253,12 +253,15 @@ def in_form(ctx: FlowContext) -> bool:
 
 
 async def answer_question(ctx: FlowContext, asked: Question) -> None:
-    """A status or help question asked at a step: answered, then the step asked again."""
+    """A status or help question, or a complaint, at a step: answered (a complaint with an
+    apology and the step's help), then the step asked again. Never stored as an answer."""
     if asked is Question.STATUS:
         await describe_status(ctx)
         await repeat_current(ctx)
-    else:
-        await help_here(ctx)
+        return
+    if asked is Question.COMPLAINT:
+        ctx.say(msg("complaint-sorry"))
+    await help_here(ctx)
 
 
 async def continue_with(ctx: FlowContext, text: str) -> None:
