@@ -41,7 +41,8 @@ NEGATORS = frozenset({"tidak", "belum", "bukan", "tanpa", "no", "not", "dont", "
 HAVE = frozenset(
     {"ada", "punya", "tahu", "memiliki", "mempunyai", "paham", "pakai", "ngerti", "mengerti"}
     | {"have", "know", "any", "urus", "bikin", "dibuat", "diurus", "terdaftar", "daftar", "pake"}
-    | {"dikasih", "diberi", "kasih", "ngasih", "bermerek", "bermerk", "memakai"}
+    | {"dikasih", "diberi", "kasih", "ngasih", "bermerek", "bermerk", "memakai", "jadi"}
+    | {"selesai", "keluar", "terbit", "beres"}
 )
 NOUNS = frozenset(
     {"nib", "npwp", "email", "surel", "mail", "gmail", "merek", "merk", "brand", "sni", "kbki"}
@@ -49,10 +50,18 @@ NOUNS = frozenset(
     | {"apa", "apapun", "pun", "dulu", "masih", "lagi", "sekarang", "kakak", "usaha", "produk"}
     | {"iya", "oke", "ya", "lah", "x", "a", "ktp", "hp", "wa", "nama", "alamat", "harga"}
     | {"minimal", "minimum", "telepon", "pake", "surat", "foto", "merek", "nama", "label"}
-    | {"di", "ke", "dari", "oss"}
+    | {"di", "ke", "dari", "oss", "dagang", "dagangan"}
 )
-PENDING = frozenset({"proses", "diproses", "diurus", "mengurus", "pengurusan", "sedang", "nunggu"})
+PENDING = frozenset(
+    {"proses", "diproses", "diurus", "mengurus", "pengurusan", "sedang", "nunggu", "dibuatin"}
+    | {"dibikinin", "dibuatkan", "dibikinkan", "diuruskan"}
+)
 """Words saying it is being applied for: not there yet, so the no-value path too."""
+RELATIVES = frozenset({"anak", "suami", "istri", "adik", "keluarga", "orang", "tua", "teman"})
+"""Who is doing it for them ("lagi dibuatin anak saya"): words around a "not yet"."""
+EXPLAINING = frozenset({"masih", "cuma", "hanya", "soalnya", "karena", "baru", "jualan", "tapi"})
+"""Words that start a reason after a "don't have" ("belum ada, masih usaha kecil")."""
+MAX_REASON_WORDS = 8
 NONE_MARKS = frozenset({"-", "--", "---", "—", "–", "n/a", "na", "x", "nil", "null", "0"})
 """Whole answers that mean "nothing here" (``0`` only where no number is asked)."""
 
@@ -88,32 +97,55 @@ def consent_answer(text: str) -> Consent | None:
     if words[0] in NO or "tolak" in words or "menolak" in words:
         return Consent.DECLINE
     agrees = {"setuju", "bersedia", "mengizinkan", "izinkan", "agree"} & set(words)
-    if agrees or (words[0] in YES and len(words) <= 3):
+    allowed = words[0] in YES and all(word in YES | _DATA_USE for word in words)
+    if agrees or allowed or (words[0] in YES and len(words) <= 3):
         return Consent.AGREE
     return None
 
 
+_DATA_USE = frozenset({"dipakai", "digunakan", "dipake", "diproses", "disimpan", "dibaca"})
+"""What the consent allows ("iya boleh silakan datanya dipakai")."""
+
+
 def is_none_answer(text: str, *, number_asked: bool = True) -> bool:
     """Whether ``text`` says there is nothing to give: "belum punya", "tidak ada", "gak tau",
-    "skip", "lewati", "-", "ga ada nib nya kak"."""
+    "skip", "lewati", "-", "ga ada nib nya kak", also with a reason after it ("gak ada merk,
+    jualan biasa aja")."""
     stripped = prepared(text).strip().lower().rstrip(".!")
     if stripped in NONE_MARKS:
         return stripped != "0" or not number_asked
-    if _DIGIT.search(text) or "@" in text:
+    if "@" in text:
         return False
     words = [_without_nya(word) for word in answer_words(text)]
-    words = [word for word in words if word]
+    if _says_none_with_reason(text, words):
+        return True
+    return not _DIGIT.search(text) and _says_none(words)
+
+
+def _says_none(words: list[str]) -> bool:
     if not words or len(words) > 8:
         return False
-    known = SKIP | NEGATORS | HAVE | NOUNS | FILLERS | PENDING | WANT | {"menunggu", "masih"}
+    known = SKIP | NEGATORS | HAVE | NOUNS | FILLERS | PENDING | WANT | RELATIVES | {"menunggu"}
     if not all(word in known for word in words):
         return False
     negated = any(word in NEGATORS for word in words)
     said = set(words)
-    core = [word for word in words if word not in FILLERS | NOUNS]
+    core = [word for word in words if word not in FILLERS | NOUNS | RELATIVES]
     return bool(SKIP & said or PENDING & said) or (
         negated and (bool((HAVE | WANT) & said) or len(core) <= 2)
     )
+
+
+def _says_none_with_reason(text: str, words: list[str]) -> bool:
+    """ "belum ada kak, masih usaha kecil2an": a "don't have" first, then why."""
+    head, comma, _ = text.partition(",")
+    if comma and not _DIGIT.search(head):
+        said = [_without_nya(word) for word in answer_words(head)]
+        return len(words) <= len(said) + MAX_REASON_WORDS and _says_none(said)
+    cut = next((i for i, word in enumerate(words) if word in EXPLAINING and i > 0), None)
+    if cut is None or len(words) - cut > MAX_REASON_WORDS:
+        return False
+    return not _DIGIT.search(" ".join(words[:cut])) and _says_none(words[:cut])
 
 
 def _without_nya(word: str) -> str:
@@ -141,7 +173,9 @@ _HELP_WORDS = frozenset(
     | {"bantuan", "tolong", "help", "paham", "mengerti", "ngerti", "diisi", "isi", "apa", "mana"}
     | {"bagaimana", "kenapa", "mengapa", "harus", "dimana", "di", "dapat", "mendapatkan", "cari"}
 )
-_STATUS_WORDS = frozenset({"disetujui", "diterima", "diverifikasi", "status", "diproses"})
+_STATUS_WORDS = frozenset(
+    {"disetujui", "diterima", "diverifikasi", "status", "diproses", "pendaftaran", "pengajuan"}
+)
 _QUESTION_END = frozenset({"apa", "bagaimana", "gimana", "mana", "kapan", "kenapa"})
 _ASKING_WITH_MARK = frozenset(
     {"boleh", "harus", "perlu", "sesuai", "atau", "siapa", "berapa", "bisa", "kah", "untuk"}
@@ -206,7 +240,7 @@ def question_in(text: str) -> Question | None:
     asks = _asks(text, words)
     said = set(words)
     joined = " ".join(words)
-    if _STATUS_WORDS & said and (asks or "belum" in said):
+    if _STATUS_WORDS & said and (asks or "belum" in said or _QUESTION_END & said):
         return Question.STATUS
     if any(phrase in joined for phrase in _CONFUSED) and not _DIGIT.search(text):
         return Question.HELP
@@ -241,11 +275,13 @@ def _marked_question(text: str, said: set[str]) -> bool:
 def _complains(text: str, words: list[str]) -> bool:
     """ "kok ribet ya", "lama banget", "kok ditanya terus": a complaint word, the rest only
     words around one."""
+    known = COMPLAINTS | _AROUND_COMPLAINT | FILLERS
+    words = [word if word in known else word.removesuffix("nya") for word in words]
     said = set(words)
     complaints = COMPLAINTS | ({"banyak"} if _TOO_MANY & said else set())
     if _DIGIT.search(text) or len(words) > 6 or not complaints & said:
         return False
-    return all(word in complaints | _AROUND_COMPLAINT | FILLERS for word in words)
+    return all(word in complaints | known for word in words)
 
 
 _THING_NOUNS = frozenset(
@@ -265,10 +301,20 @@ _CHAT_WORDS = (
 MAX_CHAT_WORDS = 8
 
 
+_REFERRING = frozenset({"sama", "seperti", "sesuai", "idem", "ikut", "ikuti"})
+"""A short answer starting with these points at something else ("sama kayak nama produk")."""
+MAX_REFERRING_WORDS = 5
+
+
 def is_chat_only(text: str) -> bool:
     """Whether ``text`` holds only words of chat, no name, place or thing: "iya", "ok kak",
-    "sama kayak ktp", "sendiri". Never stored as a name, an address or a product."""
+    "sama kayak ktp", "sama kayak nama produk", "sendiri". Never stored as a name, an address
+    or a product."""
     if _DIGIT.search(text):
         return False
     words = [_without_nya(word) for word in answer_words(text)]
-    return 0 < len(words) <= MAX_CHAT_WORDS and all(word in _CHAT_WORDS for word in words)
+    if not 0 < len(words) <= MAX_CHAT_WORDS:
+        return False
+    referring = words[0] in _REFERRING and len(words) <= MAX_REFERRING_WORDS
+    allowed = _CHAT_WORDS | _THING_NOUNS if referring else _CHAT_WORDS
+    return all(word in allowed for word in words)

@@ -324,6 +324,16 @@ PHRASES: dict[str, str] = {
     "matur nuwun": "terima kasih",
     "hatur nuhun": "terima kasih",
     "nuwun sewu": "maaf",
+    # Indonesian "gak ngerti" is "I don't understand"; Javanese "ra ngerti" is "I don't know"
+    "gak ngerti": "tidak mengerti",
+    "ga ngerti": "tidak mengerti",
+    "nggak ngerti": "tidak mengerti",
+    "ngga ngerti": "tidak mengerti",
+    "enggak ngerti": "tidak mengerti",
+    "gk ngerti": "tidak mengerti",
+    "tidak ngerti": "tidak mengerti",
+    "sampai mana": "bagaimana",
+    "sampe mana": "bagaimana",
 }
 """Several regional words read together, replaced before single words."""
 
