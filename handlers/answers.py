@@ -50,7 +50,8 @@ NOUNS = frozenset(
     | {"apa", "apapun", "pun", "dulu", "masih", "lagi", "sekarang", "kakak", "usaha", "produk"}
     | {"iya", "oke", "ya", "lah", "x", "a", "ktp", "hp", "wa", "nama", "alamat", "harga"}
     | {"minimal", "minimum", "telepon", "pake", "surat", "foto", "merek", "nama", "label"}
-    | {"di", "ke", "dari", "oss", "dagang", "dagangan"}
+    | {"di", "ke", "dari", "oss", "dagang", "dagangan", "toko", "warung", "pribadi", "jual"}
+    | {"jualan", "dijual"}
 )
 PENDING = frozenset(
     {"proses", "diproses", "diurus", "mengurus", "pengurusan", "sedang", "nunggu", "dibuatin"}
@@ -97,6 +98,8 @@ def consent_answer(text: str) -> Consent | None:
     if words[0] in NO or "tolak" in words or "menolak" in words:
         return Consent.DECLINE
     agrees = {"setuju", "bersedia", "mengizinkan", "izinkan", "agree"} & set(words)
+    if agrees and NO & set(words):
+        return Consent.DECLINE if len(words) <= 3 else None
     allowed = words[0] in YES and all(word in YES | _DATA_USE for word in words)
     if agrees or allowed or (words[0] in YES and len(words) <= 3):
         return Consent.AGREE
@@ -167,7 +170,10 @@ class Question(StrEnum):
 
 _QUESTION_START = frozenset(
     {"bagaimana", "kenapa", "mengapa", "maksud", "maksudnya", "contoh", "gimana", "kapan"}
+    | {"apakah"}
 )
+_QUESTION_PHRASES = ("untuk apa", "kalau tidak", "bagaimana kalau", "apa harus", "apa boleh")
+"""Asking wherever they are ("buat apa nama saya", "kalau tidak setuju bagaimana")."""
 _HELP_WORDS = frozenset(
     {"contoh", "maksud", "maksudnya", "bingung", "caranya", "cara", "artinya", "arti", "bantu"}
     | {"bantuan", "tolong", "help", "paham", "mengerti", "ngerti", "diisi", "isi", "apa", "mana"}
@@ -186,6 +192,7 @@ boleh?", "alamat sesuai ktp?"); "Bumiaji?" alone is an unsure answer, read as on
 COMPLAINTS = frozenset(
     {"ribet", "repot", "susah", "sulit", "rumit", "lama", "lambat", "lelet", "capek", "cape"}
     | {"pusing", "bosan", "bosen", "malas", "males", "ditanya", "tanya", "nanya", "kebanyakan"}
+    | {"panjang", "berbelit", "bertele"}
 )
 _TOO_MANY = frozenset({"kok", "pertanyaan", "ditanya"})
 """With one of these, "banyak" is a complaint ("kok akeh pitakone"); alone it is an amount."""
@@ -196,6 +203,7 @@ _AROUND_COMPLAINT = frozenset(
     | {"pendaftaran", "pertanyaan", "nama", "ah", "aduh", "waduh", "nih", "jadi", "sangat"}
     | {"terlalu", "gini", "gitu", "ini", "itu", "sih", "deh", "loh", "ya", "kak", "saya"}
     | {"ngetik", "ketik", "mengetik", "nulis", "menulis", "tulis", "pikir", "mikir", "berpikir"}
+    | {"haduh", "duh", "hadeh", "hadeuh", "ampun", "astaga", "walah", "wah"}
 )
 _ASKING_BEFORE = frozenset({"itu", "ini", "isi", "maksud", "cara", "contoh", "arti", "diisi"})
 _CONFUSED = ("tidak paham", "tidak mengerti", "tidak ngerti", "bingung")
@@ -225,7 +233,7 @@ def _ends_asking(words: list[str]) -> bool:
         return False
     before = words[-2]
     asking = before in _ASKING_BEFORE or before.endswith("nya") or len(words) < tail
-    return asking or bool(_HELP_WORDS & set(words[:-1]))
+    return asking or bool((_HELP_WORDS | {"itu", "ini"}) & set(words[:-1]))
 
 
 def question_in(text: str) -> Question | None:
@@ -246,7 +254,7 @@ def question_in(text: str) -> Question | None:
         return Question.HELP
     if "tidak tahu" in joined and said & _HOW_WORDS and not _DIGIT.search(text):
         return Question.HELP  # "gak ngerti cara nulisnya": not "I don't know the value"
-    if asks and (_HELP_WORDS & said or _marked_question(text, said)):
+    if asks and (_HELP_WORDS & said or _ASKING_WITH_MARK & said or _marked_question(text, said)):
         return Question.HELP
     if words[0] in _ASKING_HELP and set(words[1:]) <= _ASKING_HELP | FILLERS | {"isi"}:
         return Question.HELP
@@ -256,10 +264,16 @@ def question_in(text: str) -> Question | None:
 
 
 def _asks(text: str, words: list[str]) -> bool:
-    """A question mark, a question word first, or one last ("NIB itu apa")."""
+    """A question mark, a question word first or one last ("NIB itu apa"), a question phrase
+    ("buat apa …"), or a modal with "ya" after it ("harus sesuai ktp ya")."""
     if text.rstrip().endswith("?") or words[0] in _QUESTION_START:
         return True
     if words[0] == "apa" and len(words) > 1 and words[1] in {"itu", "maksud", "arti"}:
+        return True
+    joined = " ".join(words)
+    if any(phrase in joined for phrase in _QUESTION_PHRASES):
+        return True
+    if len(words) > 1 and words[-1] in {"iya", "kah"} and _ASKING_WITH_MARK & set(words[:-1]):
         return True
     return _ends_asking(answer_words(text))
 
@@ -287,6 +301,7 @@ def _complains(text: str, words: list[str]) -> bool:
 _THING_NOUNS = frozenset(
     {"usaha", "produk", "foto", "harga", "surat", "izin", "sertifikat", "waktu", "nomor", "kode"}
     | {"label", "angka", "persen", "minimal", "minimum", "telepon", "alamat", "nama", "merek"}
+    | {"toko", "warung", "jual", "jualan", "dijual", "pribadi", "dagang", "dagangan"}
 )
 """Field names that are also words of real names ("Foto Produk", "Pengurusan Izin Usaha")."""
 _CHAT_WORDS = (

@@ -145,9 +145,9 @@ def _standard(word: str) -> str:
 
 
 def _javanese_stem(word: str) -> str | None:
-    """ "jenenge" → "nama", "mereke" → "merek": a listed word with the Javanese "-e"/"-ne"
-    ("its", "the") after it."""
-    for suffix in ("ne", "e"):
+    """ "jenenge" → "nama", "namanipun" → "nama", "namina" → "nama": a listed word with the
+    Javanese "-e", "-ne", "-ipun" or the Sundanese "-na" ("its", "the") after it."""
+    for suffix in ("nipun", "ipun", "ne", "na", "e"):
         stem = word.removesuffix(suffix)
         if stem != word and len(stem) >= MIN_STEM_LENGTH:
             found = REGIONAL.get(stem) or SPELLINGS.get(stem)
