@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from models.validators.chat import answer_words, prepared
+from models.validators.chat import answer_words, is_listed, prepared
 
 YES = frozenset(
     {"iya", "oke", "benar", "betul", "setuju", "boleh", "sesuai", "tepat", "cocok", "pas", "mantap"}
@@ -321,10 +321,22 @@ _REFERRING = frozenset({"sama", "seperti", "sesuai", "idem", "ikut", "ikuti"})
 MAX_REFERRING_WORDS = 5
 
 
+_SENTENCE_STARTS = frozenset(
+    {"tidak", "belum", "bukan", "tanpa", "kok", "loh", "kalau", "nanti", "sudah", "saya", "kami"}
+    | {"harus", "untuk", "apa", "bagaimana", "kenapa", "ini", "itu", "masih", "lagi", "iya"}
+    | {"oke", "mau", "sama", "seperti", "yang", "tempat", "males", "malas", "terus", "dulu"}
+)
+"""First words of a sentence about the question rather than of a name ("lagi dibuatin anak
+saya", "belum dikasih nama", "kok ribet ya")."""
+CHAT_SHARE = 0.6
+"""A sentence starting as above with at least this share of chat words is not a value; names
+that share words with chat ("Toko Ada Saja", "Kue Ada Rasa") start otherwise or have fewer."""
+
+
 def is_chat_only(text: str) -> bool:
-    """Whether ``text`` holds only words of chat, no name, place or thing: "iya", "ok kak",
-    "sama kayak ktp", "sama kayak nama produk", "sendiri". Never stored as a name, an address
-    or a product."""
+    """Whether ``text`` is chat rather than a name, place or thing: only chat words ("iya",
+    "ok kak", "sama kayak ktp"), or a sentence about the question ("lagi dibuatin anak saya",
+    "tak andik"). Never stored as a name, an address or a product."""
     if _DIGIT.search(text):
         return False
     words = [_without_nya(word) for word in answer_words(text)]
@@ -332,4 +344,7 @@ def is_chat_only(text: str) -> bool:
         return False
     referring = words[0] in _REFERRING and len(words) <= MAX_REFERRING_WORDS
     allowed = _CHAT_WORDS | _THING_NOUNS if referring else _CHAT_WORDS
-    return all(word in allowed for word in words)
+    if all(word in allowed for word in words):
+        return True
+    listed = sum(word in _CHAT_WORDS or is_listed(word) for word in words)
+    return words[0] in _SENTENCE_STARTS and listed >= CHAT_SHARE * len(words)

@@ -156,6 +156,12 @@ def _javanese_stem(word: str) -> str | None:
     return None
 
 
+def is_listed(word: str) -> bool:
+    """Whether a word of :func:`normalise` is a chat word the lists know (a standard word they
+    map to, or a listed spelling), rather than a name or a thing."""
+    return word in _STANDARD or word in SPELLINGS or word in REGIONAL or word in COLLOQUIAL
+
+
 @lru_cache(maxsize=4096)
 def answer_words(text: str) -> list[str]:
     """The words of :func:`normalise`, emoji that answer read as words and a spelling variant
