@@ -27,7 +27,7 @@ FILLERS = frozenset(
     | {"sudah", "memang", "sekali", "banget", "itu", "ini", "nya", "saja", "sama", "juga"}
     | {"terima", "kasih", "mohon", "maaf", "saya", "kami", "semua", "datanya", "data", "begitu"}
     | {"please", "thanks", "thank", "you", "it", "is", "that", "s", "yang", "aja"}
-    | {"kah", "loh", "dong", "sih", "mah", "to", "toh", "e", "ne", "ipun"}
+    | {"kah", "loh", "dong", "sih", "mah", "to", "toh", "e", "ne", "ipun", "me"}
 )
 """Words around a yes or no that change nothing ("iya betul kak", "sudah benar semua")."""
 
@@ -51,6 +51,7 @@ NOUNS = frozenset(
     | {"iya", "oke", "ya", "lah", "x", "a", "ktp", "hp", "wa", "nama", "alamat", "harga"}
     | {"minimal", "minimum", "telepon", "pake", "surat", "foto", "merek", "nama", "label"}
     | {"di", "ke", "dari", "oss", "dagang", "dagangan", "toko", "warung", "pribadi", "jual"}
+    | {"lengkap"}
     | {"jualan", "dijual"}
 )
 PENDING = frozenset(
@@ -178,11 +179,12 @@ _HELP_WORDS = frozenset(
     {"contoh", "maksud", "maksudnya", "bingung", "caranya", "cara", "artinya", "arti", "bantu"}
     | {"bantuan", "tolong", "help", "paham", "mengerti", "ngerti", "diisi", "isi", "apa", "mana"}
     | {"bagaimana", "kenapa", "mengapa", "harus", "dimana", "di", "dapat", "mendapatkan", "cari"}
+    | {"dimaksud"}
 )
 _STATUS_WORDS = frozenset(
     {"disetujui", "diterima", "diverifikasi", "status", "diproses", "pendaftaran", "pengajuan"}
 )
-_QUESTION_END = frozenset({"apa", "bagaimana", "gimana", "mana", "kapan", "kenapa"})
+_QUESTION_END = frozenset({"apa", "bagaimana", "gimana", "mana", "kapan", "kenapa", "maksudnya"})
 _ASKING_WITH_MARK = frozenset(
     {"boleh", "harus", "perlu", "sesuai", "atau", "siapa", "berapa", "bisa", "kah", "untuk"}
     | {"gunanya", "guna", "buat", "wajib", "penting", "benar", "betul", "itu"}

@@ -134,14 +134,20 @@ def _emoji_read(text: str) -> str:
 
 
 def _standard(word: str) -> str:
-    squeezed = _end_squeezed(word)
-    for candidate in (word, squeezed):
+    candidates = (word, _end_squeezed(word), _without_breath(word))
+    for candidate in candidates:
         found = SPELLINGS.get(candidate) or REGIONAL.get(candidate) or COLLOQUIAL.get(candidate)
         if found:
             return found
-    if squeezed in _STANDARD:
-        return squeezed
-    return _javanese_stem(word) or word
+    standard = next((candidate for candidate in candidates[1:] if candidate in _STANDARD), None)
+    return standard or _javanese_stem(word) or word
+
+
+def _without_breath(word: str) -> str:
+    """ "setujuh" → "setuju", "ajah" → "aja": an "h" typed after a last vowel."""
+    if len(word) > MIN_STEM_LENGTH and word[-1] == "h" and word[-2] in "aiueo":
+        return word[:-1]
+    return word
 
 
 def _javanese_stem(word: str) -> str | None:

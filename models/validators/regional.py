@@ -35,6 +35,13 @@ REGIONAL: dict[str, str] = {
     "ponapa": "apa",
     "dhimma": "mana",
     "kirem": "kirim",
+    # Malang walikan (words said backwards)
+    "oyi": "iya",
+    "oyii": "iya",
+    "ayas": "saya",
+    "kadit": "tidak",
+    "sam": "kak",
+    "kera": "kak",
     # Jawa Serang and Banyumas
     "ore": "tidak",
     "sire": "kak",
@@ -168,6 +175,8 @@ REGIONAL: dict[str, str] = {
     "liwati": "lewati",
     "langkahi": "lewati",
     "kintun": "kirim",
+    "submit": "kirim",
+    "send": "kirim",
     "kirimkan": "kirim",
     "kirimin": "kirim",
     "kirimke": "kirim",
@@ -307,7 +316,7 @@ REGIONAL: dict[str, str] = {
 
 LEAD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "nama": ("jeneng", "nami", "asma"),
-    "saya": ("aku", "kulo", "kula", "abdi", "kuring", "gue", "gw"),
+    "saya": ("aku", "kulo", "kula", "abdi", "kuring", "gue", "gw", "ayas"),
     "harga": ("rega",),
     "alamat": ("alamatipun",),
     "merek": ("merk",),
