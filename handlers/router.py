@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from handlers import broadcast, flows, link, menu, rights
-from handlers.answers import Question, question_in
 from handlers.commands import STAFF_BUTTON_COMMANDS, VENDOR_MENU
 from handlers.context import ConversationStatus, Flow, FlowContext
 from handlers.events import (
@@ -22,6 +21,7 @@ from handlers.intents import Intent, detect_intent, normalise
 from handlers.mentoring import mine, proxy, relay, staff
 from handlers.products import browse
 from handlers.products import form as product_form
+from handlers.questions import Question, question_in
 from handlers.recovery import answers_unseen
 from handlers.registration import flow as registration
 from handlers.render import ACTION_MARK, is_action

@@ -16,12 +16,14 @@ from typing import Any
 
 import pytest
 
-from handlers.answers import Question, consent_answer, is_chat_only, question_in, yes_or_no
+from handlers.answers import consent_answer, yes_or_no
+from handlers.chat_only import is_chat_only
 from handlers.choices import match_choice
 from handlers.forms import Step, read_typed
 from handlers.i18n import Locales
 from handlers.products import steps as product_steps
 from handlers.products.card import field_label as product_field_label
+from handlers.questions import Question, question_in
 from handlers.registration import steps as registration_steps
 from handlers.registration.summary import edit_choices, field_label
 from handlers.replies import msg
