@@ -1,8 +1,8 @@
-"""Readings of a typed answer that do not depend on the question: yes or no, agreement, "I don't
-have one", and a question or complaint typed instead of an answer. All read
-:func:`answer_words`: Indonesian chat spellings, Javanese and Sundanese words and emoji already
-replaced by the standard Indonesian word ("nggih" → "iya", "durung duwe" → "belum punya",
-"👍" → "oke")."""
+"""Readings of a typed answer that do not depend on the question: yes or no, agreement, and "I
+don't have one" (questions and complaints are in :mod:`handlers.questions`). All read
+:func:`answer_words`: Indonesian chat spellings, Javanese, Madurese and Sundanese words and
+emoji already replaced by the standard Indonesian word ("nggih" → "iya", "durung duwe" →
+"belum punya", "👍" → "oke")."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ FILLERS = frozenset(
     | {"sudah", "memang", "sekali", "banget", "itu", "ini", "nya", "saja", "sama", "juga"}
     | {"terima", "kasih", "mohon", "maaf", "saya", "kami", "semua", "datanya", "data", "begitu"}
     | {"please", "thanks", "thank", "you", "it", "is", "that", "s", "yang", "aja"}
-    | {"kah", "loh", "dong", "sih", "mah"}
+    | {"kah", "loh", "dong", "sih", "mah", "to", "toh", "e", "ne", "ipun", "me"}
 )
 """Words around a yes or no that change nothing ("iya betul kak", "sudah benar semua")."""
 
@@ -41,7 +41,8 @@ NEGATORS = frozenset({"tidak", "belum", "bukan", "tanpa", "no", "not", "dont", "
 HAVE = frozenset(
     {"ada", "punya", "tahu", "memiliki", "mempunyai", "paham", "pakai", "ngerti", "mengerti"}
     | {"have", "know", "any", "urus", "bikin", "dibuat", "diurus", "terdaftar", "daftar", "pake"}
-    | {"dikasih", "diberi", "kasih", "ngasih", "bermerek", "bermerk", "memakai"}
+    | {"dikasih", "diberi", "kasih", "ngasih", "bermerek", "bermerk", "memakai", "jadi"}
+    | {"selesai", "keluar", "terbit", "beres"}
 )
 NOUNS = frozenset(
     {"nib", "npwp", "email", "surel", "mail", "gmail", "merek", "merk", "brand", "sni", "kbki"}
@@ -49,10 +50,24 @@ NOUNS = frozenset(
     | {"apa", "apapun", "pun", "dulu", "masih", "lagi", "sekarang", "kakak", "usaha", "produk"}
     | {"iya", "oke", "ya", "lah", "x", "a", "ktp", "hp", "wa", "nama", "alamat", "harga"}
     | {"minimal", "minimum", "telepon", "pake", "surat", "foto", "merek", "nama", "label"}
-    | {"di", "ke", "dari", "oss"}
+    | {"di", "ke", "dari", "oss", "dagang", "dagangan", "toko", "warung", "pribadi", "jual"}
+    | {"lengkap"}
+    | {"jualan", "dijual"}
 )
-PENDING = frozenset({"proses", "diproses", "diurus", "mengurus", "pengurusan", "sedang", "nunggu"})
+PENDING = frozenset(
+    {"proses", "diproses", "diurus", "mengurus", "pengurusan", "sedang", "nunggu", "dibuatin"}
+    | {"dibikinin", "dibuatkan", "dibikinkan", "diuruskan"}
+)
 """Words saying it is being applied for: not there yet, so the no-value path too."""
+RELATIVES = frozenset({"anak", "suami", "istri", "adik", "keluarga", "orang", "tua", "teman"})
+"""Who is doing it for them ("lagi dibuatin anak saya"): words around a "not yet"."""
+EXPLAINING = frozenset({"masih", "cuma", "hanya", "soalnya", "karena", "baru", "jualan", "tapi"})
+"""Words that start a reason after a "don't have" ("belum ada, masih usaha kecil")."""
+MAX_REASON_WORDS = 8
+STATUS_WORDS = frozenset(
+    {"disetujui", "diterima", "diverifikasi", "status", "diproses", "pendaftaran", "pengajuan"}
+)
+"""Words of a question about the registration's status ("udah di acc belum")."""
 NONE_MARKS = frozenset({"-", "--", "---", "—", "–", "n/a", "na", "x", "nil", "null", "0"})
 """Whole answers that mean "nothing here" (``0`` only where no number is asked)."""
 
@@ -88,180 +103,64 @@ def consent_answer(text: str) -> Consent | None:
     if words[0] in NO or "tolak" in words or "menolak" in words:
         return Consent.DECLINE
     agrees = {"setuju", "bersedia", "mengizinkan", "izinkan", "agree"} & set(words)
-    if agrees or (words[0] in YES and len(words) <= 3):
+    if agrees and NO & set(words):
+        return Consent.DECLINE if len(words) <= 3 else None
+    allowed = words[0] in YES and all(word in YES | _DATA_USE for word in words)
+    if agrees or allowed or (words[0] in YES and len(words) <= 3):
         return Consent.AGREE
     return None
 
 
+_DATA_USE = frozenset({"dipakai", "digunakan", "dipake", "diproses", "disimpan", "dibaca"})
+"""What the consent allows ("iya boleh silakan datanya dipakai")."""
+
+
 def is_none_answer(text: str, *, number_asked: bool = True) -> bool:
     """Whether ``text`` says there is nothing to give: "belum punya", "tidak ada", "gak tau",
-    "skip", "lewati", "-", "ga ada nib nya kak"."""
+    "skip", "lewati", "-", "ga ada nib nya kak", also with a reason after it ("gak ada merk,
+    jualan biasa aja")."""
     stripped = prepared(text).strip().lower().rstrip(".!")
     if stripped in NONE_MARKS:
         return stripped != "0" or not number_asked
-    if _DIGIT.search(text) or "@" in text:
+    if "@" in text:
         return False
-    words = [_without_nya(word) for word in answer_words(text)]
-    words = [word for word in words if word]
+    words = [without_suffix(word) for word in answer_words(text)]
+    if _says_none_with_reason(text, words):
+        return True
+    return not _DIGIT.search(text) and _says_none(words)
+
+
+def _says_none(words: list[str]) -> bool:
     if not words or len(words) > 8:
         return False
-    known = SKIP | NEGATORS | HAVE | NOUNS | FILLERS | PENDING | WANT | {"menunggu", "masih"}
+    known = SKIP | NEGATORS | HAVE | NOUNS | FILLERS | PENDING | WANT | RELATIVES | {"menunggu"}
     if not all(word in known for word in words):
         return False
     negated = any(word in NEGATORS for word in words)
     said = set(words)
-    core = [word for word in words if word not in FILLERS | NOUNS]
+    core = [word for word in words if word not in FILLERS | NOUNS | RELATIVES]
     return bool(SKIP & said or PENDING & said) or (
         negated and (bool((HAVE | WANT) & said) or len(core) <= 2)
     )
 
 
-def _without_nya(word: str) -> str:
-    """ "nibnya" → "nib", "emailnya" → "email": the suffix points at the thing asked about."""
-    if word.endswith("nya") and word[:-3] in NOUNS | HAVE | _STATUS_WORDS:
-        return word[:-3]
+def _says_none_with_reason(text: str, words: list[str]) -> bool:
+    """ "belum ada kak, masih usaha kecil2an": a "don't have" first, then why."""
+    head, comma, _ = text.partition(",")
+    if comma and not _DIGIT.search(head):
+        said = [without_suffix(word) for word in answer_words(head)]
+        return len(words) <= len(said) + MAX_REASON_WORDS and _says_none(said)
+    cut = next((i for i, word in enumerate(words) if word in EXPLAINING and i > 0), None)
+    if cut is None or len(words) - cut > MAX_REASON_WORDS:
+        return False
+    return not _DIGIT.search(" ".join(words[:cut])) and _says_none(words[:cut])
+
+
+def without_suffix(word: str) -> str:
+    """ "nibnya" → "nib", "emailnya" → "email", Javanese "mereke" → "merek": the suffix points
+    at the thing asked about."""
+    for suffix in ("nya", "ne", "e"):
+        stem = word.removesuffix(suffix)
+        if stem != word and stem in NOUNS | HAVE | STATUS_WORDS:
+            return stem
     return word
-
-
-class Question(StrEnum):
-    STATUS = "status"
-    HELP = "help"
-
-
-_QUESTION_START = frozenset(
-    {"bagaimana", "kenapa", "mengapa", "maksud", "maksudnya", "contoh", "gimana", "kapan"}
-)
-_HELP_WORDS = frozenset(
-    {"contoh", "maksud", "maksudnya", "bingung", "caranya", "cara", "artinya", "arti", "bantu"}
-    | {"bantuan", "tolong", "help", "paham", "mengerti", "ngerti", "diisi", "isi", "apa", "mana"}
-    | {"bagaimana", "kenapa", "mengapa", "harus", "dimana", "di", "dapat", "mendapatkan", "cari"}
-)
-_STATUS_WORDS = frozenset({"disetujui", "diterima", "diverifikasi", "status", "diproses"})
-_QUESTION_END = frozenset({"apa", "bagaimana", "gimana", "mana", "kapan", "kenapa"})
-_ASKING_WITH_MARK = frozenset(
-    {"boleh", "harus", "perlu", "sesuai", "atau", "siapa", "berapa", "bisa", "kah", "untuk"}
-    | {"gunanya", "guna", "buat", "wajib", "penting", "benar", "betul", "itu"}
-)
-"""Words that make a short text ending in "?" a question about the step ("npwp pribadi
-boleh?", "alamat sesuai ktp?"); "Bumiaji?" alone is an unsure answer, read as one."""
-COMPLAINTS = frozenset(
-    {"ribet", "repot", "susah", "sulit", "rumit", "lama", "lambat", "lelet", "capek", "cape"}
-    | {"pusing", "bosan", "bosen", "malas", "males", "ditanya", "tanya", "nanya", "kebanyakan"}
-)
-_TOO_MANY = frozenset({"kok", "pertanyaan", "ditanya"})
-"""With one of these, "banyak" is a complaint ("kok akeh pitakone"); alone it is an amount."""
-"""A complaint about the form ("kok ribet ya", "lama banget"): answered with the step's help."""
-_AROUND_COMPLAINT = frozenset(
-    {"kok", "amat", "banget", "sekali", "terus", "mulu", "melulu", "lagi", "begini", "begitu"}
-    | {"iya", "isi", "mengisi", "ngisi", "ngisinya", "isinya", "form", "formulir", "daftar"}
-    | {"pendaftaran", "pertanyaan", "nama", "ah", "aduh", "waduh", "nih", "jadi", "sangat"}
-    | {"terlalu", "gini", "gitu", "ini", "itu", "sih", "deh", "loh", "ya", "kak", "saya"}
-    | {"ngetik", "ketik", "mengetik", "nulis", "menulis", "tulis"}
-)
-_ASKING_BEFORE = frozenset({"itu", "ini", "isi", "maksud", "cara", "contoh", "arti", "diisi"})
-_CONFUSED = ("tidak paham", "tidak mengerti", "tidak ngerti", "bingung")
-_ASKING_HELP = frozenset({"tolong", "bantu", "bantuan", "help", "tanya"})
-_HOW_WORDS = frozenset(
-    {"cara", "caranya", "maksud", "maksudnya", "contoh", "arti", "artinya", "apa", "bagaimana"}
-    | {"nulis", "menulis", "tulis", "isi", "mengisi", "diisi", "ngisi", "harus"}
-)
-_QUESTION_TAIL = frozenset(
-    {"iya", "sih", "kah", "dong", "deh", "kak", "nih", "loh", "yah", "lah", "ini", "itu"}
-)
-"""Particles after a question word ("jual opo yo", "ini gimana ya"): the question still ends
-with it. Not "saja": "Warung Apa Aja" is a name."""
-MAX_QUESTION_LENGTH = 80
-MIN_QUESTION_WORDS = 3
-"""A text of this many words ending in "?" is a question, whatever its words."""
-
-
-def _ends_asking(words: list[str]) -> bool:
-    """ "NIB itu apa", "isinya gimana", "cara bikin nib gimana", "kbli iku opo sih": a question
-    without its mark."""
-    tail = len(words)
-    while len(words) > 1 and words[-1] in _QUESTION_TAIL:
-        words = words[:-1]
-    if not 1 < len(words) <= 6 or words[-1] not in _QUESTION_END:
-        return False
-    before = words[-2]
-    asking = before in _ASKING_BEFORE or before.endswith("nya") or len(words) < tail
-    return asking or bool(_HELP_WORDS & set(words[:-1]))
-
-
-def question_in(text: str) -> Question | None:
-    """A question or complaint typed instead of an answer ("udah di acc belum?", "contohnya
-    gimana?", "NIB itu apa?", "bingung kak", "kok ribet ya"), or None. Short texts only: a
-    long one is an answer."""
-    if len(text) > MAX_QUESTION_LENGTH or "@" in text:
-        return None
-    words = [_without_nya(word) for word in answer_words(text)]
-    if not words:
-        return None
-    asks = _asks(text, words)
-    said = set(words)
-    joined = " ".join(words)
-    if _STATUS_WORDS & said and (asks or "belum" in said):
-        return Question.STATUS
-    if any(phrase in joined for phrase in _CONFUSED) and not _DIGIT.search(text):
-        return Question.HELP
-    if "tidak tahu" in joined and said & _HOW_WORDS and not _DIGIT.search(text):
-        return Question.HELP  # "gak ngerti cara nulisnya": not "I don't know the value"
-    if asks and (_HELP_WORDS & said or _marked_question(text, said)):
-        return Question.HELP
-    if words[0] in _ASKING_HELP and set(words[1:]) <= _ASKING_HELP | FILLERS | {"isi"}:
-        return Question.HELP
-    if _complains(text, words):
-        return Question.HELP
-    return None
-
-
-def _asks(text: str, words: list[str]) -> bool:
-    """A question mark, a question word first, or one last ("NIB itu apa")."""
-    if text.rstrip().endswith("?") or words[0] in _QUESTION_START:
-        return True
-    if words[0] == "apa" and len(words) > 1 and words[1] in {"itu", "maksud", "arti"}:
-        return True
-    return _ends_asking(answer_words(text))
-
-
-def _marked_question(text: str, said: set[str]) -> bool:
-    """ "npwp pribadi boleh?", "ini resmi dari pemda?": a question mark after a word asking about
-    the step or after three words or more, no number. "Bumiaji?" is an unsure answer."""
-    if not text.rstrip().endswith("?") or _DIGIT.search(text):
-        return False
-    return bool(_ASKING_WITH_MARK & said) or len(text.split()) >= MIN_QUESTION_WORDS
-
-
-def _complains(text: str, words: list[str]) -> bool:
-    """ "kok ribet ya", "lama banget", "kok ditanya terus": a complaint word, the rest only
-    words around one."""
-    said = set(words)
-    complaints = COMPLAINTS | ({"banyak"} if _TOO_MANY & said else set())
-    if _DIGIT.search(text) or len(words) > 6 or not complaints & said:
-        return False
-    return all(word in complaints | _AROUND_COMPLAINT | FILLERS for word in words)
-
-
-_THING_NOUNS = frozenset(
-    {"usaha", "produk", "foto", "harga", "surat", "izin", "sertifikat", "waktu", "nomor", "kode"}
-    | {"label", "angka", "persen", "minimal", "minimum", "telepon", "alamat", "nama", "merek"}
-)
-"""Field names that are also words of real names ("Foto Produk", "Pengurusan Izin Usaha")."""
-_CHAT_WORDS = (
-    (FILLERS | NOUNS | SKIP | NEGATORS | PENDING | WANT | NO | NOT_QUITE | COMPLAINTS)
-    | (_AROUND_COMPLAINT | _HELP_WORDS | _QUESTION_START | _QUESTION_END | _STATUS_WORDS)
-    | (HAVE - {"daftar", "terdaftar"})
-    | {"iya", "oke", "benar", "betul", "setuju", "boleh", "yes", "silakan", "lanjut", "tahu"}
-    | {"seperti", "sama", "dengan", "dan", "atau", "yang", "ada", "sudah", "belum", "mau"}
-    | {"dulu", "saja", "sendiri", "semua", "lengkap", "sesuai", "tadi", "diatas", "atas"}
-) - _THING_NOUNS
-MAX_CHAT_WORDS = 8
-
-
-def is_chat_only(text: str) -> bool:
-    """Whether ``text`` holds only words of chat, no name, place or thing: "iya", "ok kak",
-    "sama kayak ktp", "sendiri". Never stored as a name, an address or a product."""
-    if _DIGIT.search(text):
-        return False
-    words = [_without_nya(word) for word in answer_words(text)]
-    return 0 < len(words) <= MAX_CHAT_WORDS and all(word in _CHAT_WORDS for word in words)

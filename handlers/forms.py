@@ -12,7 +12,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
-from handlers.answers import is_chat_only, is_none_answer
+from handlers.answers import is_none_answer
+from handlers.chat_only import is_chat_only
 from handlers.choices import Matched, match_choice
 from handlers.context import Flow, FlowContext
 from handlers.events import ChoiceMade, ContactShared, MediaReceived, TextReceived

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from handlers import broadcast, flows, link, menu, rights
-from handlers.answers import Question, question_in
 from handlers.commands import STAFF_BUTTON_COMMANDS, VENDOR_MENU
 from handlers.context import ConversationStatus, Flow, FlowContext
 from handlers.events import (
@@ -22,6 +21,7 @@ from handlers.intents import Intent, detect_intent, normalise
 from handlers.mentoring import mine, proxy, relay, staff
 from handlers.products import browse
 from handlers.products import form as product_form
+from handlers.questions import Question, question_in
 from handlers.recovery import answers_unseen, lost_final
 from handlers.registration import flow as registration
 from handlers.render import ACTION_MARK, is_action
@@ -273,12 +273,15 @@ def in_form(ctx: FlowContext) -> bool:
 
 
 async def answer_question(ctx: FlowContext, asked: Question) -> None:
-    """A status or help question asked at a step: answered, then the step asked again."""
+    """A status or help question, or a complaint, at a step: answered (a complaint with an
+    apology and the step's help), then the step asked again. Never stored as an answer."""
     if asked is Question.STATUS:
         await describe_status(ctx)
         await repeat_current(ctx)
-    else:
-        await help_here(ctx)
+        return
+    if asked is Question.COMPLAINT:
+        ctx.say(msg("complaint-sorry"))
+    await help_here(ctx)
 
 
 async def continue_with(ctx: FlowContext, text: str) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from models.placenames import Match, NameIndex, prefers_city, sure, with_kecamatan
+from models.placenames import Match, NameIndex, key, prefers_city, sure, with_kecamatan
 
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ETALASE_PATH = _REPO_ROOT / "data" / "etalase.toml"
@@ -152,13 +152,27 @@ class Catalog:
     def kelurahan_with_kecamatan(self, text: str, regency_code: str) -> str | None:
         """The desa/kelurahan of a kabupaten/kota that ``text`` names together with its
         kecamatan ("sumberejo kec batu", "tulungrejo bumiaji"), when both are clear; None
-        otherwise. Narrows a name several desa share to the one in the kecamatan named."""
-        for desa, kecamatan in with_kecamatan(text):
-            kecamatan_code = sure(self.find_kecamatan(kecamatan, regency_code))
-            found = kecamatan_code and sure(self.find_kelurahan(desa, kecamatan_code))
-            if found:
-                return found
+        otherwise. Narrows a name several desa share to the one in the kecamatan named. The
+        kecamatan may be misspelt ("wonorejo lwang"): of its close matches, exactly one must have
+        a desa of that name."""
+        for attempt in self._without_own_name(text, regency_code):
+            for desa, kecamatan in with_kecamatan(attempt):
+                matches = self.find_kecamatan(kecamatan, regency_code)
+                found = {sure(self.find_kelurahan(desa, match.code)) for match in matches}
+                found.discard(None)
+                if len(found) == 1:
+                    return found.pop()
         return None
+
+    def _without_own_name(self, text: str, regency_code: str) -> list[str]:
+        """``text``, and without the kabupaten/kota's name typed last ("wonorejo lawang
+        malang"); Kota Batu's kecamatan Batu keeps its name in the first."""
+        region = self.region_by_code(regency_code)
+        words = text.replace(",", " ").split()
+        if region is None or len(words) < 3:
+            return [text]
+        own = key(region.name.split(" ", 1)[-1])
+        return [text, " ".join(words[:-1])] if key(words[-1]) == own else [text]
 
     @property
     def region(self) -> Region:

@@ -22,6 +22,9 @@ _PREFIXES = re.compile(
 _CITY = re.compile(r"^\s*(?:kota|kot|kt)\b", re.IGNORECASE)
 _REGENCY = re.compile(r"^\s*(?:kabupaten|kab)\b", re.IGNORECASE)
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_REGENCY_TAIL = re.compile(
+    r"[\s,]+(?:kabupaten|kab|kota|kot)\b\.?\s*[^\W\d_][\w\s]*$", re.IGNORECASE
+)
 _KECAMATAN_MARK = re.compile(r"(?:^|[\s,]+)(?:kecamatan|kec|kc)\b\.?[\s,]*", re.IGNORECASE)
 MAX_KECAMATAN_WORDS = 3
 """A kecamatan name typed after a desa is at most this many words ("Oro Oro Ombo" is a desa)."""
@@ -115,7 +118,9 @@ def _near_best(matches: list[Match]) -> list[Match]:
 def with_kecamatan(text: str) -> list[tuple[str, str]]:
     """The ways ``text`` may be a desa followed by its kecamatan, most likely first:
     "sumberejo kec batu" → [("sumberejo", "batu")]; "sumberejo batu" → [("sumberejo", "batu")];
-    "ds punten, bumiaji" → [("ds punten", "bumiaji")]."""
+    "ds punten, bumiaji" → [("ds punten", "bumiaji")]. A kabupaten/kota typed after them
+    ("…, kab. malang") is left out."""
+    text = _REGENCY_TAIL.sub("", text)
     marked = _KECAMATAN_MARK.split(text, maxsplit=1)
     if len(marked) == 2 and marked[0].strip() and marked[1].strip():
         return [(marked[0].strip(" ,"), marked[1].strip(" ,"))]

@@ -16,12 +16,14 @@ from typing import Any
 
 import pytest
 
-from handlers.answers import consent_answer, is_chat_only, question_in, yes_or_no
+from handlers.answers import consent_answer, yes_or_no
+from handlers.chat_only import is_chat_only
 from handlers.choices import match_choice
 from handlers.forms import Step, read_typed
 from handlers.i18n import Locales
 from handlers.products import steps as product_steps
 from handlers.products.card import field_label as product_field_label
+from handlers.questions import Question, question_in
 from handlers.registration import steps as registration_steps
 from handlers.registration.summary import edit_choices, field_label
 from handlers.replies import msg
@@ -59,7 +61,8 @@ THRESHOLD = 0.97
 MIN_SIZE = 400
 TODAY = date(2026, 12, 1)
 HARMLESS = frozenset({"<refused>", "<several>", "<unmatched>", "?help", "?status", "<amount>"})
-"""Readings that store nothing: the question is asked again (or answered) instead."""
+"""Readings that store nothing: the question is asked again (or answered) instead. A complaint
+reads as ``?help``: it gets an apology and the step's help."""
 
 CATALOG = load_catalog()
 TR = Locales().translator("id")
@@ -156,7 +159,7 @@ def read_yes_no(answer: bool | None) -> str:
 def read(step: str, text: str) -> str:
     """What the bot understands from ``text`` typed at ``step``."""
     if step != "confirm" and (asked := question_in(text)) is not None:
-        return f"?{asked.value}"
+        return "?help" if asked is Question.COMPLAINT else f"?{asked.value}"
     if step == "question":
         return "<answer>"
     if step == "consent":

@@ -170,6 +170,7 @@ link-done = 🔗 Done! This account is now connected to your registration.
 button-show-all-choices = 📋 Show all choices
 error-answer-needed = This is needed to continue. An estimate is fine; press ❓ Help if unsure.
 error-not-an-answer = We cannot save that as the answer. Type the information itself, or press ❓ Help if unsure.
+complaint-sorry = Sorry if this feels like a lot. Here is a short guide to this question:
 error-choice-several = Several choices are close. Which one do you mean?
 error-choice-unmatched = We could not find a choice matching your answer. Please pick one below, or type its name.
 error-summary-typed = To change something, press its button or type its name, e.g. "address". Type "submit" when everything is right.

@@ -170,6 +170,7 @@ link-done = 🔗 Berhasil! Akun ini sudah tersambung dengan pendaftaran Anda.
 button-show-all-choices = 📋 Lihat semua pilihan
 error-answer-needed = Data ini wajib diisi untuk melanjutkan. Perkiraan pun tidak apa-apa; tekan ❓ Bantuan bila ragu.
 error-not-an-answer = Itu belum bisa kami simpan sebagai jawaban. Tulis datanya langsung, atau tekan ❓ Bantuan bila ragu.
+complaint-sorry = Maaf kalau terasa merepotkan. Ini panduan singkat untuk pertanyaan ini:
 error-choice-several = Ada beberapa pilihan yang mirip. Yang mana maksud Anda?
 error-choice-unmatched = Kami belum menemukan pilihan yang cocok dengan jawaban Anda. Silakan pilih salah satu di bawah, atau ketik namanya.
 error-summary-typed = Untuk mengubah data, pilih tombolnya atau ketik nama datanya, misalnya "alamat". Ketik "kirim" bila semua sudah benar.

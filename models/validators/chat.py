@@ -13,7 +13,7 @@ Two layers:
   :func:`prepared` in lower case without punctuation, chat spellings
   (:mod:`models.validators.lexicon`), Javanese and Sundanese words
   (:mod:`models.validators.regional`) and the Colloquial Indonesian Lexicon of Salsabila et al.
-  (2018, shipped by the ``indoNLP`` package, MIT) replaced by the standard word.
+  (2018, kept in ``data/lexicon``) replaced by the standard word.
 - :func:`answer_words` is what yes/no, consent, questions and "nothing to give" read:
   :func:`normalise`, with emoji that carry a meaning ("👍", "❌") read as that word and a
   spelling variant of a listed word ("enggeh", "mbotenn") read as that word
@@ -26,8 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-
-from indoNLP.preprocessing.slang_data import SLANG_DATA
+from pathlib import Path
 
 from models.validators.lexicon import SHORT_WORDS, SPELLINGS
 from models.validators.regional import EMOJI, PHRASES, REGIONAL
@@ -47,6 +46,8 @@ _STANDARD = frozenset(
 )
 _INNER_APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019`](?=[a-z])")
 _PHRASES = re.compile(r"\b(" + "|".join(map(re.escape, PHRASES)) + r")\b")
+MIN_STEM_LENGTH = 4
+"""Shorter stems ("kue" → "ku") are not a word with a suffix."""
 MIN_COLLOQUIAL_LENGTH = 4
 """Shorter colloquial keys ("d", "ma", "in") stand for too many words to be read as one."""
 
@@ -55,11 +56,15 @@ def _own_reading(word: str) -> str:
     return SPELLINGS.get(word) or REGIONAL.get(word) or word
 
 
-def _colloquial() -> dict[str, str]:
+COLLOQUIAL_PATH = Path(__file__).resolve().parents[2] / "data" / "lexicon" / "colloquial.tsv"
+
+
+def _colloquial(path: Path = COLLOQUIAL_PATH) -> dict[str, str]:
     """The lexicon's entries that lead to a word the readers know ("gamau" → "tidak mau",
-    "blim" → "belum"); the rest (most of its 4,000 entries) changes nothing a step reads."""
+    "blim" → "belum"); the rest (most of its 4,331 entries) changes nothing a step reads."""
     found = {}
-    for word, meaning in SLANG_DATA.items():
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, meaning = line.partition("\t")
         if len(word) < MIN_COLLOQUIAL_LENGTH or not word.isalpha():
             continue
         if word in SPELLINGS or word in REGIONAL or word in _STANDARD:
@@ -129,12 +134,38 @@ def _emoji_read(text: str) -> str:
 
 
 def _standard(word: str) -> str:
-    squeezed = _end_squeezed(word)
-    for candidate in (word, squeezed):
+    candidates = (word, _end_squeezed(word), _without_breath(word))
+    for candidate in candidates:
         found = SPELLINGS.get(candidate) or REGIONAL.get(candidate) or COLLOQUIAL.get(candidate)
         if found:
             return found
-    return squeezed if squeezed in _STANDARD else word
+    standard = next((candidate for candidate in candidates[1:] if candidate in _STANDARD), None)
+    return standard or _javanese_stem(word) or word
+
+
+def _without_breath(word: str) -> str:
+    """ "setujuh" → "setuju", "ajah" → "aja": an "h" typed after a last vowel."""
+    if len(word) > MIN_STEM_LENGTH and word[-1] == "h" and word[-2] in "aiueo":
+        return word[:-1]
+    return word
+
+
+def _javanese_stem(word: str) -> str | None:
+    """ "jenenge" → "nama", "namanipun" → "nama", "namina" → "nama": a listed word with the
+    Javanese "-e", "-ne", "-ipun" or the Sundanese "-na" ("its", "the") after it."""
+    for suffix in ("nipun", "ipun", "ne", "na", "e"):
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= MIN_STEM_LENGTH:
+            found = REGIONAL.get(stem) or SPELLINGS.get(stem)
+            if found or stem in _STANDARD:
+                return found or stem
+    return None
+
+
+def is_listed(word: str) -> bool:
+    """Whether a word of :func:`normalise` is a chat word the lists know (a standard word they
+    map to, or a listed spelling), rather than a name or a thing."""
+    return word in _STANDARD or word in SPELLINGS or word in REGIONAL or word in COLLOQUIAL
 
 
 @lru_cache(maxsize=4096)

@@ -1,5 +1,6 @@
-"""Javanese (ngoko, krama, Suroboyoan) and Sundanese words that answer a question, and emoji
-with the meaning they carry in chat, mapped to the Indonesian word a step reads.
+"""Javanese (ngoko, krama, Suroboyoan, Jawa Serang), Madurese and Sundanese words that answer
+a question, and emoji with the meaning they carry in chat, mapped to the Indonesian word a step
+reads.
 
 The project's own lists, limited to what answers a form: yes, no, not yet, have / don't have,
 know / don't know, later, send, skip, questions ("opo", "piye", "naon", "kumaha"), forms of
@@ -11,6 +12,39 @@ Spelling variants not listed ("enggeh", "inggeh", "ngeh") are found by
 from __future__ import annotations
 
 REGIONAL: dict[str, str] = {
+    # Madurese (East Java: Madura and the Tapal Kuda)
+    "engghi": "iya",
+    "enggi": "iya",
+    "iyeh": "iya",
+    "iye": "iya",
+    "bender": "benar",
+    "bhunten": "tidak",
+    "bunten": "tidak",
+    "enjek": "tidak",
+    "enjak": "tidak",
+    "enja": "tidak",
+    "tadak": "tidak ada",
+    "tadek": "tidak ada",
+    "tada": "tidak ada",
+    "andik": "punya",
+    "ande": "punya",
+    "gi": "masih",
+    "ghi": "masih",
+    "taoh": "tahu",
+    "apah": "apa",
+    "ponapa": "apa",
+    "dhimma": "mana",
+    "kirem": "kirim",
+    # Malang walikan (words said backwards)
+    "oyi": "iya",
+    "oyii": "iya",
+    "ayas": "saya",
+    "kadit": "tidak",
+    "sam": "kak",
+    "kera": "kak",
+    # Jawa Serang and Banyumas
+    "ore": "tidak",
+    "sire": "kak",
     # yes (Javanese ngoko, krama; Sundanese)
     "nggih": "iya",
     "inggih": "iya",
@@ -45,6 +79,10 @@ REGIONAL: dict[str, str] = {
     "klentu": "keliru",
     "mangga": "silakan",
     "gelem": "mau",
+    "arep": "mau",
+    "ape": "mau",
+    "bade": "mau",
+    "badhe": "mau",
     "purun": "mau",
     "daek": "mau",
     "hayang": "mau",
@@ -93,11 +131,32 @@ REGIONAL: dict[str, str] = {
     "wonten": "ada",
     "aya": "ada",
     "nganggo": "pakai",
+    "ngurus": "mengurus",
+    "ngurusi": "mengurus",
+    "ngurusin": "mengurus",
+    "imel": "email",
+    "surel": "email",
+    "main": "pakai",
+    "sepakat": "setuju",
+    "ogah": "tidak mau",
+    "bojo": "suami",
+    "bojoku": "suami saya",
+    "garwa": "suami",
+    "garwane": "suami",
+    "sing": "yang",
+    "nggon": "tempat",
+    "omah": "rumah",
+    "griya": "rumah",
+    "imah": "rumah",
+    "mikir": "pikir",
+    "polos": "polosan",
     "ngangge": "pakai",
     # know / understand
     "ngerti": "tahu",
     "ngertos": "tahu",
     "weruh": "tahu",
+    "eruh": "tahu",
+    "ruh": "tahu",
     "terang": "tahu",
     "uninga": "tahu",
     "embuh": "tidak tahu",
@@ -116,6 +175,8 @@ REGIONAL: dict[str, str] = {
     "liwati": "lewati",
     "langkahi": "lewati",
     "kintun": "kirim",
+    "submit": "kirim",
+    "send": "kirim",
     "kirimkan": "kirim",
     "kirimin": "kirim",
     "kirimke": "kirim",
@@ -192,8 +253,8 @@ REGIONAL: dict[str, str] = {
     "rumiyin": "dulu",
     "disik": "dulu",
     "dhisik": "dulu",
-    "sik": "nanti",
-    "sek": "nanti",
+    "sik": "dulu",
+    "sek": "dulu",
     "bentar": "nanti",
     "sebentar": "nanti",
     "heula": "dulu",
@@ -255,7 +316,7 @@ REGIONAL: dict[str, str] = {
 
 LEAD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "nama": ("jeneng", "nami", "asma"),
-    "saya": ("aku", "kulo", "kula", "abdi", "kuring", "gue", "gw"),
+    "saya": ("aku", "kulo", "kula", "abdi", "kuring", "gue", "gw", "ayas"),
     "harga": ("rega",),
     "alamat": ("alamatipun",),
     "merek": ("merk",),
@@ -276,6 +337,16 @@ PHRASES: dict[str, str] = {
     "matur nuwun": "terima kasih",
     "hatur nuhun": "terima kasih",
     "nuwun sewu": "maaf",
+    # Indonesian "gak ngerti" is "I don't understand"; Javanese "ra ngerti" is "I don't know"
+    "gak ngerti": "tidak mengerti",
+    "ga ngerti": "tidak mengerti",
+    "nggak ngerti": "tidak mengerti",
+    "ngga ngerti": "tidak mengerti",
+    "enggak ngerti": "tidak mengerti",
+    "gk ngerti": "tidak mengerti",
+    "tidak ngerti": "tidak mengerti",
+    "sampai mana": "bagaimana",
+    "sampe mana": "bagaimana",
 }
 """Several regional words read together, replaced before single words."""
 

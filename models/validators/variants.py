@@ -3,11 +3,13 @@
 Javanese and Sundanese have no single spelling in chat: "nggih", "enggeh", "inggih", "ngih",
 "nggeh" are one word, and so are "mboten", "mbotenn", "boten". Lists cannot hold every variant,
 so an unknown word is compared with the known ones (the keys of the chat and regional word
-lists, :mod:`models.validators.lexicon` and :mod:`models.validators.regional`) by character
-2- and 3-grams of its skeleton (stretched letters squeezed, a vowel before a nasal cluster
-dropped, "e" and "i" read alike), and takes the meaning of the nearest one when it is close
-and no other meaning is as close. Nearest neighbour over a kept, labelled word list: nothing is
-fetched or trained at run time beyond building the index at import.
+lists, :mod:`models.validators.lexicon` and :mod:`models.validators.regional`, and the standard
+words they stand for) by its skeleton (stretched and doubled letters squeezed, a vowel before
+a nasal cluster dropped, "e" and "i" read alike: "ribeet" is "ribet"), by its consonants when
+vowels were dropped ("salh" is "salah"), and else by character 2- and 3-grams of the skeleton,
+taking the meaning of the nearest one when it is close and no other meaning is as close.
+Nearest neighbour over a kept, labelled word list: nothing is fetched or trained at run time
+beyond building the index at import.
 """
 
 from __future__ import annotations
@@ -21,10 +23,14 @@ from models.validators.regional import REGIONAL
 
 MIN_LENGTH = 4
 """Shorter words are too alike ("ora", "ara", "ira") to be guessed by their letters."""
-MIN_SIMILARITY = 0.7
-"""Dice coefficient of the n-grams: 0.7 keeps "enggeh" → "nggih", not "sumber" → "sumuhun"."""
+MIN_SIMILARITY = 0.8
+"""Dice coefficient of the n-grams: 0.8 keeps "nggihh" → "nggih", not "aduh" → "ndue"."""
+
+MIN_CONSONANTS = 3
+"""Fewer consonants ("gk", "tw") are too alike to be told apart by them."""
 
 _NASAL_START = re.compile(r"^[aeiou](?=ng|nj|mb|nd)")
+_VOWELS = re.compile(r"[aeiou]")
 _REPEATED = re.compile(r"(.)\1+")
 
 
@@ -40,10 +46,17 @@ def grams(word: str) -> frozenset[str]:
     return frozenset(padded[i : i + n] for n in (2, 3) for i in range(len(padded) - n + 1))
 
 
+def _listed() -> list[tuple[str, str]]:
+    """Every listed spelling with its meaning, and every standard word meaning itself."""
+    pairs = [*SPELLINGS.items(), *REGIONAL.items()]
+    standard = {word for _, meaning in pairs for word in meaning.split()}
+    return pairs + [(word, word) for word in sorted(standard)]
+
+
 def _index() -> dict[str, tuple[str, frozenset[str]]]:
     """Skeleton → (meaning, n-grams) of every listed word long enough to compare."""
     meanings: dict[str, set[str]] = defaultdict(set)
-    for word, meaning in (*SPELLINGS.items(), *REGIONAL.items()):
+    for word, meaning in _listed():
         if len(word) >= MIN_LENGTH and word.isalpha():
             meanings[skeleton(word)].add(meaning)
     return {
@@ -51,7 +64,25 @@ def _index() -> dict[str, tuple[str, frozenset[str]]]:
     }
 
 
+def consonants(word: str) -> str:
+    return _REPEATED.sub(r"\1", _VOWELS.sub("", word.lower()))
+
+
+def _by_consonants() -> dict[str, tuple[str, int]]:
+    """Consonants → (meaning, length) of the listed words whose consonants no other meaning
+    shares: "salh" and "slh" are "salah" with vowels dropped."""
+    meanings: dict[str, set[str]] = defaultdict(set)
+    lengths: dict[str, int] = {}
+    for word, meaning in _listed():
+        key = consonants(word)
+        if len(key) >= MIN_CONSONANTS and word.isalpha():
+            meanings[key].add(meaning)
+            lengths[key] = max(lengths.get(key, 0), len(word))
+    return {key: (found.pop(), lengths[key]) for key, found in meanings.items() if len(found) == 1}
+
+
 _INDEX = _index()
+_CONSONANTS = _by_consonants()
 
 
 @lru_cache(maxsize=4096)
@@ -62,6 +93,9 @@ def nearest(word: str) -> str | None:
     key = skeleton(word)
     if key in _INDEX:
         return _INDEX[key][0]
+    dropped = _CONSONANTS.get(consonants(word))
+    if dropped is not None and len(word) < dropped[1]:
+        return dropped[0]
     mine = grams(key)
     scored = sorted(
         (

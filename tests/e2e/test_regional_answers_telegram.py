@@ -49,6 +49,7 @@ async def test_a_complaint_at_the_business_name_is_not_stored(telegram: Telegram
     await until_business_name(user)
     received = await user.say("kok ribet ya")
     texts = "\n".join(message.text for message in received)
+    assert "Maaf kalau terasa merepotkan" in texts
     assert "nama usaha seperti yang dikenal pembeli" in texts  # the step's help
     assert ASK_BUSINESS in received[-1].text
     assert (await vendor_row(telegram, 2604)).business_name is None

@@ -91,6 +91,23 @@ async def test_a_desa_of_a_neighbouring_kecamatan_is_offered_with_its_kecamatan(
     assert (vendor.kecamatan_code, vendor.kelurahan_code) == ("35.79.03", "35.79.03.2003")
 
 
+async def test_a_desa_typed_with_its_kecamatan_is_the_one_in_that_kecamatan(
+    province: TelegramBot,
+) -> None:
+    """Kabupaten Malang has four desa named Wonorejo: the kecamatan typed with it picks one."""
+    user = province.user(1605)
+    await until_place(user)
+    await user.say("kab malang")
+    await user.press("Kabupaten Malang")
+    await user.say("singosari")
+    assert "Di desa/kelurahan mana (Kecamatan Singosari)?" in user.last.text
+    await user.say("wonorejo kec lawang")
+    assert "Tulis alamat lengkap usaha" in user.last.text
+
+    vendor = await vendor_row(province, 1605)
+    assert (vendor.kecamatan_code, vendor.kelurahan_code) == ("35.07.25", "35.07.25.2012")
+
+
 async def test_an_unknown_name_is_explained_and_another_kabupaten_can_be_chosen(
     province: TelegramBot,
 ) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.answers import Question, is_none_answer, question_in, yes_or_no
+from handlers.answers import is_none_answer, yes_or_no
 from handlers.choices import match_choice
 from handlers.events import CommandReceived, Sender, TextReceived, sanitized, sanitized_sender
+from handlers.questions import Question, question_in
 from models.validators.chat import normalise, prepared, visible
 
 KECAMATAN = [("kec.1", "Batu"), ("kec.2", "Bumiaji"), ("kec.3", "Junrejo")]

@@ -85,6 +85,10 @@ def malang() -> Catalog:
         ("ds sumberejo kec gedangan", "35.07.29.2006"),
         ("desa sumberejo kecamatan pagak", "35.07.02.2008"),
         ("sumberejo pagak", "35.07.02.2008"),
+        ("desa wonorejo kec lawng", "35.07.25.2012"),
+        ("ds. wonorejo, kec. lawang, kab. malang", "35.07.25.2012"),
+        ("wonorejo lawang malang", "35.07.25.2012"),
+        ("wonorejo (singosari)", "35.07.24.2001"),
     ],
 )
 def test_a_desa_typed_with_its_kecamatan_is_narrowed_by_both(

@@ -1,0 +1,82 @@
+"""Chat typed where a value is asked (a name, an address, a product): only chat words ("iya",
+"sama kayak ktp") or a sentence about the question ("lagi dibuatin anak saya"). Refused, never
+stored."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.answers import (
+    FILLERS,
+    HAVE,
+    NEGATORS,
+    NO,
+    NOT_QUITE,
+    NOUNS,
+    PENDING,
+    SKIP,
+    STATUS_WORDS,
+    WANT,
+    without_suffix,
+)
+from handlers.questions import (
+    AROUND_COMPLAINT,
+    COMPLAINTS,
+    HELP_WORDS,
+    QUESTION_END,
+    QUESTION_START,
+)
+from models.validators.chat import answer_words, is_listed
+
+_DIGIT = re.compile(r"\d")
+
+_THING_NOUNS = frozenset(
+    {"usaha", "produk", "foto", "harga", "surat", "izin", "sertifikat", "waktu", "nomor", "kode"}
+    | {"label", "angka", "persen", "minimal", "minimum", "telepon", "alamat", "nama", "merek"}
+    | {"toko", "warung", "jual", "jualan", "dijual", "pribadi", "dagang", "dagangan"}
+)
+"""Field names that are also words of real names ("Foto Produk", "Pengurusan Izin Usaha")."""
+_CHAT_WORDS = (
+    (FILLERS | NOUNS | SKIP | NEGATORS | PENDING | WANT | NO | NOT_QUITE | COMPLAINTS)
+    | (AROUND_COMPLAINT | HELP_WORDS | QUESTION_START | QUESTION_END | STATUS_WORDS)
+    | (HAVE - {"daftar", "terdaftar"})
+    | {"iya", "oke", "benar", "betul", "setuju", "boleh", "yes", "silakan", "lanjut", "tahu"}
+    | {"seperti", "sama", "dengan", "dan", "atau", "yang", "ada", "sudah", "belum", "mau"}
+    | {"dulu", "saja", "sendiri", "semua", "lengkap", "sesuai", "tadi", "diatas", "atas"}
+    | {"suami", "istri", "anak", "orang", "tua", "tempat", "rumah", "masih"}
+) - _THING_NOUNS
+MAX_CHAT_WORDS = 8
+
+
+_REFERRING = frozenset({"sama", "seperti", "sesuai", "idem", "ikut", "ikuti"})
+"""A short answer starting with these points at something else ("sama kayak nama produk")."""
+MAX_REFERRING_WORDS = 5
+
+
+_SENTENCE_STARTS = frozenset(
+    {"tidak", "belum", "bukan", "tanpa", "kok", "loh", "kalau", "nanti", "sudah", "saya", "kami"}
+    | {"harus", "untuk", "apa", "bagaimana", "kenapa", "ini", "itu", "masih", "lagi", "iya"}
+    | {"oke", "mau", "sama", "seperti", "yang", "tempat", "males", "malas", "terus", "dulu"}
+)
+"""First words of a sentence about the question rather than of a name ("lagi dibuatin anak
+saya", "belum dikasih nama", "kok ribet ya")."""
+CHAT_SHARE = 0.6
+"""A sentence starting as above with at least this share of chat words is not a value; names
+that share words with chat ("Toko Ada Saja", "Kue Ada Rasa") start otherwise or have fewer."""
+
+
+def is_chat_only(text: str) -> bool:
+    """Whether ``text`` is chat rather than a name, place or thing: only chat words ("iya",
+    "ok kak", "sama kayak ktp"), or a sentence about the question ("lagi dibuatin anak saya",
+    "tak andik"). Never stored as a name, an address or a product."""
+    if _DIGIT.search(text):
+        return False
+    words = [without_suffix(word) for word in answer_words(text)]
+    if not 0 < len(words) <= MAX_CHAT_WORDS:
+        return False
+    referring = words[0] in _REFERRING and len(words) <= MAX_REFERRING_WORDS
+    allowed = _CHAT_WORDS | _THING_NOUNS if referring else _CHAT_WORDS
+    if all(word in allowed for word in words):
+        return True
+    listed = sum(word in _CHAT_WORDS or is_listed(word) for word in words)
+    return words[0] in _SENTENCE_STARTS and listed >= CHAT_SHARE * len(words)
