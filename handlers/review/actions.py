@@ -10,7 +10,7 @@ from handlers import commands
 from handlers.context import Flow, FlowContext
 from handlers.events import ChoiceMade, CommandReceived
 from handlers.replies import Choice, Msg, msg, reply
-from handlers.review import decide
+from handlers.review import decide, invitations
 from handlers.review.cards import show_item, show_queue
 from handlers.review.reveal import reveal, reveal_history
 from handlers.units import parse_unit, unit_name
@@ -120,6 +120,16 @@ async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
     await ctx.access.require(ctx.user, {Role.SUPERADMIN})
     ctx.remember_staff_name()
     words = command.args.lower().split()
+    if words[:1] in (["undangan"], ["invitations"]):
+        await invitations.list_open(ctx)
+        return
+    if words[:1] in (["undang"], ["invite"]):
+        role = ROLE_NAMES.get(words[1]) if len(words) > 1 else None
+        if role is None:
+            ctx.say(msg("invite-usage"))
+        else:
+            await invitations.invite(ctx, role, " ".join(words[2:]))
+        return
     target_id = command.about_user
     if target_id is None and len(words) >= 3 and words[1].isdecimal():
         target_id = words.pop(1)

@@ -135,7 +135,7 @@ class AccessService:
         self.check_unit(unit)
         if actor is not None:
             await self.scope(actor, {Role.SUPERADMIN}, unit)
-        unit = self._stored_unit(unit)
+        unit = self.stored_unit(unit)
         if (role, unit) in await self.grants(target):
             raise InvalidInput("error-role-already", role=role.value)
         self._uow.session.add(
@@ -149,7 +149,7 @@ class AccessService:
         )
         await self._uow.session.flush()
 
-    def _stored_unit(self, unit: str | None) -> str | None:
+    def stored_unit(self, unit: str | None) -> str | None:
         """The whole deployment is stored as None, however it was named."""
         if self.units is None or unit is None or self.units.regencies(unit) is None:
             return None
@@ -162,7 +162,7 @@ class AccessService:
         self.check_unit(unit)
         if actor is not None:
             await self.scope(actor, {Role.SUPERADMIN}, unit)
-        unit = self._stored_unit(unit)
+        unit = self.stored_unit(unit)
         query = select(RoleGrant).where(
             RoleGrant.user_id == target.id,
             RoleGrant.role == role.value,
@@ -201,10 +201,11 @@ class AccessService:
         return [
             (external_id, name, Role(role), unit)
             for external_id, name, role, unit in rows
-            if self._within(scope, unit)
+            if self.within(scope, unit)
         ]
 
-    def _within(self, scope: Scope, unit: str | None) -> bool:
+    def within(self, scope: Scope, unit: str | None) -> bool:
+        """Whether a role of ``unit`` (None: the whole deployment) lies within ``scope``."""
         inner = self._scope_of([unit])
         if scope.regencies is None:
             return True
