@@ -16,7 +16,7 @@ from handlers.review.reveal import reveal, reveal_history
 from handlers.units import parse_unit, unit_name
 from models.entities import User
 from models.errors import DomainError, InvalidInput
-from models.services.access import REVIEWERS, Role
+from models.services.access import REVIEWERS, Role, StaffMember
 from models.services.disclosure import SensitiveField
 from models.services.review import Kind
 from models.status import Status
@@ -180,17 +180,15 @@ async def tell_role_change(ctx: FlowContext, target: User, role: Role, *, grante
         await commands.send_menu_to(ctx, target, notice)
 
 
+def staff_line(ctx: FlowContext, member: StaffMember) -> Msg:
+    user = member.telegram_id or msg("role-staff-whatsapp", number=member.whatsapp or "…")
+    name, role = member.name or "…", member.role.value
+    if member.unit is None:
+        return msg("role-staff-line", user=user, name=name, role=role)
+    unit = unit_name(ctx, member.unit)
+    return msg("role-staff-line-unit", user=user, name=name, role=role, unit=unit)
+
+
 async def list_staff(ctx: FlowContext) -> None:
-    lines = [
-        msg("role-staff-line", user=user, name=name or "…", role=role.value)
-        if unit is None
-        else msg(
-            "role-staff-line-unit",
-            user=user,
-            name=name or "…",
-            role=role.value,
-            unit=unit_name(ctx, unit),
-        )
-        for user, name, role, unit in await ctx.access.staff(ctx.user)
-    ]
+    lines = [staff_line(ctx, member) for member in await ctx.access.staff(ctx.user)]
     ctx.say(msg("role-staff", lines=lines or [msg("value-none")]), msg("role-usage"))

@@ -110,7 +110,8 @@ async def accept(ctx: FlowContext, invitation_id: int) -> None:
     try:
         invitation = await service.accept(ctx.user, invitation_id)
     except DomainError as error:
-        ctx.say(Msg(error.key, error.args_map))
+        held = error.key == "error-role-already"
+        ctx.say(msg("invite-already", **error.args_map) if held else Msg(error.key, error.args_map))
         return
     role = Role(invitation.role)
     tools = commands.staff_buttons(await ctx.access.roles(ctx.user))

@@ -166,6 +166,7 @@ button-open-review-card = Open the review card
 button-open-review-queue = Open the queue
 review-queue-unit = 🏛 { $unit }
 role-unit = For the unit: { $unit }.
+role-staff-whatsapp = WhatsApp { $number }
 role-staff-line-unit = • { $name } ({ $user }): { $role ->
         [superadmin] superadmin
         [reviewer] reviewer
@@ -195,6 +196,11 @@ invite-withdrawn = ✖️ Invitation no. { $number } is withdrawn. Its link no l
 invite-offer = ✉️ { $inviter } invites you to be { $role } for { $unit }. Accept this role?
 button-invite-accept = ✅ Accept the role
 button-invite-decline = No, thank you
+invite-already = You already have the { $role ->
+        [mentor] mentor
+        [reviewer] reviewer
+       *[superadmin] superadmin
+    } role. The invitation was not used.
 invite-declined = All right, the invitation was not used. Its link still works until it expires.
 invite-taken = ✅ Invitation no. { $number } ({ $role }, { $unit }) was taken by { $user } on { $channel ->
         [whatsapp] WhatsApp

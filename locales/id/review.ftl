@@ -166,6 +166,7 @@ button-open-review-card = Buka kartu verifikasi
 button-open-review-queue = Buka antrian
 review-queue-unit = 🏛 { $unit }
 role-unit = Untuk unit: { $unit }.
+role-staff-whatsapp = WhatsApp { $number }
 role-staff-line-unit = • { $name } ({ $user }): { $role ->
         [superadmin] superadmin
         [reviewer] verifikator
@@ -195,6 +196,11 @@ invite-withdrawn = ✖️ Undangan no. { $number } sudah ditarik. Tautannya tida
 invite-offer = ✉️ { $inviter } mengundang Anda menjadi { $role } untuk { $unit }. Terima peran ini?
 button-invite-accept = ✅ Terima peran
 button-invite-decline = Tidak, terima kasih
+invite-already = Anda sudah punya peran { $role ->
+        [mentor] pendamping
+        [reviewer] verifikator
+       *[superadmin] superadmin
+    } ini. Undangan tidak dipakai.
 invite-declined = Baik, undangan tidak dipakai. Tautannya masih bisa dipakai sampai kedaluwarsa.
 invite-taken = ✅ Undangan no. { $number } ({ $role }, { $unit }) diterima oleh { $user } lewat { $channel ->
         [whatsapp] WhatsApp

@@ -137,3 +137,24 @@ async def test_nobody_else_may_invite(province: TelegramBot) -> None:
     stranger = province.user(5710)
     refused = await stranger.say("/peran undang superadmin")
     assert UNKNOWN in refused[0].text
+
+
+async def test_an_invitation_stops_with_its_inviters_role(province: TelegramBot) -> None:
+    parameter = await invite(province.user(MALANG_ADMIN), "verifikator")
+    await province.user(ADMIN_ID).say(f"/peran cabut {MALANG_ADMIN} superadmin kota malang")
+    opened = await province.user(5711).say(f"/start {parameter}")
+    assert INVALID in opened[-1].text
+
+
+async def test_a_role_already_held_leaves_the_invitation_unused(province: TelegramBot) -> None:
+    inviter = province.user(MALANG_ADMIN)
+    parameter = await invite(inviter, "superadmin")
+    await inviter.say(f"/start {parameter}")
+    refused = await inviter.press("Terima peran")
+    assert "Anda sudah punya peran superadmin ini" in refused[-1].text
+    colleague = province.user(5712)
+    await colleague.say(f"/start {parameter}")
+    await colleague.press("Terima peran")
+    assert await grants(province, 5712) == [("superadmin", "35.73")]
+    listed = await inviter.say("/peran")
+    assert "(5712): superadmin, BPBJ Kota Malang" in listed[-1].text

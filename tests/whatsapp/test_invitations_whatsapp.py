@@ -56,5 +56,7 @@ async def test_an_invitation_is_taken_on_whatsapp(server: WhatsAppServer, clock:
         assert account is not None
         query = select(RoleGrant.role).where(RoleGrant.user_id == account.id)
         assert list(await uow.session.scalars(query)) == ["mentor"]
+    listed = await admin.say("/peran")
+    assert "(WhatsApp +6281258020000): pendamping" in listed[-1].text
     again = await server.user("ID.5803", "6281258030000").say(phrase)
     assert "sudah dipakai, ditarik, atau kedaluwarsa" in again[-1].text
