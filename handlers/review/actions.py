@@ -131,8 +131,8 @@ async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
             await invitations.invite(ctx, role, " ".join(words[2:]))
         return
     target_id = command.about_user
-    if target_id is None and len(words) >= 3 and words[1].isdecimal():
-        target_id = words.pop(1)
+    if target_id is None and len(words) >= 3 and words[1].lstrip("+").isdecimal():
+        target_id = words.pop(1)  # a Telegram id, or a WhatsApp number as /peran lists it
     if not words and target_id is None:
         await list_staff(ctx)
         return
@@ -143,9 +143,12 @@ async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
     if role is None:
         ctx.say(msg("role-usage"))
         return
-    target = await ctx.access.telegram_user(target_id)
     granted = words[0] in ("tambah", "add")
     try:
+        if target_id.startswith("+"):
+            target = await ctx.access.whatsapp_user(target_id)
+        else:
+            target = await ctx.access.telegram_user(target_id)
         unit = parse_unit(ctx, " ".join(words[2:]))
         if unit is None and len(words) == 2:
             unit = await ctx.access.unit_of_staff(ctx.user, {Role.SUPERADMIN})

@@ -84,7 +84,7 @@ role-usage =
     • /peran cabut <Telegram id> verifikator
     • /peran tambah <Telegram id> verifikator kota malang (a role for one kabupaten/kota; without a name: your whole area)
     Roles: superadmin, verifikator, pendamping (also: add/remove, reviewer/mentor). You can also reply to a message forwarded from the person: /peran tambah pendamping
-    Without an id: /peran undang verifikator kota malang makes an invitation link.
+    Without an id: /peran undang verifikator kota malang makes an invitation link. Staff without Telegram are named by their WhatsApp number: /peran cabut +6281234567890 verifikator
 role-changed = { $action ->
         [granted] ✅ The { $role ->
         [mentor] mentor
@@ -167,6 +167,7 @@ button-open-review-queue = Open the queue
 review-queue-unit = 🏛 { $unit }
 role-unit = For the unit: { $unit }.
 role-staff-whatsapp = WhatsApp { $number }
+error-staff-whatsapp-unknown = No WhatsApp user has the number { $number }. Write the number as /peran lists it, e.g. +6281234567890.
 role-staff-line-unit = • { $name } ({ $user }): { $role ->
         [superadmin] superadmin
         [reviewer] reviewer

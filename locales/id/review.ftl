@@ -84,7 +84,7 @@ role-usage =
     • /peran cabut <id Telegram> verifikator
     • /peran tambah <id Telegram> verifikator kota malang (peran untuk satu kabupaten/kota; tanpa nama: seluruh wilayah Anda)
     Peran: superadmin, verifikator, pendamping. Bisa juga dengan membalas pesan yang diteruskan dari orangnya: /peran tambah pendamping
-    Tanpa id: /peran undang verifikator kota malang membuat tautan undangan.
+    Tanpa id: /peran undang verifikator kota malang membuat tautan undangan. Petugas tanpa Telegram disebut dengan nomor WhatsApp-nya: /peran cabut +6281234567890 verifikator
 role-changed = { $action ->
         [granted] ✅ Peran { $role ->
         [mentor] pendamping
@@ -167,6 +167,7 @@ button-open-review-queue = Buka antrian
 review-queue-unit = 🏛 { $unit }
 role-unit = Untuk unit: { $unit }.
 role-staff-whatsapp = WhatsApp { $number }
+error-staff-whatsapp-unknown = Tidak ada pengguna WhatsApp dengan nomor { $number }. Tulis nomornya seperti di daftar /peran, misalnya +6281234567890.
 role-staff-line-unit = • { $name } ({ $user }): { $role ->
         [superadmin] superadmin
         [reviewer] verifikator

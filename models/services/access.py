@@ -195,6 +195,19 @@ class AccessService:
             user = await self._uow.users.add("telegram", telegram_id, "id")
         return user
 
+    async def whatsapp_user(self, phone: str) -> User:
+        """The user whose WhatsApp account has the verified number ``phone`` (+62…), as /peran
+        lists staff without Telegram; refused when nobody with that number wrote to the bot."""
+        user = await self._uow.session.scalar(
+            select(User)
+            .join(ChannelIdentity, ChannelIdentity.user_id == User.id)
+            .where(ChannelIdentity.channel == "whatsapp", ChannelIdentity.phone == phone)
+            .limit(1)
+        )
+        if user is None:
+            raise InvalidInput("error-staff-whatsapp-unknown", number=phone)
+        return user
+
     async def staff(self, actor: User) -> list[StaffMember]:
         """Everyone holding a role now, for superadmins; a superadmin of a unit sees the roles
         of their unit. Each by their Telegram id, or their WhatsApp when they have no Telegram

@@ -58,5 +58,9 @@ async def test_an_invitation_is_taken_on_whatsapp(server: WhatsAppServer, clock:
         assert list(await uow.session.scalars(query)) == ["mentor"]
     listed = await admin.say("/peran")
     assert "(WhatsApp +6281258020000): pendamping" in listed[-1].text
+    revoked = await admin.say("/peran cabut +6281258020000 pendamping")
+    assert "✅ Peran pendamping dicabut" in revoked[0].text
+    unknown = await admin.say("/peran cabut +6281299999999 pendamping")
+    assert "Tidak ada pengguna WhatsApp dengan nomor +6281299999999" in unknown[-1].text
     again = await server.user("ID.5803", "6281258030000").say(phrase)
     assert "sudah dipakai, ditarik, atau kedaluwarsa" in again[-1].text
