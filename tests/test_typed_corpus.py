@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from handlers.answers import consent_answer, question_in, yes_or_no
+from handlers.answers import consent_answer, is_none_answer, question_in, yes_or_no
 from handlers.choices import match_choice
 from handlers.forms import Step, read_typed
 from handlers.i18n import Locales
@@ -131,8 +131,10 @@ def read_value(step: str, text: str) -> str:
     typed = read_typed(reader, text)
     if typed is None:
         return "<none>"
-    if step == "npwp" and says_npwp_is_nik(typed):
+    if step == "npwp" and says_npwp_is_nik(typed):  # read before "nothing to give"
         return "<nik>"
+    if step == "npwp" and is_none_answer(typed):
+        return "<none>"
     try:
         return str(parse(typed))
     except (InvalidInput, AmbiguousAmount):
