@@ -106,6 +106,10 @@ class Settings(BaseSettings):
     remind_every_days: int = Field(default=3, ge=1)
     reminder_hour: int = Field(default=8, ge=0, le=23)
     claim_link_hours: int = Field(default=72, ge=1)
+    role_invitation_days: int = Field(default=7, ge=1)
+    """How long an invitation to a staff role (``/peran undang``) can be taken."""
+    whatsapp_number: str = Field(default="", pattern=r"^(\d{8,15})?$")
+    """The bot's WhatsApp number in international form without "+" (6281…), for wa.me links."""
 
     resume_after_minutes: int = Field(default=60, ge=1)
 

@@ -80,11 +80,12 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
             phone=settings.bureau_phone.strip() or None,
             retention_years=settings.data_retention_years,
             timezone=ZoneInfo(settings.timezone),
-            links=StartLinks(settings.telegram_bot_username),
+            links=StartLinks(settings.telegram_bot_username, settings.whatsapp_number or None),
             target_vendors=settings.target_vendors,
             target_products=settings.target_products,
             staff_group=settings.staff_group_chat_id or None,
             units=units,
+            invitation_valid=timedelta(days=settings.role_invitation_days),
         ),
         MediaStore(settings.media_dir, settings.max_photo_mb * 1_000_000),
         MentoringRules(

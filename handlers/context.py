@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from handlers.background import Background, FollowUp
@@ -53,11 +54,19 @@ class StartLinks:
     username once it knows it (from the setting or from Telegram at start-up)."""
 
     telegram_username: str | None = None
+    whatsapp_number: str | None = None
+    """The bot's WhatsApp number (6281…), for ``wa.me`` links; None when not given."""
 
     def telegram(self, parameter: str) -> str | None:
         if self.telegram_username is None:
             return None
         return f"https://t.me/{self.telegram_username}?start={parameter}"
+
+    def whatsapp(self, text: str) -> str | None:
+        """A link that opens a chat with the bot on WhatsApp, ``text`` typed in."""
+        if self.whatsapp_number is None:
+            return None
+        return f"https://wa.me/{self.whatsapp_number}?text={quote(text, safe='')}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +87,8 @@ class BureauInfo:
     """The bureau's phone or WhatsApp number for help texts, when the deployment gives one."""
     units: Units | None = None
     """The bureau units (each kabupaten/kota served, and the province); None: one bureau."""
+    invitation_valid: timedelta = timedelta(days=7)
+    """How long an invitation to a staff role can be taken."""
 
     def unit_of(self, regency_code: str | None) -> Unit:
         """The bureau a vendor of ``regency_code`` deals with (the deployment's when unknown)."""

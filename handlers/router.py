@@ -27,7 +27,7 @@ from handlers.registration import flow as registration
 from handlers.render import ACTION_MARK, is_action
 from handlers.replies import Msg, msg
 from handlers.review import actions as review
-from handlers.review import announce, fixes, reports
+from handlers.review import announce, fixes, invitations, reports
 from handlers.status import describe_status
 from models.errors import NotPermitted
 from models.services.access import UNKNOWN_COMMAND
@@ -125,6 +125,8 @@ async def run_command(ctx: FlowContext, command: CommandReceived) -> None:
     match command.name:
         case "start" if command.args.startswith(proxy.CLAIM_PREFIX):
             await registration.offer_claim(ctx, command.args.removeprefix(proxy.CLAIM_PREFIX))
+        case "start" if command.args.startswith(invitations.INVITE_PREFIX):
+            await invitations.offer(ctx, command.args.removeprefix(invitations.INVITE_PREFIX))
         case "start" if (choice := announce.review_link(command.args)) is not None:
             await review.on_choice(ctx, choice)  # from a staff group announcement
         case "start":
@@ -227,6 +229,8 @@ async def on_choice(ctx: FlowContext, choice: str) -> None:
             await broadcast.on_choice(ctx, choice)
         case ["rights", _]:
             await rights.on_choice(ctx, choice)
+        case ["invite", _]:
+            await invitations.on_choice(ctx, choice)
         case ["mentor", _]:
             await mentor_choice(ctx, choice)
         case ["menu", "contact_mentor"]:

@@ -11,7 +11,7 @@ from models.errors import InvalidInput
 from models.units import Unit
 
 EVERY_UNIT = frozenset({"semua", "all", "provinsi", "province"})
-KINDS = frozenset({"kota", "kab", "kab.", "kabupaten", "kabupatèn", "kot", "city", "regency"})
+KINDS = frozenset({"kota", "kab", "kab.", "kabupaten"})
 """Words a kabupaten/kota named before other words starts with ("/cari kota malang budi")."""
 _CODE = re.compile(r"\d{2}(?:\.\d{2})?")
 _LONGEST_NAME = 4

@@ -315,6 +315,31 @@ class RoleGrant(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
+class RoleInvitation(Base):
+    """A single-use invitation to a role of a unit, opened by link on Telegram or WhatsApp.
+
+    Only a hash of its code is stored, so the database cannot be used to take a role.
+    """
+
+    __tablename__ = "role_invitation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    unit_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    """As on :class:`RoleGrant`: None is the whole deployment."""
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_by: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", ondelete="SET NULL"), nullable=True
+    )
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
 class OutboxMessage(Base):
     """A message to a user other than the sender (a review outcome, a reminder), written in the
     same transaction as what caused it and delivered after the commit, so none is lost."""

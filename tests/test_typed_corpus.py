@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from handlers.answers import consent_answer, yes_or_no
+from handlers.answers import consent_answer, is_none_answer, yes_or_no
 from handlers.chat_only import is_chat_only
 from handlers.choices import match_choice
 from handlers.forms import Step, read_typed
@@ -144,8 +144,10 @@ def read_value(step: str, text: str) -> str:
         return "<none>"
     if reader.free_text and is_chat_only(typed):
         return "<refused>"
-    if step == "npwp" and says_npwp_is_nik(typed):
+    if step == "npwp" and says_npwp_is_nik(typed):  # read before "nothing to give"
         return "<nik>"
+    if step == "npwp" and is_none_answer(typed):
+        return "<none>"
     try:
         return str(parse(typed))
     except (InvalidInput, AmbiguousAmount):

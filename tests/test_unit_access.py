@@ -23,6 +23,7 @@ from models.services.access import AccessService, Role
 from models.services.broadcast import BroadcastService, Segment, SegmentKind
 from models.services.disclosure import DisclosureService, SensitiveField
 from models.services.export import ExportService
+from models.services.invitations import InvitationService
 from models.services.mentoring import MentoringRules, MentoringService
 from models.services.review import ReviewService
 from models.services.search import SearchService
@@ -202,6 +203,14 @@ async def grant_role(w: World, actor: User) -> bool:
     return True
 
 
+async def invite_and_take(w: World, actor: User) -> bool:
+    invitations = InvitationService(w.uow, w.access, w.clock, timedelta(days=7))
+    _, code = await invitations.create(actor, Role.REVIEWER, KOTA_MALANG)
+    newcomer = await w.access.telegram_user("invited")
+    await invitations.accept(newcomer, (await invitations.opened(code)).id)
+    return (Role.REVIEWER, KOTA_MALANG) in await w.access.grants(newcomer)
+
+
 def mentoring(w: World) -> MentoringService:
     rules = MentoringRules(timedelta(days=3), timedelta(days=3), timedelta(hours=72))
     return MentoringService(w.uow, w.access, w.clock, rules)
@@ -226,6 +235,7 @@ ACTIONS: dict[str, Action] = {
     "/siaran": broadcast,
     "/siaran by unit": broadcast_unit,
     "/peran tambah <unit>": grant_role,
+    "/peran undang <unit>": invite_and_take,
 }
 
 

@@ -7,16 +7,14 @@ until the vendor claims it.
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 from typing import Any
-
-import qrcode
 
 from handlers.context import Flow, FlowContext
 from handlers.events import ContactShared
 from handlers.forms import FormInput, Outcome, Retry, Step
 from handlers.mentoring.mine import entry, show_mine
+from handlers.qr import qr_png
 from handlers.registration.flow import RegistrationForm
 from handlers.replies import Attachment, Choice, Msg, Reply, msg
 from models.entities import Vendor
@@ -231,9 +229,3 @@ async def hand_over(ctx: FlowContext, vendor: Vendor) -> None:
     ctx.say(
         text, attachments=attachments, choices=[Choice("mentor.page.1", msg("button-my-vendors"))]
     )
-
-
-def qr_png(text: str) -> bytes:
-    output = io.BytesIO()
-    qrcode.make(text).save(output)
-    return output.getvalue()

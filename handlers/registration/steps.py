@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import ClassVar
 
 from handlers import forms
-from handlers.answers import yes_or_no
+from handlers.answers import is_none_answer, yes_or_no
 from handlers.context import FlowContext
 from handlers.forms import CANDIDATES, Advance, GoTo, Outcome, Retry
 from handlers.registration.places import KecamatanStep, KelurahanStep
@@ -173,6 +173,7 @@ class NpwpStep(Step):
     name = RegistrationStep.NPWP
     field = RegistrationField.NPWP
     lead_words = ("npwp", "no npwp", "nomor npwp")
+    reads_none = False  # "pake no ktp aja" is the NIK, not "no": read in on_text, NIK first
 
     def question(self, ctx: FlowContext, vendor: Vendor) -> Reply:
         choices = [Choice("npwp.nik", msg("button-npwp-is-nik"))] if vendor.nik else []
@@ -186,11 +187,14 @@ class NpwpStep(Step):
         return Advance()
 
     async def on_text(self, ctx: FlowContext, vendor: Vendor, text: str) -> Outcome:
-        """A number is the NPWP; "sama kyk nik", "pake nik aja" take the NIK, once confirmed."""
+        """A number is the NPWP; "sama kyk nik", "pake nik aja" take the NIK, once confirmed;
+        "belum punya" skips."""
         if says_npwp_is_nik(text):
             if vendor.nik is None:
                 return Retry(msg("error-npwp-nik-missing"))
             return GoTo(RegistrationStep.NPWP_CONFIRM)
+        if is_none_answer(text):
+            return self.on_none(ctx, vendor)
         ctx.registration.set_npwp(vendor, text)
         if is_old_npwp(text):
             return Advance((msg("npwp-old-form", npwp=vendor.npwp or ""),))

@@ -10,13 +10,13 @@ from handlers import commands
 from handlers.context import Flow, FlowContext
 from handlers.events import ChoiceMade, CommandReceived
 from handlers.replies import Choice, Msg, msg, reply
-from handlers.review import decide
+from handlers.review import decide, invitations
 from handlers.review.cards import show_item, show_queue
 from handlers.review.reveal import reveal, reveal_history
 from handlers.units import parse_unit, unit_name
 from models.entities import User
 from models.errors import DomainError, InvalidInput
-from models.services.access import REVIEWERS, Role
+from models.services.access import REVIEWERS, Role, StaffMember
 from models.services.disclosure import SensitiveField
 from models.services.review import Kind
 from models.status import Status
@@ -120,9 +120,19 @@ async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
     await ctx.access.require(ctx.user, {Role.SUPERADMIN})
     ctx.remember_staff_name()
     words = command.args.lower().split()
+    if words[:1] in (["undangan"], ["invitations"]):
+        await invitations.list_open(ctx)
+        return
+    if words[:1] in (["undang"], ["invite"]):
+        role = ROLE_NAMES.get(words[1]) if len(words) > 1 else None
+        if role is None:
+            ctx.say(msg("invite-usage"))
+        else:
+            await invitations.invite(ctx, role, " ".join(words[2:]))
+        return
     target_id = command.about_user
-    if target_id is None and len(words) >= 3 and words[1].isdecimal():
-        target_id = words.pop(1)
+    if target_id is None and len(words) >= 3 and words[1].lstrip("+").isdecimal():
+        target_id = words.pop(1)  # a Telegram id, or a WhatsApp number as /peran lists it
     if not words and target_id is None:
         await list_staff(ctx)
         return
@@ -133,9 +143,12 @@ async def role_command(ctx: FlowContext, command: CommandReceived) -> None:
     if role is None:
         ctx.say(msg("role-usage"))
         return
-    target = await ctx.access.telegram_user(target_id)
     granted = words[0] in ("tambah", "add")
     try:
+        if target_id.startswith("+"):
+            target = await ctx.access.whatsapp_user(target_id)
+        else:
+            target = await ctx.access.telegram_user(target_id)
         unit = parse_unit(ctx, " ".join(words[2:]))
         if unit is None and len(words) == 2:
             unit = await ctx.access.unit_of_staff(ctx.user, {Role.SUPERADMIN})
@@ -170,17 +183,15 @@ async def tell_role_change(ctx: FlowContext, target: User, role: Role, *, grante
         await commands.send_menu_to(ctx, target, notice)
 
 
+def staff_line(ctx: FlowContext, member: StaffMember) -> Msg:
+    user = member.telegram_id or msg("role-staff-whatsapp", number=member.whatsapp or "…")
+    name, role = member.name or "…", member.role.value
+    if member.unit is None:
+        return msg("role-staff-line", user=user, name=name, role=role)
+    unit = unit_name(ctx, member.unit)
+    return msg("role-staff-line-unit", user=user, name=name, role=role, unit=unit)
+
+
 async def list_staff(ctx: FlowContext) -> None:
-    lines = [
-        msg("role-staff-line", user=user, name=name or "…", role=role.value)
-        if unit is None
-        else msg(
-            "role-staff-line-unit",
-            user=user,
-            name=name or "…",
-            role=role.value,
-            unit=unit_name(ctx, unit),
-        )
-        for user, name, role, unit in await ctx.access.staff(ctx.user)
-    ]
+    lines = [staff_line(ctx, member) for member in await ctx.access.staff(ctx.user)]
     ctx.say(msg("role-staff", lines=lines or [msg("value-none")]), msg("role-usage"))

@@ -84,6 +84,7 @@ role-usage =
     • /peran cabut <Telegram id> verifikator
     • /peran tambah <Telegram id> verifikator kota malang (a role for one kabupaten/kota; without a name: your whole area)
     Roles: superadmin, verifikator, pendamping (also: add/remove, reviewer/mentor). You can also reply to a message forwarded from the person: /peran tambah pendamping
+    Without an id: /peran undang verifikator kota malang makes an invitation link. Staff without Telegram are named by their WhatsApp number: /peran cabut +6281234567890 verifikator
 role-changed = { $action ->
         [granted] ✅ The { $role ->
         [mentor] mentor
@@ -165,6 +166,8 @@ button-open-review-card = Open the review card
 button-open-review-queue = Open the queue
 review-queue-unit = 🏛 { $unit }
 role-unit = For the unit: { $unit }.
+role-staff-whatsapp = WhatsApp { $number }
+error-staff-whatsapp-unknown = No WhatsApp user has the number { $number }. Write the number as /peran lists it, e.g. +6281234567890.
 role-staff-line-unit = • { $name } ({ $user }): { $role ->
         [superadmin] superadmin
         [reviewer] reviewer
@@ -172,3 +175,37 @@ role-staff-line-unit = • { $name } ({ $user }): { $role ->
     }, { $unit }
 error-unit-unknown = There is no unit "{ $unit }" in this service. Write the full kabupaten/kota name (for example: kota malang or kab malang) or its code (for example: 35.73).
 error-mentor-other-unit = That mentor is not a mentor in this business's kabupaten/kota. Give them the role for this unit first: /peran tambah <Telegram id> pendamping <kabupaten/kota>.
+
+## Invitations to a staff role (/peran undang), opened by link on Telegram or WhatsApp.
+invite-usage =
+    How to invite staff:
+    • /peran undang verifikator kota malang (the role and kabupaten/kota; without a name: your unit)
+    • /peran undangan (open invitations, and withdrawing them)
+    Roles: superadmin, verifikator, pendamping.
+invite-created =
+    ✉️ An invitation as { $role } for { $unit } is ready. It is valid until { $until } and can be used once.
+    Telegram: { $telegram }
+    WhatsApp: { $whatsapp }
+    Give the person the link or the QR code. On WhatsApp they can also send this message to the bot: { $code }
+button-invitations = 📋 Open invitations
+invite-list =
+    ✉️ Open invitations:
+    { $lines }
+invite-line = • No. { $number }: { $role }, { $unit }, valid until { $until }
+button-invite-withdraw = ✖️ Withdraw no. { $number }
+invite-withdrawn = ✖️ Invitation no. { $number } is withdrawn. Its link no longer works.
+invite-offer = ✉️ { $inviter } invites you to be { $role } for { $unit }. Accept this role?
+button-invite-accept = ✅ Accept the role
+button-invite-decline = No, thank you
+invite-already = You already have the { $role ->
+        [mentor] mentor
+        [reviewer] reviewer
+       *[superadmin] superadmin
+    } role. The invitation was not used.
+invite-declined = All right, the invitation was not used. Its link still works until it expires.
+invite-taken = ✅ Invitation no. { $number } ({ $role }, { $unit }) was taken by { $user } on { $channel ->
+        [whatsapp] WhatsApp
+       *[telegram] Telegram
+    }.
+error-invitation-invalid = This invitation was already used, withdrawn or has expired. Please ask a superadmin for a new one.
+error-invitation-unknown = That invitation does not exist, or was already used, withdrawn or has expired.

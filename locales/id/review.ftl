@@ -84,6 +84,7 @@ role-usage =
     • /peran cabut <id Telegram> verifikator
     • /peran tambah <id Telegram> verifikator kota malang (peran untuk satu kabupaten/kota; tanpa nama: seluruh wilayah Anda)
     Peran: superadmin, verifikator, pendamping. Bisa juga dengan membalas pesan yang diteruskan dari orangnya: /peran tambah pendamping
+    Tanpa id: /peran undang verifikator kota malang membuat tautan undangan. Petugas tanpa Telegram disebut dengan nomor WhatsApp-nya: /peran cabut +6281234567890 verifikator
 role-changed = { $action ->
         [granted] ✅ Peran { $role ->
         [mentor] pendamping
@@ -165,6 +166,8 @@ button-open-review-card = Buka kartu verifikasi
 button-open-review-queue = Buka antrian
 review-queue-unit = 🏛 { $unit }
 role-unit = Untuk unit: { $unit }.
+role-staff-whatsapp = WhatsApp { $number }
+error-staff-whatsapp-unknown = Tidak ada pengguna WhatsApp dengan nomor { $number }. Tulis nomornya seperti di daftar /peran, misalnya +6281234567890.
 role-staff-line-unit = • { $name } ({ $user }): { $role ->
         [superadmin] superadmin
         [reviewer] verifikator
@@ -172,3 +175,37 @@ role-staff-line-unit = • { $name } ({ $user }): { $role ->
     }, { $unit }
 error-unit-unknown = Unit "{ $unit }" tidak ada di layanan ini. Tulis nama kabupaten/kota lengkap (misalnya: kota malang atau kab malang) atau kodenya (misalnya: 35.73).
 error-mentor-other-unit = Pendamping itu bukan pendamping di kabupaten/kota usaha ini. Berikan dulu perannya untuk unit ini: /peran tambah <id Telegram> pendamping <kabupaten/kota>.
+
+## Invitations to a staff role (/peran undang), opened by link on Telegram or WhatsApp.
+invite-usage =
+    Cara mengundang petugas:
+    • /peran undang verifikator kota malang (peran dan kabupaten/kota; tanpa nama: unit Anda)
+    • /peran undangan (undangan yang masih terbuka, dan menariknya)
+    Peran: superadmin, verifikator, pendamping.
+invite-created =
+    ✉️ Undangan sebagai { $role } untuk { $unit } sudah dibuat. Berlaku sampai { $until } dan hanya bisa dipakai sekali.
+    Telegram: { $telegram }
+    WhatsApp: { $whatsapp }
+    Berikan tautan atau kode QR ini kepada orangnya. Di WhatsApp, ia juga bisa mengirim pesan ini ke bot: { $code }
+button-invitations = 📋 Undangan terbuka
+invite-list =
+    ✉️ Undangan yang masih terbuka:
+    { $lines }
+invite-line = • No. { $number }: { $role }, { $unit }, berlaku sampai { $until }
+button-invite-withdraw = ✖️ Tarik no. { $number }
+invite-withdrawn = ✖️ Undangan no. { $number } sudah ditarik. Tautannya tidak berlaku lagi.
+invite-offer = ✉️ { $inviter } mengundang Anda menjadi { $role } untuk { $unit }. Terima peran ini?
+button-invite-accept = ✅ Terima peran
+button-invite-decline = Tidak, terima kasih
+invite-already = Anda sudah punya peran { $role ->
+        [mentor] pendamping
+        [reviewer] verifikator
+       *[superadmin] superadmin
+    } ini. Undangan tidak dipakai.
+invite-declined = Baik, undangan tidak dipakai. Tautannya masih bisa dipakai sampai kedaluwarsa.
+invite-taken = ✅ Undangan no. { $number } ({ $role }, { $unit }) diterima oleh { $user } lewat { $channel ->
+        [whatsapp] WhatsApp
+       *[telegram] Telegram
+    }.
+error-invitation-invalid = Undangan ini sudah dipakai, ditarik, atau kedaluwarsa. Mintalah undangan baru kepada superadmin.
+error-invitation-unknown = Undangan itu tidak ada, atau sudah dipakai, ditarik, atau kedaluwarsa.

@@ -9,6 +9,7 @@ Kabupaten Malang, whatever button or command they send."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -31,6 +32,16 @@ REVIEWERS = frozenset({Role.SUPERADMIN, Role.REVIEWER})
 
 UNKNOWN_COMMAND = "error-unknown-command"
 """Refusals read exactly like an unknown command, so nobody learns what exists."""
+
+
+@dataclass(frozen=True, slots=True)
+class StaffMember:
+    telegram_id: str | None
+    whatsapp: str | None
+    """Their WhatsApp number (or account id), for someone without Telegram."""
+    name: str | None
+    role: Role
+    unit: str | None
 
 
 class AccessService:
@@ -135,7 +146,7 @@ class AccessService:
         self.check_unit(unit)
         if actor is not None:
             await self.scope(actor, {Role.SUPERADMIN}, unit)
-        unit = self._stored_unit(unit)
+        unit = self.stored_unit(unit)
         if (role, unit) in await self.grants(target):
             raise InvalidInput("error-role-already", role=role.value)
         self._uow.session.add(
@@ -149,7 +160,7 @@ class AccessService:
         )
         await self._uow.session.flush()
 
-    def _stored_unit(self, unit: str | None) -> str | None:
+    def stored_unit(self, unit: str | None) -> str | None:
         """The whole deployment is stored as None, however it was named."""
         if self.units is None or unit is None or self.units.regencies(unit) is None:
             return None
@@ -162,7 +173,7 @@ class AccessService:
         self.check_unit(unit)
         if actor is not None:
             await self.scope(actor, {Role.SUPERADMIN}, unit)
-        unit = self._stored_unit(unit)
+        unit = self.stored_unit(unit)
         query = select(RoleGrant).where(
             RoleGrant.user_id == target.id,
             RoleGrant.role == role.value,
@@ -184,27 +195,59 @@ class AccessService:
             user = await self._uow.users.add("telegram", telegram_id, "id")
         return user
 
-    async def staff(self, actor: User) -> list[tuple[str, str | None, Role, str | None]]:
-        """Everyone holding a role now: (Telegram id, name, role, unit), for superadmins; a
-        superadmin of a unit sees the roles of their unit."""
+    async def whatsapp_user(self, phone: str) -> User:
+        """The user whose WhatsApp account has the verified number ``phone`` (+62…), as /peran
+        lists staff without Telegram; refused when nobody with that number wrote to the bot."""
+        user = await self._uow.session.scalar(
+            select(User)
+            .join(ChannelIdentity, ChannelIdentity.user_id == User.id)
+            .where(ChannelIdentity.channel == "whatsapp", ChannelIdentity.phone == phone)
+            .limit(1)
+        )
+        if user is None:
+            raise InvalidInput("error-staff-whatsapp-unknown", number=phone)
+        return user
+
+    async def staff(self, actor: User) -> list[StaffMember]:
+        """Everyone holding a role now, for superadmins; a superadmin of a unit sees the roles
+        of their unit. Each by their Telegram id, or their WhatsApp when they have no Telegram
+        (staff invited by a WhatsApp link)."""
         scope = await self.scope(actor, {Role.SUPERADMIN})
         query = (
             select(
-                ChannelIdentity.external_id, User.display_name, RoleGrant.role, RoleGrant.unit_code
+                RoleGrant.id,
+                ChannelIdentity.channel,
+                ChannelIdentity.external_id,
+                ChannelIdentity.phone,
+                User.display_name,
+                RoleGrant.role,
+                RoleGrant.unit_code,
             )
             .join(User, User.id == RoleGrant.user_id)
             .join(ChannelIdentity, ChannelIdentity.user_id == User.id)
-            .where(RoleGrant.revoked_at.is_(None), ChannelIdentity.channel == "telegram")
-            .order_by(RoleGrant.unit_code, RoleGrant.role, ChannelIdentity.external_id)
+            .where(
+                RoleGrant.revoked_at.is_(None),
+                ChannelIdentity.channel.in_(("telegram", "whatsapp")),
+            )
+            .order_by(
+                RoleGrant.unit_code,
+                RoleGrant.role,
+                ChannelIdentity.channel,  # "telegram" before "whatsapp": kept for each grant
+                ChannelIdentity.external_id,
+            )
         )
-        rows = (await self._uow.session.execute(query)).all()
-        return [
-            (external_id, name, Role(role), unit)
-            for external_id, name, role, unit in rows
-            if self._within(scope, unit)
-        ]
+        members: dict[int, StaffMember] = {}
+        for grant, channel, external_id, phone, name, role, unit in await self._uow.session.execute(
+            query
+        ):
+            if grant not in members and self.within(scope, unit):
+                whatsapp = (phone or external_id) if channel == "whatsapp" else None
+                telegram = external_id if channel == "telegram" else None
+                members[grant] = StaffMember(telegram, whatsapp, name, Role(role), unit)
+        return list(members.values())
 
-    def _within(self, scope: Scope, unit: str | None) -> bool:
+    def within(self, scope: Scope, unit: str | None) -> bool:
+        """Whether a role of ``unit`` (None: the whole deployment) lies within ``scope``."""
         inner = self._scope_of([unit])
         if scope.regencies is None:
             return True

@@ -15,7 +15,10 @@ NIK_WORDS = frozenset({"nik", "ktp", "ektp"})
 """The number meant: the NIK, or the KTP that carries it."""
 
 SAME_WORDS = frozenset(
-    {"sama", "seperti", "kayak", "kaya", "kek", "mirip", "ikut", "ikuti", "mengikuti"}
+    {"sama", "seperti", "kayak", "kaya", "kek", "ky", "mirip", "ikut", "ikuti", "mengikuti"}
+    | {"ngikut", "ngikutin", "sesuai", "persis", "samakan", "pke", "pakek", "pk", "dg", "dgn"}
+    | {"podho", "padha", "pada", "sami", "kaliyan", "kalih", "nggih", "mawon", "wae", "ae", "e"}
+    | {"ikutin", "tadi", "td", "di", "atas", "kirim", "dikirim", "sebelumnya", "tulis", "isi"}
     | {"pakai", "pake", "memakai", "gunakan", "menggunakan", "pakainya", "samain", "disamakan"}
     | {"dengan", "ama", "karo", "podo", "kalih", "jadi", "menjadi", "yaitu", "adalah", "dari"}
     | {"nya", "npwp", "npwpnya", "nomor", "no", "nomer", "saya", "aku", "sy", "ku", "punya"}
