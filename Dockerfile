@@ -6,7 +6,6 @@ ARG BASE_IMAGE=python:3.11-slim
 
 FROM ${BASE_IMAGE} AS builder
 # The pinned dependencies first, as a layer that only a change of constraints.txt rebuilds.
-COPY pyproject.toml README.md /src/
 COPY deploy/constraints.txt deploy/install-app.sh /src/deploy/
 RUN sh /src/deploy/install-app.sh --dependencies-only /opt/umkm-bot /src
 COPY . /src
