@@ -7,8 +7,9 @@
 # PREFIX becomes a virtual environment holding every dependency at the version pinned in
 # SOURCE_DIR/deploy/constraints.txt, the release's files in PREFIX/app (the code reads its
 # locales, data and migrations beside it) and the command PREFIX/bin/umkm-bot. Running it again
-# on the same PREFIX upgrades in place. --dependencies-only stops before the release's files,
-# so that an image build can keep the dependencies as a layer of their own.
+# on the same PREFIX upgrades in place. --dependencies-only stops before the release's files
+# (it needs only deploy/constraints.txt), so that an image build keeps the dependencies as a
+# layer of their own, rebuilt only when the constraints change.
 # PYTHON names the interpreter (default: python3; 3.11 or newer).
 set -eu
 
@@ -26,8 +27,8 @@ source=$(cd "$2" && pwd)
 python=${PYTHON:-python3}
 constraints=$source/deploy/constraints.txt
 
-if [ ! -f "$source/pyproject.toml" ] || [ ! -f "$constraints" ]; then
-    echo "$source is not the bot's source folder (no pyproject.toml or deploy/constraints.txt)" >&2
+if [ ! -f "$constraints" ]; then
+    echo "$source is not the bot's source folder (no deploy/constraints.txt)" >&2
     exit 2
 fi
 if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
@@ -43,6 +44,10 @@ pip() {
 pip install --requirement "$constraints"
 if [ "$dependencies_only" = true ]; then
     exit 0
+fi
+if [ ! -f "$source/pyproject.toml" ]; then
+    echo "$source is not the bot's source folder (no pyproject.toml)" >&2
+    exit 2
 fi
 
 # The release's files, copied without caches; the previous copy is replaced whole.

@@ -1,6 +1,7 @@
 """The container image, built from the Dockerfile with podman and started as an operator would:
 ``umkm-bot migrate`` on its own, then the default command (``serve``) as a user without
-privileges, its HEALTHCHECK passing, and a Telegram webhook answered through the fake Bot API.
+privileges, its HEALTHCHECK passing, a Telegram webhook answered through the fake Bot API, and
+a graceful stop.
 
 It runs once, in the PostgreSQL run (``TEST_DATABASE_URL``), against a database of its own on
 that server, as compose runs the image. Deselect it with ``-k "not container"``. A cold run
@@ -151,5 +152,12 @@ async def test_the_image_migrates_then_serves_webhooks_as_a_user_without_privile
                 await asyncio.sleep(0.1)
             else:
                 raise AssertionError(f"no reply to the webhook:\n{tail(podman('logs', name))}")
+
+        # `docker stop` (SIGTERM): the process finishes and exits by itself, long before the
+        # stop timeout would kill it.
+        podman("stop", "--time=60", name, timeout=90)
+        logs = tail(podman("logs", name))
+        assert podman("inspect", "--format={{.State.ExitCode}}", name).stdout.strip() == "0", logs
+        assert "Application shutdown complete" in logs
     finally:
         podman("rm", "--force", "--time=0", name, check=False)
