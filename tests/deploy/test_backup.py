@@ -24,7 +24,7 @@ from sqlalchemy.engine import make_url
 
 from bot.backup import KEYS_NOTICE, PREFIX, SUFFIX, Manifest, backup, prune
 from bot.backup_db import count_sqlite
-from bot.migrate import alembic_config, upgrade
+from bot.migrate import alembic_config, code_heads, upgrade
 from bot.restore import RestoreRefused, restore
 from bot.settings import Settings
 from models.db import Base, create_engine
@@ -255,7 +255,7 @@ def test_restore_migrates_a_backup_of_an_older_schema(settings: Settings, tmp_pa
     restored = f"sqlite+aiosqlite:///{tmp_path / 'restored.sqlite3'}"
     restore(restored_settings(settings, restored, tmp_path), archive)
     upgraded = count_sqlite(tmp_path / "restored.sqlite3")
-    assert upgraded.revision == "0018_vendor_search_name"
+    assert frozenset({upgraded.revision}) == code_heads()
     upgrade(restored)  # nothing left to do
 
 
