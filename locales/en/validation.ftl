@@ -55,5 +55,4 @@ error-quantity-range = { -one-number }, not a range. An estimate is fine. Exampl
 error-lead-time-range = { -one-number }, not a range: type the longest. Example: 3
 error-nik-no-number = A NIK is 16 digits, as on the KTP. Example: 3579014101850001
 error-nib-no-number = An NIB is 13 digits, as on the NIB sheet from OSS. If you have none yet, choose "No NIB yet". Example: 9120001234567
-error-npwp-nik-missing = Your NIK has not been given yet, so it cannot be used as the NPWP. Type your NPWP, or choose "Skip" and give your NIK first.
 error-npwp-no-number = An NPWP is written in digits (15 or 16). If you have none, choose "Skip". Example: 01.234.567.8-901.000

@@ -46,5 +46,4 @@ error-quantity-range = { -one-number }, bukan rentang. Perkiraan tidak apa-apa. 
 error-lead-time-range = { -one-number }, bukan rentang: tulis yang paling lama. Contoh: 3
 error-nik-no-number = NIK ditulis dengan 16 angka, seperti di KTP. Contoh: 3579014101850001
 error-nib-no-number = NIB ditulis dengan 13 angka, seperti di lembar NIB dari OSS. Bila belum punya, pilih "Belum punya NIB". Contoh: 9120001234567
-error-npwp-nik-missing = NIK Anda belum diisi, jadi belum bisa dipakai sebagai NPWP. Ketik nomor NPWP Anda, atau pilih "Lewati" dan isi NIK dulu.
 error-npwp-no-number = NPWP ditulis dengan angka (15 atau 16 angka). Bila tidak punya, pilih "Lewati". Contoh: 01.234.567.8-901.000
