@@ -105,7 +105,6 @@ async def offer(ctx: FlowContext, code: str) -> None:
 
 async def accept(ctx: FlowContext, invitation_id: int) -> None:
     """The role is given; the new staff member gets their tools, the inviter is told who."""
-    ctx.remember_staff_name()
     service = invitations(ctx)
     try:
         invitation = await service.accept(ctx.user, invitation_id)
@@ -113,6 +112,7 @@ async def accept(ctx: FlowContext, invitation_id: int) -> None:
         held = error.key == "error-role-already"
         ctx.say(msg("invite-already", **error.args_map) if held else Msg(error.key, error.args_map))
         return
+    ctx.remember_staff_name()  # staff now: the inviter and colleagues see the name
     role = Role(invitation.role)
     tools = commands.staff_buttons(await ctx.access.roles(ctx.user))
     ctx.say(
@@ -123,7 +123,8 @@ async def accept(ctx: FlowContext, invitation_id: int) -> None:
     await commands.set_own_menu(ctx)
     inviter = await service.inviter(invitation)
     if inviter is not None:
-        who = await commands.person(ctx, ctx.user, ctx.sender.external_id)
+        whatsapp = ctx.sender.channel == "whatsapp" and ctx.identity.phone
+        who = await commands.person(ctx, ctx.user, whatsapp or ctx.sender.external_id)
         taken = msg(
             "invite-taken",
             number=invitation.id,

@@ -50,7 +50,7 @@ async def test_an_invitation_is_taken_on_whatsapp(server: WhatsAppServer, clock:
     accepted = await sri.press("Terima peran")
     assert "Anda sekarang pendamping" in accepted[0].text
     await server.settled()
-    assert "lewat WhatsApp" in admin.last.text
+    assert "ID +6281258020000 lewat WhatsApp" in admin.last.text
     async with server.services.uow_factory() as uow:
         account = await uow.users.by_identity("whatsapp", sri.bsuid)
         assert account is not None
