@@ -20,13 +20,15 @@ from typing import Any
 
 import pytest
 from alembic import command
+from cryptography.fernet import Fernet
+from pydantic import SecretStr
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 from bot.backup import KEYS_NOTICE, PREFIX, SUFFIX, Manifest, backup, prune
 from bot.backup_db import count_sqlite
 from bot.migrate import alembic_config, upgrade
-from bot.restore import RestoreRefused, restore
+from bot.restore import RestoreRefused, keys_verdict, restore
 from bot.settings import Settings
 from models.db import Base, create_engine
 from tests.e2e.test_products_telegram import add_product
@@ -186,6 +188,10 @@ async def test_backup_while_vendors_write_then_restore_everything(
     assert media_files(target.media_dir) == media_files(settings.media_dir) != {}
     rows = await table_rows(empty_database)
     assert len(rows["consent"]) == 5 and len(rows["product_photo"]) == 4
+    assert await asyncio.to_thread(keys_verdict, target) == "the keys read the stored NIK and NPWP"
+    other_key = SecretStr(Fernet.generate_key().decode())
+    lost = target.model_copy(update={"data_encryption_keys": other_key})
+    assert "cannot read the stored NIK" in await asyncio.to_thread(keys_verdict, lost)
     restored = await TelegramBot(target, clock).start()
     try:
         async with restored.services.uow_factory() as uow:
