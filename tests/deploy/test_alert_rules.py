@@ -30,7 +30,7 @@ def promtool(*arguments: str) -> str:
 
 
 def test_rules_are_valid_and_fire_as_their_tests_say() -> None:
-    assert "SUCCESS: 7 rules found" in promtool("check", "rules", "umkm-bot-alerts.yml")
+    assert "SUCCESS: 8 rules found" in promtool("check", "rules", "umkm-bot-alerts.yml")
     assert "SUCCESS" in promtool("test", "rules", "umkm-bot-alerts.test.yml")
 
 
