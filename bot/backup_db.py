@@ -117,9 +117,12 @@ def libpq(database_url: str) -> tuple[list[str], dict[str, str]]:
 
 
 async def run_tool(*command: str, env: dict[str, str]) -> None:
-    process = await asyncio.create_subprocess_exec(
-        *command, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
-    )
+    try:
+        process = await asyncio.create_subprocess_exec(
+            *command, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+        )
+    except FileNotFoundError:
+        raise BackupFailed(f"{command[0]} is not installed (Debian: postgresql-client)") from None
     _, errors = await process.communicate()
     if process.returncode != 0:
         raise BackupFailed(f"{command[0]} failed: {errors.decode(errors='replace').strip()}")

@@ -77,15 +77,30 @@ def unpack(archive: Path, work: Path) -> Manifest:
         if member is None:
             raise RestoreRefused(f"{archive} is not a backup of this bot (no manifest)")
         manifest = Manifest.from_json(member.read())
-        names = {info.name for info in tar.getmembers() if info.isfile()} - {MANIFEST}
-        if names != set(manifest.files):
+        files = [info for info in tar.getmembers() if info.name != MANIFEST]
+        if sorted(info.name for info in files) != sorted(manifest.files):
             raise RestoreRefused("the archive's files are not those its manifest lists")
-        tar.extractall(work, filter="data")
-    for name, expected in manifest.files.items():
-        digest = hashlib.sha256((work / PurePosixPath(name)).read_bytes()).hexdigest()
-        if digest != expected:
-            raise RestoreRefused(f"{name} is damaged (its checksum differs from the manifest)")
+        for info in files:
+            extract(tar, info, work, manifest.files[info.name])
     return manifest
+
+
+def extract(tar: tarfile.TarFile, info: tarfile.TarInfo, work: Path, checksum: str) -> None:
+    """One regular file, inside ``work``, with the checksum the manifest gives."""
+    name = PurePosixPath(info.name)
+    if not info.isfile() or name.is_absolute() or ".." in name.parts:
+        raise RestoreRefused(f"{info.name}: not a file this bot's backups hold")
+    source = tar.extractfile(info)
+    assert source is not None  # a regular file
+    target = work.joinpath(*name.parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    with source, target.open("wb") as output:
+        for block in iter(lambda: source.read(1 << 20), b""):
+            digest.update(block)
+            output.write(block)
+    if digest.hexdigest() != checksum:
+        raise RestoreRefused(f"{info.name} is damaged (its checksum differs from the manifest)")
 
 
 def check_revision(database_url: str, revision: str | None) -> None:

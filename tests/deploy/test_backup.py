@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import io
 import os
 import subprocess
 import sys
@@ -19,13 +20,15 @@ from typing import Any
 
 import pytest
 from alembic import command
+from cryptography.fernet import Fernet
+from pydantic import SecretStr
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 from bot.backup import KEYS_NOTICE, PREFIX, SUFFIX, Manifest, backup, prune
 from bot.backup_db import count_sqlite
 from bot.migrate import alembic_config, code_heads, upgrade
-from bot.restore import RestoreRefused, restore
+from bot.restore import RestoreRefused, keys_verdict, restore
 from bot.settings import Settings
 from models.db import Base, create_engine
 from tests.e2e.test_products_telegram import add_product
@@ -185,6 +188,10 @@ async def test_backup_while_vendors_write_then_restore_everything(
     assert media_files(target.media_dir) == media_files(settings.media_dir) != {}
     rows = await table_rows(empty_database)
     assert len(rows["consent"]) == 5 and len(rows["product_photo"]) == 4
+    assert await asyncio.to_thread(keys_verdict, target) == "the keys read the stored NIK and NPWP"
+    other_key = SecretStr(Fernet.generate_key().decode())
+    lost = target.model_copy(update={"data_encryption_keys": other_key})
+    assert "cannot read the stored NIK" in await asyncio.to_thread(keys_verdict, lost)
     restored = await TelegramBot(target, clock).start()
     try:
         async with restored.services.uow_factory() as uow:
@@ -294,3 +301,27 @@ def test_backup_keeps_the_newest(tmp_path: Path) -> None:
     (tmp_path / "other.tar.gz").write_bytes(b"")
     assert prune(tmp_path, 2) == [tmp_path / name for name in names[:3]]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["other.tar.gz", *names[3:]]
+
+
+async def test_restore_refuses_a_damaged_archive(
+    settings: Settings, empty_database: str, tmp_path: Path
+) -> None:
+    photo = settings.media_dir / "vendor" / "1.jpg"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(b"\xff\xd8\xff a photo")
+    archive = await asyncio.to_thread(backup, settings, tmp_path / "backups")
+    damaged = tmp_path / "damaged.tar.gz"
+    with tarfile.open(archive, "r:gz") as source, tarfile.open(damaged, "w:gz") as copy:
+        for info in source.getmembers():
+            data = source.extractfile(info)
+            assert data is not None
+            content = data.read()
+            if info.name == "media/vendor/1.jpg":
+                content = content.replace(b"photo", b"phot0")
+            copy.addfile(info, io.BytesIO(content))
+    target = restored_settings(settings, empty_database, tmp_path)
+    with pytest.raises(RestoreRefused, match=r"media/vendor/1\.jpg is damaged"):
+        await asyncio.to_thread(restore, target, damaged)
+    assert not await asyncio.to_thread(has_tables, empty_database)
+    await asyncio.to_thread(restore, target, archive)
+    assert (target.media_dir / "vendor" / "1.jpg").read_bytes() == photo.read_bytes()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from bot.metrics_server import MULTIPROCESS_DIR, metrics_served
 from bot.settings import Settings
 from bot.wiring import build_services
 from models.entities import Vendor
@@ -198,3 +201,30 @@ async def test_prometheus_reads_every_workers_counts_once(
         if line.get("channel") == "telegram" and "update_id" in line
     }
     assert len(handled_by) == workers
+
+
+def test_a_taken_metrics_port_is_logged_and_the_bot_runs_on(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with metrics_served(settings.model_copy(update={"metrics_port": port})):
+            served = True
+    assert served
+    assert f"metrics not served on 127.0.0.1:{port}" in caplog.text
+
+
+def test_workers_values_live_in_a_folder_of_this_run_only(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(MULTIPROCESS_DIR, raising=False)
+    port = free_port()
+    with metrics_served(settings.model_copy(update={"metrics_port": port}), workers=2):
+        folder = Path(os.environ[MULTIPROCESS_DIR])
+        assert folder.is_dir()
+        page = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
+        assert 'umkm_bot_build_info{version="' in page
+        assert "umkm_bot_database_up 1.0" in page
+    assert not folder.exists() and MULTIPROCESS_DIR not in os.environ
