@@ -68,8 +68,9 @@ that share words with chat ("Toko Ada Saja", "Kue Ada Rasa") start otherwise or 
 def is_chat_only(text: str) -> bool:
     """Whether ``text`` is chat rather than a name, place or thing: only chat words ("iya",
     "ok kak", "sama kayak ktp"), or a sentence about the question ("lagi dibuatin anak saya",
-    "tak andik"). Never stored as a name, an address or a product."""
-    if _DIGIT.search(text):
+    "tak andik"). Never stored as a name, an address or a product. Several words each with a
+    capital ("Tak Ada Lawan", "Oke Oce") are a name typed as one."""
+    if _DIGIT.search(text) or _written_as_name(text):
         return False
     words = [without_suffix(word) for word in answer_words(text)]
     if not 0 < len(words) <= MAX_CHAT_WORDS:
@@ -80,3 +81,10 @@ def is_chat_only(text: str) -> bool:
         return True
     listed = sum(word in _CHAT_WORDS or is_listed(word) for word in words)
     return words[0] in _SENTENCE_STARTS and listed >= CHAT_SHARE * len(words)
+
+
+def _written_as_name(text: str) -> bool:
+    """ "Oke Oce", "Mau Lagi": two words or more, each starting with a capital letter. A phone
+    capitalises only the first word of a message ("Iya kak", "Sama kayak ktp")."""
+    words = [word for word in text.split() if word[:1].isalpha()]
+    return len(words) > 1 and all(word[0].isupper() for word in words)
