@@ -17,6 +17,7 @@ from handlers.answers import (
     SKIP,
     STATUS_WORDS,
     WANT,
+    YES,
     without_suffix,
 )
 from handlers.questions import (
@@ -26,7 +27,8 @@ from handlers.questions import (
     QUESTION_END,
     QUESTION_START,
 )
-from models.validators.chat import answer_words, is_listed
+from models.validators.chat import COLLOQUIAL, answer_words, is_listed
+from models.validators.lexicon import SPELLINGS
 
 _DIGIT = re.compile(r"\d")
 
@@ -68,8 +70,9 @@ that share words with chat ("Toko Ada Saja", "Kue Ada Rasa") start otherwise or 
 def is_chat_only(text: str) -> bool:
     """Whether ``text`` is chat rather than a name, place or thing: only chat words ("iya",
     "ok kak", "sama kayak ktp"), or a sentence about the question ("lagi dibuatin anak saya",
-    "tak andik"). Never stored as a name, an address or a product."""
-    if _DIGIT.search(text):
+    "tak andik"). Never stored as a name, an address or a product. Several words each with a
+    capital ("Tak Ada Lawan", "Oke Oce") are a name typed as one."""
+    if _DIGIT.search(text) or _written_as_name(text) or _capitalised_name(text):
         return False
     words = [without_suffix(word) for word in answer_words(text)]
     if not 0 < len(words) <= MAX_CHAT_WORDS:
@@ -80,3 +83,28 @@ def is_chat_only(text: str) -> bool:
         return True
     listed = sum(word in _CHAT_WORDS or is_listed(word) for word in words)
     return words[0] in _SENTENCE_STARTS and listed >= CHAT_SHARE * len(words)
+
+
+def _written_as_name(text: str) -> bool:
+    """ "Oke Oce", "Mau Lagi": two words or more, each starting with a capital letter. A phone
+    capitalises only the first word of a message ("Iya kak", "Sama kayak ktp")."""
+    words = [word for word in text.split() if word[:1].isalpha()]
+    return len(words) > 1 and all(word[0].isupper() for word in words)
+
+
+_ANSWERING = (
+    YES | NO | NOT_QUITE | SKIP | NEGATORS | COMPLAINTS | HELP_WORDS | QUESTION_START
+) | QUESTION_END
+"""What a one-word answer means when it answers rather than names ("Nggih", "Ora", "Embuh")."""
+
+
+def _capitalised_name(text: str) -> bool:
+    """ "Ana", "Eta", "Sam": one word with a capital that is a name in Indonesian, though a
+    Javanese, Sundanese or walikan word too; "Iya", "Ok", "Nggih", "Ora" are still answers."""
+    words = text.split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return False
+    typed = words[0].lower().strip(".,!")
+    if typed in _CHAT_WORDS or typed in SPELLINGS or typed in COLLOQUIAL:
+        return False
+    return not set(answer_words(text)) & _ANSWERING

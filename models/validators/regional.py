@@ -262,6 +262,9 @@ REGIONAL: dict[str, str] = {
     "pitakone": "pertanyaan",
     "patarosan": "pertanyaan",
     "akeh": "banyak",
+    "maneh": "lagi",
+    "meneh": "lagi",
+    "deui": "lagi",
     "kathah": "banyak",
     "loba": "banyak",
     # complaints
@@ -346,6 +349,12 @@ PHRASES: dict[str, str] = {
     "gk ngerti": "tidak mengerti",
     "tidak ngerti": "tidak mengerti",
     "sampai mana": "bagaimana",
+    "ra sah": "tidak usah",
+    "ora sah": "tidak usah",
+    "gak sah": "tidak usah",
+    "ga sah": "tidak usah",
+    "nggak sah": "tidak usah",
+    "ndak sah": "tidak usah",
     "sampe mana": "bagaimana",
 }
 """Several regional words read together, replaced before single words."""
