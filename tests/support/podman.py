@@ -153,10 +153,7 @@ def pip_settings(workdir: Path) -> list[str]:
 
 def build_image(podman: Podman, base: str, workdir: Path) -> str:
     """Builds the project's Dockerfile on ``base``; podman's layer cache makes a rerun quick."""
-    downloads = CACHE / "pip"  # pip's own cache: a change of constraints.txt downloads less
-    downloads.mkdir(parents=True, exist_ok=True)
-    mounts = [*pip_settings(workdir), f"{downloads}:/root/.cache/pip"]
-    volumes = [arg for volume in mounts for arg in ("--volume", volume)]
+    volumes = [arg for volume in pip_settings(workdir) for arg in ("--volume", volume)]
     podman(
         "build",
         "--format=docker",  # the OCI format has no HEALTHCHECK
