@@ -1,7 +1,7 @@
 """The container image, built from the Dockerfile with podman and started as an operator would:
 ``umkm-bot migrate`` on its own, then the default command (``serve``) as a user without
 privileges, its HEALTHCHECK passing, a Telegram webhook answered through the fake Bot API, and
-a graceful stop.
+a graceful stop; and, without settings, its SQLite database written into a new volume.
 
 It runs once, in the PostgreSQL run (``TEST_DATABASE_URL``), against a database of its own on
 that server, as compose runs the image. Deselect it with ``-k "not container"``. A cold run
@@ -161,3 +161,17 @@ async def test_the_image_migrates_then_serves_webhooks_as_a_user_without_privile
         assert "Application shutdown complete" in logs
     finally:
         podman("rm", "--force", "--time=0", name, check=False)
+
+
+def test_a_new_volume_takes_the_sqlite_database_of_the_user_without_privileges(
+    podman: Podman, image: str, tmp_path: Path
+) -> None:
+    volume = f"umkm-bot-test-{tmp_path.name}"
+    mount = f"--volume={volume}:/var/lib/umkm-bot"
+    try:
+        migrated = podman("run", "--rm", mount, image, "migrate", timeout=180)
+        listed = podman("run", "--rm", mount, "--entrypoint=ls", image, "-ln", "database")
+        database = next(line for line in listed.stdout.splitlines() if "umkm-bot.sqlite3" in line)
+        assert database.split()[2] == "999", tail(migrated)  # the user `umkm-bot`
+    finally:
+        podman("volume", "rm", "--force", volume, check=False)

@@ -3,9 +3,10 @@ no image registry is reachable: the base image (Debian with Python 3.11, what th
 ``python:3.11-slim`` has) is made with ``debootstrap`` from Debian's packages and imported.
 
 What takes long is kept between runs: the base system's tarball under :data:`CACHE` (named by a
-hash of what goes into it) and its imported image, and podman's layer cache, so a rerun builds
-in seconds. The build trusts the host's certificate store and uses the host's pip settings, as
-an image built behind a TLS-inspecting proxy or with a package mirror has to.
+hash of what goes into it) with the Debian packages it was made from, its imported image, and
+podman's layer cache, so a rerun builds in seconds. The build trusts the host's certificate
+store and uses the host's pip settings, as an image built behind a TLS-inspecting proxy or with
+a package mirror has to.
 """
 
 from __future__ import annotations
@@ -96,10 +97,16 @@ def base_image(podman: Podman, debootstrap: str) -> str:
 
 def make_base_tarball(debootstrap: str, mirror: str, tarball: Path) -> None:
     """Debian's minimal system with Python, as a tarball for ``podman import``."""
-    CACHE.mkdir(parents=True, exist_ok=True)
+    debs = CACHE / "debs"  # the packages, kept for a base with other packages or a new key
+    debs.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=CACHE) as work:
         rootfs = Path(work) / "rootfs"
-        command = [debootstrap, "--variant=minbase", f"--include={','.join(PACKAGES)}"]
+        command = [
+            debootstrap,
+            "--variant=minbase",
+            f"--include={','.join(PACKAGES)}",
+            f"--cache-dir={debs}",
+        ]
         subprocess.run(
             [*command, SUITE, str(rootfs), mirror],
             check=True,
