@@ -12,9 +12,14 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.conftest import POSTGRES_URL
 from tests.deploy.debian_server import SOURCE, release, running_server, server_image
 from tests.support.components import require_program
 from tests.support.podman import Podman, base_image, tail
+
+pytestmark = pytest.mark.skipif(
+    bool(POSTGRES_URL), reason="no database involved: runs once, in the SQLite run"
+)
 
 INSTALL = f"{SOURCE}/deploy/install-systemd.sh"
 SETTINGS = "/etc/umkm-bot/umkm-bot.env"
@@ -107,6 +112,9 @@ def test_installs_as_services_then_upgrades_keeping_the_settings(
         link = f"/etc/systemd/system/{wants}/{unit}"
         target = podman("exec", server, "readlink", link).stdout.strip()
         assert target == f"/etc/systemd/system/{unit}"
+    installed = [f"/etc/systemd/system/{unit}" for unit in UNITS]
+    verified = podman("exec", server, "systemd-analyze", "verify", *installed, check=False)
+    assert (verified.returncode, verified.stderr) == (0, ""), tail(verified)
 
     # The operator fills in the settings; an upgrade installs again and keeps them.
     filled = settings + "BUREAU_NAME=BPBJ Kota Batu\n"

@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from bot.settings import Settings
+from tests.conftest import POSTGRES_URL
 from tests.deploy.graph_server import GraphServer
 from tests.deploy.nginx import Nginx, command, configure, running_nginx
 from tests.deploy.test_caddy import BSUID, post_telegram, whatsapp_text
@@ -29,6 +30,10 @@ from tests.support.bot_process import (
 )
 from tests.test_processes import reply, until
 from tests.whatsapp.chat import signature, whatsapp_settings
+
+pytestmark = pytest.mark.skipif(
+    bool(POSTGRES_URL), reason="one database is enough for the front: runs in the SQLite run"
+)
 
 CHAT = 82_001
 
