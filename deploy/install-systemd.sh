@@ -50,7 +50,9 @@ fi
 ln -sfn "$config" "$state/.env"
 cat >/usr/local/bin/umkm-bot <<SCRIPT
 #!/bin/sh
-# umkm-bot as the service runs it: its user, its folder, its settings ($config).
+# umkm-bot as the service runs it: its user, its folder, its settings ($config), and files
+# (exports, the database) readable by that user's group only.
+umask 027
 cd $state && exec runuser -u $user -- env MPLCONFIGDIR=$cache $prefix/bin/umkm-bot "\$@"
 SCRIPT
 chmod 0755 /usr/local/bin/umkm-bot

@@ -1,7 +1,8 @@
 """``deploy/install-systemd.sh`` run for real on a fresh Debian 12 server (tests/deploy/
 debian_server.py), then again as an upgrade: the user, the application, the folders, the
-settings readable by root and the bot only, the `umkm-bot` command, the units enabled, and the
-settings an operator filled in kept.
+settings readable by root and the bot only, the `umkm-bot` command (which migrates the SQLite
+database the settings name), the units enabled and accepted by ``systemd-analyze verify``, and
+the settings an operator filled in and the database kept.
 
 A cold run builds the server's image (a few minutes); later runs reuse it.
 """
@@ -23,6 +24,8 @@ pytestmark = pytest.mark.skipif(
 
 INSTALL = f"{SOURCE}/deploy/install-systemd.sh"
 SETTINGS = "/etc/umkm-bot/umkm-bot.env"
+DATABASE = "/var/lib/umkm-bot/database/umkm-bot.sqlite3"
+"""Where the settings file made from .env.example puts the SQLite database."""
 BACKUP_TIMER = """\
 [Unit]
 Description=stand-in for the backup timer
@@ -72,6 +75,11 @@ def owners_and_modes(podman: Podman, server: str, *paths: str) -> dict[str, str]
     return dict(line.split(" ", 1) for line in done.stdout.splitlines())
 
 
+def enabled(podman: Podman, server: str) -> list[str]:
+    """systemd's own answer, offline, for each of :data:`UNITS`."""
+    return podman("exec", server, "systemctl", "is-enabled", *UNITS, check=False).stdout.split()
+
+
 def test_installs_as_services_then_upgrades_keeping_the_settings(
     podman: Podman, server: str
 ) -> None:
@@ -91,23 +99,25 @@ def test_installs_as_services_then_upgrades_keeping_the_settings(
     }
     assert owners_and_modes(podman, server, *expected) == expected
     settings = podman("exec", server, "cat", SETTINGS).stdout
-    assert "DATABASE_URL=sqlite+aiosqlite:////var/lib/umkm-bot/database/umkm-bot.sqlite3\n" in (
-        settings
-    )
+    assert f"DATABASE_URL=sqlite+aiosqlite:///{DATABASE}\n" in settings
     assert "MEDIA_DIR=/var/lib/umkm-bot/media\n" in settings
 
-    # The command an operator runs: as the bot's user, in its folder, with its settings.
+    # The command an operator runs: as the bot's user, in its folder, with its settings; the
+    # database it makes is the bot's, and its group's only.
     helped = podman("exec", server, "/usr/local/bin/umkm-bot", "--help", check=False)
     assert helped.returncode == 0 and helped.stderr == "", tail(helped)
     assert "serve" in helped.stdout and "check" in helped.stdout
+    migrated = podman("exec", server, "/usr/local/bin/umkm-bot", "migrate", check=False)
+    assert migrated.returncode == 0, tail(migrated)
+    expected[DATABASE] = "umkm-bot:umkm-bot 640"
+    assert owners_and_modes(podman, server, DATABASE) == {DATABASE: expected[DATABASE]}
     readable = [
         podman("exec", server, "runuser", "-u", user, "--", "test", "-r", SETTINGS, check=False)
         for user in ("umkm-bot", "nobody")
     ]
     assert [done.returncode for done in readable] == [0, 1], "the bot's user only reads it"
 
-    enabled = podman("exec", server, "systemctl", "is-enabled", *UNITS, check=False)
-    assert enabled.stdout.split() == ["enabled"] * len(UNITS), tail(enabled)
+    assert enabled(podman, server) == ["enabled"] * len(UNITS)
     for unit, wants in UNITS.items():
         link = f"/etc/systemd/system/{wants}/{unit}"
         target = podman("exec", server, "readlink", link).stdout.strip()
@@ -121,6 +131,5 @@ def test_installs_as_services_then_upgrades_keeping_the_settings(
     podman("exec", server, "sh", "-c", f"echo 'BUREAU_NAME=BPBJ Kota Batu' >> {SETTINGS}")
     install(podman, server)
     assert podman("exec", server, "cat", SETTINGS).stdout == filled
-    assert owners_and_modes(podman, server, *expected) == expected
-    enabled = podman("exec", server, "systemctl", "is-enabled", *UNITS, check=False)
-    assert enabled.stdout.split() == ["enabled"] * len(UNITS), tail(enabled)
+    assert owners_and_modes(podman, server, *expected) == expected  # the database kept too
+    assert enabled(podman, server) == ["enabled"] * len(UNITS)
