@@ -13,6 +13,7 @@ source_dir=$(cd "$(dirname "$0")/.." && pwd)
 prefix=/opt/umkm-bot
 config=/etc/umkm-bot/umkm-bot.env
 state=/var/lib/umkm-bot
+cache=/var/cache/umkm-bot
 user=umkm-bot
 
 if [[ $(id -u) -ne 0 ]]; then
@@ -32,6 +33,9 @@ echo "== the application in $prefix"
 echo "== folders: $state/database, $state/media"
 install -d -o root -g "$user" -m 0755 "$state"
 install -d -o "$user" -g "$user" -m 0750 "$state/database" "$state/media"
+# Matplotlib's cache (the charts of the reports): the service's CacheDirectory, and the
+# `umkm-bot` command's, whose user has no writable home.
+install -d -o "$user" -g "$user" -m 0750 "$cache"
 
 echo "== settings: $config"
 install -d -o root -g "$user" -m 0750 "$(dirname "$config")"
@@ -46,8 +50,10 @@ fi
 ln -sfn "$config" "$state/.env"
 cat >/usr/local/bin/umkm-bot <<SCRIPT
 #!/bin/sh
-# umkm-bot as the service runs it: its user, its folder, its settings ($config).
-cd $state && exec runuser -u $user -- $prefix/bin/umkm-bot "\$@"
+# umkm-bot as the service runs it: its user, its folder, its settings ($config), and files
+# (exports, the database) readable by that user's group only.
+umask 027
+cd $state && exec runuser -u $user -- env MPLCONFIGDIR=$cache $prefix/bin/umkm-bot "\$@"
 SCRIPT
 chmod 0755 /usr/local/bin/umkm-bot
 
@@ -58,10 +64,19 @@ for unit in "$source_dir"/deploy/systemd/*.service "$source_dir"/deploy/systemd/
     install -m 0644 "$unit" /etc/systemd/system/
     units+=("$(basename "$unit")")
 done
-systemctl daemon-reload
+# Without a running systemd (a server image being prepared, a chroot) the units are enabled all
+# the same, for the next boot; only reloading and starting need the running manager.
+booted=false
+if [[ -d /run/systemd/system ]]; then
+    booted=true
+    systemctl daemon-reload
+fi
 systemctl enable umkm-bot-migrate.service umkm-bot.service
 if [[ " ${units[*]} " == *" umkm-bot-backup.timer "* ]]; then
-    systemctl enable --now umkm-bot-backup.timer
+    systemctl enable umkm-bot-backup.timer
+    if $booted; then
+        systemctl start umkm-bot-backup.timer
+    fi
 fi
 
 cat <<NEXT

@@ -1,4 +1,4 @@
-"""The real programs the deployment tests run (Caddy, Prometheus, podman, systemd-analyze).
+"""The real programs the deployment tests run (Caddy, nginx, Prometheus, podman, systemd-analyze).
 
 On a developer's machine a missing program skips its test; in CI (``CI`` set), where `.ci/run`
 installs them from Debian's packages, a missing one fails it, so a green run never hides a
