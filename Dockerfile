@@ -28,8 +28,9 @@ WORKDIR /var/lib/umkm-bot
 VOLUME /var/lib/umkm-bot
 USER umkm-bot
 EXPOSE 8080
-# Healthy means the web server answers on its port.
+# Healthy means ready: the web server answers and the database is reachable, on the code's
+# schema (/readyz).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('WEB_PORT', '8080'), timeout=4)"]
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/readyz' % os.environ.get('WEB_PORT', '8080'), timeout=4)"]
 ENTRYPOINT ["umkm-bot"]
 CMD ["serve"]

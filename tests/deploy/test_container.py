@@ -136,6 +136,7 @@ async def test_the_image_migrates_then_serves_webhooks_as_a_user_without_privile
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
             await until_answered(client, "/healthz", lambda: tail(podman("logs", name)))
+            await until_answered(client, "/readyz", lambda: tail(podman("logs", name)))
             healthcheck = podman("healthcheck", "run", name, check=False)
             assert healthcheck.returncode == 0, tail(healthcheck)
             assert all(uid != 0 for uid in process_user_ids(podman, name))
