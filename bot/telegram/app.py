@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from datetime import time, timedelta
 from functools import partial
 
-from telegram import Bot, BotCommand, CallbackQuery, Update
+from telegram import Bot, BotCommand, Update
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import BaseRequest
 
@@ -21,7 +21,13 @@ from bot.tallies import TallyCompaction
 from bot.telegram.outbox import TelegramDelivery
 from bot.telegram.request import AiohttpRequest
 from bot.telegram.sending import CHANNEL, ReplySender, remove_buttons
-from bot.telegram.updates import incoming_from_update
+from bot.telegram.updates import (
+    Incoming,
+    NotAnUpdate,
+    Pressed,
+    downloads_through,
+    read_update,
+)
 from handlers.commands import VENDOR_MENU
 from handlers.engine import ConversationEngine, Handled
 from handlers.events import PendingResent, Sender
@@ -79,11 +85,28 @@ class TelegramChannel:
         self.tallies = tallies
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Handles one update python-telegram-bot received (polling); failures go to
+        :meth:`on_error`."""
+        await self.process(context.bot, str(update.update_id), incoming_from(update, context.bot))
+
+    def accept(self, bot: Bot, update_id: str, incoming: Incoming | None) -> None:
+        """Queues an update the webhook read in its chat's lane; ``acks`` tells when it is
+        durable. A failure is logged and apologised for as :meth:`on_error` does."""
+        if incoming is None:
+            self.acks.durable(update_id)
+            return
+        self.lanes.submit(incoming.chat_id, partial(self._process_or_apologise, bot, incoming))
+
+    async def _process_or_apologise(self, bot: Bot, incoming: Incoming) -> None:
+        try:
+            await self.process(bot, incoming.update_id, incoming)
+        except Exception as error:
+            await self._failed(bot, incoming.update_id, incoming, error)
+
+    async def process(self, bot: Bot, update_id: str, incoming: Incoming | None) -> None:
         """Handles one update: the engine commits the new state, the receiver is told it is
         durable, and only then are the replies sent. Answering a pressed button and removing
         its message's buttons go beside the reply, not before it."""
-        update_id = str(update.update_id)
-        incoming = incoming_from_update(update)
         if incoming is None:
             self.acks.durable(update_id)
             return
@@ -96,7 +119,7 @@ class TelegramChannel:
             raise
         if not self.ack_after_replies:
             self.acks.durable(update_id)
-            await self._deliver(context.bot, incoming.chat_id, handled, update.callback_query)
+            await self._deliver(bot, incoming.chat_id, handled, incoming.pressed)
             return
         # Replies held up (a 429, a failing Bot API) must not keep one of Telegram's connections,
         # which all chats share, for minutes: past this, the update is acknowledged anyway.
@@ -105,7 +128,7 @@ class TelegramChannel:
         )
         sent = partial(self.acks.durable, update_id)
         try:
-            await self._deliver(context.bot, incoming.chat_id, handled, update.callback_query, sent)
+            await self._deliver(bot, incoming.chat_id, handled, incoming.pressed, sent)
         finally:
             cap.cancel()
 
@@ -114,16 +137,16 @@ class TelegramChannel:
         bot: Bot,
         chat_id: int,
         handled: Handled,
-        query: CallbackQuery | None,
+        pressed: Pressed | None,
         sent: Callable[[], None] | None = None,
     ) -> None:
         """Sends the replies; then calls ``sent``, and only then runs the long follow-up."""
         cosmetic = []
-        if query is not None:
-            cosmetic.append(quietly(query.answer()))
-            if handled.messages and query.message is not None:
-                pressed = query.message
-                cosmetic.append(quietly(remove_buttons(bot, pressed.chat.id, pressed.message_id)))
+        if pressed is not None:
+            cosmetic.append(quietly(bot.answer_callback_query(pressed.query_id)))
+            if handled.messages and pressed.chat_id is not None and pressed.message_id is not None:
+                removal = remove_buttons(bot, pressed.chat_id, pressed.message_id)
+                cosmetic.append(quietly(removal))
         delivered, *_ = await asyncio.gather(
             self._replies.send(bot, chat_id, handled.messages), *cosmetic
         )
@@ -140,16 +163,24 @@ class TelegramChannel:
         """Logs the failure and apologises; the update's transaction was rolled back. A failure
         of the database itself is not apologised for: the update is delivered again."""
         error = context.error
-        update_id = update.update_id if isinstance(update, Update) else None
-        if error is not None and transient(error):
+        if not isinstance(update, Update) or error is None:
+            log.error("failed to handle an update", exc_info=error)
+            return
+        incoming = incoming_from(update, context.bot)
+        await self._failed(context.bot, str(update.update_id), incoming, error)
+
+    async def _failed(
+        self, bot: Bot, update_id: str, incoming: Incoming | None, error: BaseException
+    ) -> None:
+        if transient(error):
             log.warning(
                 "update %s not handled, to be delivered again: %s", update_id, type(error).__name__
             )
             return
         log.error("failed to handle update %s", update_id, exc_info=error)
-        if isinstance(update, Update) and (incoming := incoming_from_update(update)) is not None:
+        if incoming is not None:
             text = self._locales.translator(self._default_language)("error-internal")
-            await quietly(context.bot.send_message(incoming.chat_id, text))
+            await quietly(bot.send_message(incoming.chat_id, text))
 
     async def resend_unconfirmed(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Asks again the pending question of chats whose last replies were never confirmed
@@ -195,6 +226,15 @@ class TelegramChannel:
             await bot.set_my_commands(
                 commands(self._locales.translator(language)), language_code=language
             )
+
+
+def incoming_from(update: Update, bot: Bot) -> Incoming | None:
+    """The event of an update python-telegram-bot parsed (polling); None if the bot ignores
+    it."""
+    try:
+        return read_update(update.to_dict(), downloads_through(bot))
+    except NotAnUpdate:
+        return None
 
 
 def commands(tr: Translator) -> list[BotCommand]:
