@@ -5,11 +5,13 @@ process, against a local fake Bot API server (`bench/fake_bot_api_server.py`) th
 call after a real round-trip time. Scripted users (`bench/chatters.py`) arrive at Poisson times
 and go through /daftar, the consent, the registration answers and its submission, then ask
 /status and /bantuan. A reply's time runs from the webhook POST to the reply's arrival at the
-fake. The minimal concurrent python-telegram-bot bot (`bench/minimal_bot.py`) takes the same
-load in the same run, as the baseline.
+fake. The minimal concurrent python-telegram-bot bot (`bench/minimal_bot.py`, ``--baseline``)
+or the aiogram peer (`bench/aiogram_bot.py`, ``--peer aiogram``: one transaction per update on
+the same database, then the reply) takes the same load in the same run.
 
     python -m bench.load --db sqlite --rates 50,100,150,200,300
     python -m bench.load --db postgres --workers 2 --baseline
+    python -m bench.load --db postgres --peer aiogram --rates 50,100,200
     python -m bench.load --db sqlite --reviewer       # vendors at 50/s, then with /ekspor running
     python -m bench.load --db sqlite --refuse 0.1     # 10 % of sends answered 429
     python -m bench.load --path polling
@@ -42,6 +44,10 @@ REVIEWER_ID = 90_000_001
 DRAIN_SECONDS = 5.0
 SETTLE_SECONDS = 30.0
 P99_GOAL_SECONDS = 1.0
+PEERS = {
+    "minimal": "the minimal concurrent python-telegram-bot bot:",
+    "aiogram": "the aiogram peer (one transaction per update, then the reply):",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,16 +300,16 @@ async def measure(db: BenchDatabase, args: argparse.Namespace) -> None:
         ours = await sweep(db, args, args.command)
         held = [r.rate for r in ours if r.percentile(99) <= P99_GOAL_SECONDS]
         print(f"  highest rate answered at p99 ≤ 1 s: {max(held, default=0):.0f}/s", flush=True)
-        if args.baseline:
-            print("the minimal concurrent python-telegram-bot bot:", flush=True)
-            base = await sweep(db, args, "minimal")
+        if args.peer is not None:
+            print(PEERS[args.peer], flush=True)
+            base = await sweep(db, args, args.peer)
             for mine, theirs in zip(ours, base, strict=False):
                 if math.isinf(theirs.percentile(99)):
-                    print(f"  at {mine.rate:.0f}/s the baseline left updates unanswered")
+                    print(f"  at {mine.rate:.0f}/s the peer left updates unanswered")
                     continue
                 ratio = mine.percentile(99) / theirs.percentile(99)
-                goal = " (goal ≤ 1.5 ×)" if mine.rate == 50 else ""
-                print(f"  at {mine.rate:.0f}/s our p99 is {ratio:.2f} × the baseline's{goal}")
+                goal = " (goal ≤ 1.5 ×)" if mine.rate in (50, 100) else ""
+                print(f"  at {mine.rate:.0f}/s our p99 is {ratio:.2f} × the peer's{goal}")
 
 
 def parse() -> argparse.Namespace:
@@ -318,12 +324,17 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=40, help="webhook connections")
     parser.add_argument("--max-concurrent", type=int, default=64, help="MAX_CONCURRENT_UPDATES")
     parser.add_argument("--baseline", action="store_true", help="also the minimal bot")
+    parser.add_argument(
+        "--peer", choices=tuple(PEERS), help="also this peer (aiogram: pip install -e '.[bench]')"
+    )
     parser.add_argument("--reviewer", action="store_true", help="/ekspor and /statistik")
     parser.add_argument("--products", type=int, default=20_000, help="seeded for --reviewer")
     parser.add_argument("--refuse", type=float, default=0.0, help="share of sends given 429")
     args = parser.parse_args()
     args.rates = [float(rate) for rate in args.rates.split(",")]
     args.command = "run" if args.path == "polling" else "serve"
+    if args.baseline and args.peer is None:
+        args.peer = "minimal"
     return args
 
 
