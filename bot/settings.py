@@ -55,6 +55,13 @@ class Settings(BaseSettings):
 
     database_url: str = "sqlite+aiosqlite:///umkm-bot.sqlite3"
     database_echo: bool = False
+    database_pool_size: int = Field(default=20, ge=1, le=1_000)
+    """Connections each process keeps open; an update holds one only for its transaction (its
+    replies are sent after), so a few serve ``MAX_CONCURRENT_UPDATES`` chats. Never more:
+    connections opened beyond the pool and closed again cost PostgreSQL a backend each time."""
+    reports_database_url: str | None = None
+    """Where exports and statistics read: a read replica, so that they take no CPU from the
+    database the chats write to. Unset: ``database_url``."""
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     """Of every process (``-v`` on the command line is ``DEBUG``)."""

@@ -62,7 +62,11 @@ class Services:
 
 def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -> Services:
     install_keyring(settings.keyring())  # before any NIK or NPWP is read or written
-    database = create_engine(settings.database_url, echo=settings.database_echo)
+    database = create_engine(
+        settings.database_url,
+        echo=settings.database_echo,
+        pool_size=settings.database_pool_size,
+    )
     uow_factory = UnitOfWorkFactory(session_factory(database))
     locales = Locales()
     catalog = load_catalog(settings.etalase_file, settings.region_file, settings.served)
