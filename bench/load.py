@@ -29,6 +29,7 @@ import socket
 import time
 from collections import Counter
 from collections.abc import AsyncIterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from bench.botprocess import BotProcess
 from bench.chatters import Crowd, Outcome, Transport, User, poisson_arrivals
 from bench.database import BenchDatabase, fresh_database
 from bench.fake_bot_api_server import FakeBotApiServer
+from bench.libraries import Samples, py_spy, read_samples
 from bench.reports import seed
 from bench.seed import install_bench_keys
 from bench.workload import Action, UpdateFactory
@@ -208,13 +210,34 @@ async def bot_on_fake(
 async def sweep(db: BenchDatabase, args: argparse.Namespace, command: str) -> list[RateResult]:
     results = []
     async with bot_on_fake(db, args, command) as run:
-        for index, rate in enumerate(args.rates):
-            result = await run.rate(rate, seed=index + 1)
-            print(result.line(), flush=True)
-            results.append(result)
-            if result.percentile(99) > 5:
-                break
+        raw = Path(args.py_spy) if args.py_spy else None
+        assert run.bot.process is not None
+        pid = run.bot.process.pid
+        with py_spy(raw, SPY_RATE, pid) if raw and command != "minimal" else nullcontext():
+            for index, rate in enumerate(args.rates):
+                result = await run.rate(rate, seed=index + 1)
+                print(result.line(), flush=True)
+                results.append(result)
+                if result.percentile(99) > 5:
+                    break
+        if raw is not None and command == args.command:
+            print_profile(read_samples(raw, SPY_RATE), sum(r.answered for r in results))
     return results
+
+
+SPY_RATE = 100
+
+
+def print_profile(samples: Samples, updates: int) -> None:
+    """The bot's CPU (its processes' threads, idle left out) by library, per answered update."""
+    busy = Counter(samples.main) + Counter(samples.others)
+    for name in [name for name in busy if name.startswith("idle")]:
+        del busy[name]
+    total = sum(busy.values())
+    print(f"  py-spy, {total / samples.rate:.1f} s of CPU sampled, by library:")
+    for name, count in busy.most_common(12):
+        per_update = count / samples.rate / max(updates, 1) * 1e6
+        print(f"    {name:<52} {per_update:7.0f} µs/update {count / total:6.1%}")
 
 
 async def with_reviewer(db: BenchDatabase, args: argparse.Namespace) -> None:
@@ -285,7 +308,7 @@ def main(args: argparse.Namespace) -> None:
         f"{args.duration:.0f} s per rate, load average {os.getloadavg()[0]:.1f}",
         flush=True,
     )
-    with fresh_database(args.db, "umkm_bench_load") as db:
+    with fresh_database(args.db, f"umkm_bench_load_{os.getpid()}") as db:
         Path(db.workdir / "media").mkdir(exist_ok=True)
         asyncio.run(measure(db, args))
 
@@ -327,6 +350,7 @@ def parse() -> argparse.Namespace:
     parser.add_argument(
         "--peer", choices=tuple(PEERS), help="also this peer (aiogram: pip install -e '.[bench]')"
     )
+    parser.add_argument("--py-spy", help="sample the bot with py-spy into this file, by library")
     parser.add_argument("--reviewer", action="store_true", help="/ekspor and /statistik")
     parser.add_argument("--products", type=int, default=20_000, help="seeded for --reviewer")
     parser.add_argument("--refuse", type=float, default=0.0, help="share of sends given 429")

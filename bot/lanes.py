@@ -25,8 +25,10 @@ T = TypeVar("T")
 class ChatLanes:
     """Runs jobs in per-key order with bounded concurrency across keys."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, backlog: int | None = None) -> None:
         self.limit = limit
+        self.backlog = backlog
+        """Jobs accepted and not finished beyond which :attr:`full` says to take no more."""
         self._slots = asyncio.Semaphore(limit)
         self._tails: dict[Hashable, asyncio.Future[Any]] = {}
         self._running: set[asyncio.Future[Any]] = set()
@@ -35,6 +37,12 @@ class ChatLanes:
     def pending(self) -> int:
         """Jobs accepted and not finished, across every chat."""
         return len(self._running)
+
+    @property
+    def full(self) -> bool:
+        """Whether the backlog is reached: a receiver should ask for the update again later
+        rather than queue it behind more than a few seconds of work."""
+        return self.backlog is not None and len(self._running) >= self.backlog
 
     def submit(self, key: Hashable, job: Callable[[], Awaitable[T]]) -> asyncio.Task[T]:
         """Starts ``job`` after every job submitted earlier for ``key``; returns its task."""

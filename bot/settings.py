@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     max_concurrent_updates: int = Field(default=64, ge=1, le=10_000)
     """Updates of different chats handled at once by one process; a chat's own updates always
     run one at a time, in order."""
+    max_pending_updates: int = Field(default=256, ge=1, le=100_000)
+    """Updates one process has accepted and not finished, beyond which its webhooks answer 503
+    with ``Retry-After``: Telegram and Meta deliver them again a little later, so an overload
+    delays the updates it cannot take instead of every update."""
     telegram_messages_per_second: float = Field(default=25, gt=0, le=30)
     outbox_watch: bool = True
     """Deliver what another process queued at once (``bot/outbox_watch.py``), not at the next

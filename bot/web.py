@@ -39,7 +39,7 @@ from bot.whatsapp.delivery import WhatsAppDelivery
 from bot.whatsapp.sending import whatsapp_sender
 from bot.whatsapp.statuses import DeliveryStatuses
 from bot.whatsapp.updates import CHANNEL
-from bot.whatsapp.webhook import read_body
+from bot.whatsapp.webhook import busy, read_body
 from bot.whatsapp.webhook import routes as whatsapp_routes
 from bot.wiring import Services, build_services, freeze_start_up_objects, telegram_channel
 
@@ -95,7 +95,7 @@ def build_web_app(
             order_arrivals=settings.web_workers > 1,
         )
         whatsapp.register()
-        verify, receive = whatsapp_routes(wa)
+        verify, receive = whatsapp_routes(wa, services.lanes)
         app.add_route(WEBHOOK_PATH, verify, ["GET"])
         app.add_route(WEBHOOK_PATH, receive, ["POST"])
         resends.append(whatsapp.resend_pending)
@@ -182,6 +182,8 @@ def telegram_webhook(
         given = request.headers.get(TELEGRAM_SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
             return PlainTextResponse("Forbidden", status_code=403)
+        if channel.lanes.full:
+            return busy()
         body = await read_body(request)
         if body is None:
             return PlainTextResponse("Payload Too Large", status_code=413)

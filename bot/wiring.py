@@ -106,7 +106,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     per_process = settings.telegram_messages_per_second / settings.web_workers
     limiter = RateLimiter(per_process)
     outbox = OutboxDispatcher(uow_factory, clock, limiters={TELEGRAM: limiter})
-    lanes = ChatLanes(settings.max_concurrent_updates)
+    lanes = ChatLanes(settings.max_concurrent_updates, settings.max_pending_updates)
     tallies = TallyCompaction(uow_factory, clock)
     return Services(
         engine, locales, database, uow_factory, clock, outbox, lanes, limiter, background, tallies

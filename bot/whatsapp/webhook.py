@@ -24,6 +24,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from bot.acks import UpdateNotDurable
+from bot.lanes import ChatLanes
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ def malformed() -> None:
         received.malformed = True
 
 
-def routes(wa: WhatsApp) -> tuple[Callable[[Request], Awaitable[Response]], ...]:
+def routes(wa: WhatsApp, lanes: ChatLanes) -> tuple[Callable[[Request], Awaitable[Response]], ...]:
     """The verification (GET) and update (POST) endpoints."""
 
     async def verify(request: Request) -> Response:
@@ -73,6 +74,8 @@ def routes(wa: WhatsApp) -> tuple[Callable[[Request], Awaitable[Response]], ...]
         return PlainTextResponse(content or "", status_code=status)
 
     async def receive(request: Request) -> Response:
+        if lanes.full:
+            return busy()
         body = await read_body(request)
         if body is None:
             return PlainTextResponse("Payload Too Large", status_code=413)
@@ -97,6 +100,15 @@ def routes(wa: WhatsApp) -> tuple[Callable[[Request], Awaitable[Response]], ...]
         return PlainTextResponse("ok")
 
     return verify, receive
+
+
+RETRY_AFTER_SECONDS = 1
+
+
+def busy() -> Response:
+    """The answer while the process has a full backlog: deliver it again in a moment."""
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    return PlainTextResponse("Service Unavailable", status_code=503, headers=headers)
 
 
 async def read_body(request: Request) -> bytes | None:
