@@ -25,7 +25,8 @@ TICKS = os.sysconf("SC_CLK_TCK")
 
 @dataclass
 class BotProcess:
-    """``command`` is ``serve`` (webhook), ``run`` (polling) or ``minimal`` (the baseline bot)."""
+    """``command`` is ``serve`` (webhook), ``run`` (polling), ``minimal`` (the baseline bot) or
+    ``aiogram`` (the peer, `bench/aiogram_bot.py`)."""
 
     command: str
     database_url: str
@@ -74,6 +75,19 @@ class BotProcess:
                 str(self.web_port),
                 "--api",
                 api,
+            ]
+        if self.command == "aiogram":
+            api = f"http://127.0.0.1:{self.api_port}"
+            return [
+                sys.executable,
+                "-m",
+                "bench.aiogram_bot",
+                "--port",
+                str(self.web_port),
+                "--api",
+                api,
+                "--database",
+                self.database_url,
             ]
         return [str(BIN / "umkm-bot"), self.command]
 

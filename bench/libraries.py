@@ -38,6 +38,12 @@ CATEGORIES: tuple[tuple[str, str], ...] = (
     ("/email_validator/", "validator libraries"),
     ("/rapidfuzz/", "validator libraries"),
     ("/json/", "json"),
+    ("/uvicorn/", "uvicorn, starlette, httptools (webhook HTTP)"),
+    ("/starlette/", "uvicorn, starlette, httptools (webhook HTTP)"),
+    ("/httptools/", "uvicorn, starlette, httptools (webhook HTTP)"),
+    ("/aiohttp/", "aiohttp (Bot API requests)"),
+    ("/yarl/", "aiohttp (Bot API requests)"),
+    ("/multidict/", "aiohttp (Bot API requests)"),
     ("/asyncio/", "asyncio event loop"),
     ("/handlers/", "project: handlers (engine, flows)"),
     ("/models/", "project: models (services, repositories)"),
@@ -69,12 +75,14 @@ def py_spy_path() -> str | None:
 
 
 @contextmanager
-def py_spy(output: Path, rate: int = 250) -> Iterator[None]:
-    """Samples this process with py-spy while the block runs (raw stacks, idle included)."""
+def py_spy(output: Path, rate: int = 250, pid: int | None = None) -> Iterator[None]:
+    """Samples this process (or ``pid``) with py-spy while the block runs (raw stacks, idle
+    included)."""
     executable = py_spy_path()
     if executable is None:
         raise RuntimeError("py-spy is not installed (pip install py-spy)")
-    command = [executable, "record", "--pid", str(os.getpid()), "--format", "raw"]
+    target = str(pid or os.getpid())
+    command = [executable, "record", "--pid", target, "--format", "raw", "--subprocesses"]
     command += ["--threads", "--idle", "--rate", str(rate), "-o", str(output)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.5)  # let it attach before the measured work starts

@@ -5,11 +5,13 @@ process, against a local fake Bot API server (`bench/fake_bot_api_server.py`) th
 call after a real round-trip time. Scripted users (`bench/chatters.py`) arrive at Poisson times
 and go through /daftar, the consent, the registration answers and its submission, then ask
 /status and /bantuan. A reply's time runs from the webhook POST to the reply's arrival at the
-fake. The minimal concurrent python-telegram-bot bot (`bench/minimal_bot.py`) takes the same
-load in the same run, as the baseline.
+fake. The minimal concurrent python-telegram-bot bot (`bench/minimal_bot.py`, ``--baseline``)
+or the aiogram peer (`bench/aiogram_bot.py`, ``--peer aiogram``: one transaction per update on
+the same database, then the reply) takes the same load in the same run.
 
     python -m bench.load --db sqlite --rates 50,100,150,200,300
     python -m bench.load --db postgres --workers 2 --baseline
+    python -m bench.load --db postgres --peer aiogram --rates 50,100,200
     python -m bench.load --db sqlite --reviewer       # vendors at 50/s, then with /ekspor running
     python -m bench.load --db sqlite --refuse 0.1     # 10 % of sends answered 429
     python -m bench.load --path polling
@@ -27,6 +29,7 @@ import socket
 import time
 from collections import Counter
 from collections.abc import AsyncIterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +37,7 @@ from bench.botprocess import BotProcess
 from bench.chatters import Crowd, Outcome, Transport, User, poisson_arrivals
 from bench.database import BenchDatabase, fresh_database
 from bench.fake_bot_api_server import FakeBotApiServer
+from bench.libraries import Samples, py_spy, read_samples
 from bench.reports import seed
 from bench.seed import install_bench_keys
 from bench.workload import Action, UpdateFactory
@@ -42,6 +46,10 @@ REVIEWER_ID = 90_000_001
 DRAIN_SECONDS = 5.0
 SETTLE_SECONDS = 30.0
 P99_GOAL_SECONDS = 1.0
+PEERS = {
+    "minimal": "the minimal concurrent python-telegram-bot bot:",
+    "aiogram": "the aiogram peer (one transaction per update, then the reply):",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,13 +210,34 @@ async def bot_on_fake(
 async def sweep(db: BenchDatabase, args: argparse.Namespace, command: str) -> list[RateResult]:
     results = []
     async with bot_on_fake(db, args, command) as run:
-        for index, rate in enumerate(args.rates):
-            result = await run.rate(rate, seed=index + 1)
-            print(result.line(), flush=True)
-            results.append(result)
-            if result.percentile(99) > 5:
-                break
+        raw = Path(args.py_spy) if args.py_spy else None
+        assert run.bot.process is not None
+        pid = run.bot.process.pid
+        with py_spy(raw, SPY_RATE, pid) if raw and command != "minimal" else nullcontext():
+            for index, rate in enumerate(args.rates):
+                result = await run.rate(rate, seed=index + 1)
+                print(result.line(), flush=True)
+                results.append(result)
+                if result.percentile(99) > 5:
+                    break
+        if raw is not None and command == args.command:
+            print_profile(read_samples(raw, SPY_RATE), sum(r.answered for r in results))
     return results
+
+
+SPY_RATE = 100
+
+
+def print_profile(samples: Samples, updates: int) -> None:
+    """The bot's CPU (its processes' threads, idle left out) by library, per answered update."""
+    busy = Counter(samples.main) + Counter(samples.others)
+    for name in [name for name in busy if name.startswith("idle")]:
+        del busy[name]
+    total = sum(busy.values())
+    print(f"  py-spy, {total / samples.rate:.1f} s of CPU sampled, by library:")
+    for name, count in busy.most_common(12):
+        per_update = count / samples.rate / max(updates, 1) * 1e6
+        print(f"    {name:<52} {per_update:7.0f} µs/update {count / total:6.1%}")
 
 
 async def with_reviewer(db: BenchDatabase, args: argparse.Namespace) -> None:
@@ -279,7 +308,7 @@ def main(args: argparse.Namespace) -> None:
         f"{args.duration:.0f} s per rate, load average {os.getloadavg()[0]:.1f}",
         flush=True,
     )
-    with fresh_database(args.db, "umkm_bench_load") as db:
+    with fresh_database(args.db, f"umkm_bench_load_{os.getpid()}") as db:
         Path(db.workdir / "media").mkdir(exist_ok=True)
         asyncio.run(measure(db, args))
 
@@ -294,16 +323,16 @@ async def measure(db: BenchDatabase, args: argparse.Namespace) -> None:
         ours = await sweep(db, args, args.command)
         held = [r.rate for r in ours if r.percentile(99) <= P99_GOAL_SECONDS]
         print(f"  highest rate answered at p99 ≤ 1 s: {max(held, default=0):.0f}/s", flush=True)
-        if args.baseline:
-            print("the minimal concurrent python-telegram-bot bot:", flush=True)
-            base = await sweep(db, args, "minimal")
+        if args.peer is not None:
+            print(PEERS[args.peer], flush=True)
+            base = await sweep(db, args, args.peer)
             for mine, theirs in zip(ours, base, strict=False):
                 if math.isinf(theirs.percentile(99)):
-                    print(f"  at {mine.rate:.0f}/s the baseline left updates unanswered")
+                    print(f"  at {mine.rate:.0f}/s the peer left updates unanswered")
                     continue
                 ratio = mine.percentile(99) / theirs.percentile(99)
-                goal = " (goal ≤ 1.5 ×)" if mine.rate == 50 else ""
-                print(f"  at {mine.rate:.0f}/s our p99 is {ratio:.2f} × the baseline's{goal}")
+                goal = " (goal ≤ 1.5 ×)" if mine.rate in (50, 100) else ""
+                print(f"  at {mine.rate:.0f}/s our p99 is {ratio:.2f} × the peer's{goal}")
 
 
 def parse() -> argparse.Namespace:
@@ -318,12 +347,18 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=40, help="webhook connections")
     parser.add_argument("--max-concurrent", type=int, default=64, help="MAX_CONCURRENT_UPDATES")
     parser.add_argument("--baseline", action="store_true", help="also the minimal bot")
+    parser.add_argument(
+        "--peer", choices=tuple(PEERS), help="also this peer (aiogram: pip install -e '.[bench]')"
+    )
+    parser.add_argument("--py-spy", help="sample the bot with py-spy into this file, by library")
     parser.add_argument("--reviewer", action="store_true", help="/ekspor and /statistik")
     parser.add_argument("--products", type=int, default=20_000, help="seeded for --reviewer")
     parser.add_argument("--refuse", type=float, default=0.0, help="share of sends given 429")
     args = parser.parse_args()
     args.rates = [float(rate) for rate in args.rates.split(",")]
     args.command = "run" if args.path == "polling" else "serve"
+    if args.baseline and args.peer is None:
+        args.peer = "minimal"
     return args
 
 

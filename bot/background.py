@@ -89,7 +89,9 @@ def _run_job(job: Job[T], args: tuple[Any, ...]) -> T:
     settings, catalog, units = _worker
 
     async def main() -> T:
-        database = create_engine(settings.database_url, read_only=True)
+        database = create_engine(
+            settings.reports_database_url or settings.database_url, read_only=True
+        )
         try:
             uow_factory = UnitOfWorkFactory(session_factory(database))
             services = WorkerServices(uow_factory, catalog, units, settings.admin_ids, utcnow)

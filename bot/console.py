@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from handlers.choices import MAX_POSITION_DIGITS
 from handlers.engine import ConversationEngine
 from handlers.events import (
     ButtonPressed,
@@ -81,7 +82,8 @@ class ConsoleChat:
 
     def event_for(self, line: str) -> Event:
         """A number picks a shown button; ``/kontak NUMBER`` shares a phone contact."""
-        if line.isdigit() and 1 <= int(line) <= len(self._buttons):
+        number = line.isascii() and line.isdigit() and len(line) <= MAX_POSITION_DIGITS
+        if number and 1 <= int(line) <= len(self._buttons):
             return ButtonPressed(self._buttons[int(line) - 1].token)
         command, _, argument = line.partition(" ")
         if command.lower() in ("/kontak", "/contact") and argument.strip():

@@ -21,7 +21,7 @@ from telegram.ext import BaseUpdateProcessor
 
 from bot.metrics import event_kind, handling
 from bot.telegram.updates import CHANNEL as TELEGRAM
-from bot.telegram.updates import incoming_from_update
+from bot.telegram.updates import NotAnUpdate, read_update
 
 T = TypeVar("T")
 
@@ -29,8 +29,10 @@ T = TypeVar("T")
 class ChatLanes:
     """Runs jobs in per-key order with bounded concurrency across keys."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, backlog: int | None = None) -> None:
         self.limit = limit
+        self.backlog = backlog
+        """Jobs accepted and not finished beyond which :attr:`full` says to take no more."""
         self._slots = asyncio.Semaphore(limit)
         self._tails: dict[Hashable, asyncio.Future[Any]] = {}
         self._running: set[asyncio.Future[Any]] = set()
@@ -39,6 +41,12 @@ class ChatLanes:
     def pending(self) -> int:
         """Jobs accepted and not finished, across every chat."""
         return len(self._running)
+
+    @property
+    def full(self) -> bool:
+        """Whether the backlog is reached: a receiver should ask for the update again later
+        rather than queue it behind more than a few seconds of work."""
+        return self.backlog is not None and len(self._running) >= self.backlog
 
     def submit(self, key: Hashable, job: Callable[[], Awaitable[T]]) -> asyncio.Task[T]:
         """Starts ``job`` after every job submitted earlier for ``key``; returns its task."""
@@ -81,8 +89,22 @@ def chat_key(update: object) -> Hashable:
 
 def update_kind(update: object) -> str:
     """The kind of a Telegram update, as the metrics count it."""
-    incoming = incoming_from_update(update) if isinstance(update, Update) else None
+    if not isinstance(update, Update):
+        return event_kind(None)
+    try:
+        incoming = read_update(update.to_dict(), _never_downloaded)
+    except NotAnUpdate:
+        return event_kind(None)
     return event_kind(incoming.event if incoming is not None else None)
+
+
+def _never_downloaded(file_id: str) -> Callable[[], Awaitable[bytes]]:
+    """Counting an update reads its kind only: no file is fetched."""
+
+    async def refuse() -> bytes:
+        raise RuntimeError("an update's kind is read without its files")
+
+    return refuse
 
 
 PENDING_PER_SLOT = 16

@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     max_concurrent_updates: int = Field(default=64, ge=1, le=10_000)
     """Updates of different chats handled at once by one process; a chat's own updates always
     run one at a time, in order."""
+    max_pending_updates: int = Field(default=256, ge=1, le=100_000)
+    """Updates one process has accepted and not finished, beyond which its webhooks answer 503
+    with ``Retry-After``: Telegram and Meta deliver them again a little later, so an overload
+    delays the updates it cannot take instead of every update."""
     telegram_messages_per_second: float = Field(default=25, gt=0, le=30)
     outbox_watch: bool = True
     """Deliver what another process queued at once (``bot/outbox_watch.py``), not at the next
@@ -61,6 +65,13 @@ class Settings(BaseSettings):
 
     database_url: str = "sqlite+aiosqlite:///umkm-bot.sqlite3"
     database_echo: bool = False
+    database_pool_size: int = Field(default=20, ge=1, le=1_000)
+    """Connections each process keeps open; an update holds one only for its transaction (its
+    replies are sent after), so a few serve ``MAX_CONCURRENT_UPDATES`` chats. Never more:
+    connections opened beyond the pool and closed again cost PostgreSQL a backend each time."""
+    reports_database_url: str | None = None
+    """Where exports and statistics read: a read replica, so that they take no CPU from the
+    database the chats write to. Unset: ``database_url``."""
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     """Of every process (``-v`` on the command line is ``DEBUG``)."""

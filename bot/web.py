@@ -25,7 +25,6 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
-from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest
 
@@ -36,6 +35,7 @@ from bot.readiness import Readiness
 from bot.redaction import configure_logging
 from bot.settings import Settings
 from bot.telegram.app import TelegramChannel, build_application, running
+from bot.telegram.updates import NotAnUpdate, downloads_through, read_update, update_id_of
 from bot.whatsapp.channel import WhatsAppChannel
 from bot.whatsapp.client import WEBHOOK_PATH, whatsapp_client, whatsapp_config
 from bot.whatsapp.delivery import WhatsAppDelivery
@@ -43,7 +43,7 @@ from bot.whatsapp.measured import MeasuredSends
 from bot.whatsapp.sending import whatsapp_sender
 from bot.whatsapp.statuses import DeliveryStatuses
 from bot.whatsapp.updates import CHANNEL
-from bot.whatsapp.webhook import read_body
+from bot.whatsapp.webhook import busy, read_body
 from bot.whatsapp.webhook import routes as whatsapp_routes
 from bot.wiring import Services, build_services, freeze_start_up_objects, telegram_channel
 
@@ -102,7 +102,7 @@ def build_web_app(
             order_arrivals=settings.shares_database,
         )
         whatsapp.register()
-        verify, receive = whatsapp_routes(wa)
+        verify, receive = whatsapp_routes(wa, services.lanes)
         app.add_route(WEBHOOK_PATH, verify, ["GET"])
         app.add_route(WEBHOOK_PATH, receive, ["POST"])
         resends.append(whatsapp.resend_pending)
@@ -180,20 +180,28 @@ def telegram_webhook(
     channel: TelegramChannel,
     secret: str,
 ) -> Callable[[Request], Awaitable[Response]]:
+    bot = application.bot
+    downloads = downloads_through(bot)
+
     async def receive(request: Request) -> Response:
-        """Hands an update that carries the secret set with ``setWebhook`` to the application,
-        and answers once it is durable."""
+        """Reads an update that carries the secret set with ``setWebhook`` into the engine's
+        event, hands it to its chat's lane, and answers once it is durable."""
         given = request.headers.get(TELEGRAM_SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
             return PlainTextResponse("Forbidden", status_code=403)
+        if channel.lanes.full:
+            return busy()
         body = await read_body(request)
         if body is None:
             return PlainTextResponse("Payload Too Large", status_code=413)
-        update = parse_update(body, application)
-        if update is None:
+        try:
+            data = read_json(body)
+            update_id = str(update_id_of(data))
+            incoming = read_update(data, downloads)
+        except NotAnUpdate:
             return PlainTextResponse("Bad Request", status_code=400)
-        durable = channel.acks.expect(str(update.update_id))
-        await application.update_queue.put(update)
+        durable = channel.acks.expect(update_id)
+        channel.accept(bot, update_id, incoming)
         try:
             await durable
         except UpdateNotDurable as failure:
@@ -204,15 +212,13 @@ def telegram_webhook(
     return receive
 
 
-def parse_update(body: bytes, application: Application) -> Update | None:  # type: ignore[type-arg]
-    """The update in a webhook body; None for anything that is not one."""
+def read_json(body: bytes) -> object:
+    """The JSON document in a body; :class:`NotAnUpdate` for anything that is not JSON,
+    nested too deep included."""
     try:
-        data = json.loads(body)
-        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
-            return None
-        return Update.de_json(data, application.bot)
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return None
+        return json.loads(body)
+    except (ValueError, RecursionError) as error:
+        raise NotAnUpdate("not JSON") from error
 
 
 def serve(settings: Settings) -> None:

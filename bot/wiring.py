@@ -63,7 +63,11 @@ class Services:
 
 def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -> Services:
     install_keyring(settings.keyring())  # before any NIK or NPWP is read or written
-    database = create_engine(settings.database_url, echo=settings.database_echo)
+    database = create_engine(
+        settings.database_url,
+        echo=settings.database_echo,
+        pool_size=settings.database_pool_size,
+    )
     watch_pool(database)
     uow_factory = UnitOfWorkFactory(session_factory(database))
     locales = Locales()
@@ -105,7 +109,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     per_process = settings.telegram_messages_per_second / settings.serve_processes
     limiter = RateLimiter(per_process)
     outbox = OutboxDispatcher(uow_factory, clock, limiters={TELEGRAM: limiter})
-    lanes = ChatLanes(settings.max_concurrent_updates)
+    lanes = ChatLanes(settings.max_concurrent_updates, settings.max_pending_updates)
     tallies = TallyCompaction(uow_factory, clock)
     return Services(
         engine, locales, database, uow_factory, clock, outbox, lanes, limiter, background, tallies

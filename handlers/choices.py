@@ -24,6 +24,9 @@ MIN_SCORE = 78
 CLOSE = 6
 """Choices scoring within this much of the best are all offered back."""
 MAX_OFFERED = 5
+MAX_POSITION_DIGITS = 4
+"""A typed number longer than this is no option's position (and may be too long for Python to
+convert: it refuses more than 4300 digits)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,7 @@ def match_choice(text: str, options: Sequence[tuple[str, str]]) -> Matched:
     if not typed:
         return Matched(())
     if typed.isdecimal():
-        position = int(typed)
+        position = int(typed) if len(typed) <= MAX_POSITION_DIGITS else 0
         return Matched((options[position - 1][0],) if 0 < position <= len(options) else ())
     exact = [choice_id for choice_id, label in options if normalise(label) == normalise(text)]
     if len(exact) == 1:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from handlers import broadcast, flows, link, menu, rights
+from handlers.choices import MAX_POSITION_DIGITS
 from handlers.commands import STAFF_BUTTON_COMMANDS, VENDOR_MENU
 from handlers.context import ConversationStatus, Flow, FlowContext
 from handlers.events import (
@@ -186,7 +187,8 @@ def resolve_token(ctx: FlowContext, token: str) -> str | None:
         return action if is_action(action) else None
     turn, _, index = token.partition(".")
     offered = ctx.conversation.offered
-    if turn != format(ctx.conversation.turn, "x") or not (index.isascii() and index.isdigit()):
+    digits = index.isascii() and index.isdigit() and len(index) <= MAX_POSITION_DIGITS
+    if turn != format(ctx.conversation.turn, "x") or not digits:
         return None
     position = int(index)
     return offered[position][0] if position < len(offered) else None

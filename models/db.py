@@ -57,13 +57,18 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def create_engine(url: str, *, echo: bool = False, read_only: bool = False) -> AsyncEngine:
+def create_engine(
+    url: str, *, echo: bool = False, read_only: bool = False, pool_size: int = 5
+) -> AsyncEngine:
     """Creates the async engine. On SQLite, calls run on the event loop
     (:mod:`models.sqlite_inline`), and WAL, immediate write transactions and waiting up to 30 s
     for another writer let several processes share one file without 'database is locked'
     failures. A ``read_only`` engine (reports) begins its transactions deferred: in WAL mode
     such a reader never holds the write lock, so the chats go on writing beside it. Statement
-    parameters (what users typed) appear in no log and no error message."""
+    parameters (what users typed) appear in no log and no error message. The pool keeps
+    ``pool_size`` connections and opens no others: a connection opened for a peak and closed
+    after costs PostgreSQL a backend's start each time, and SQLite its pragmas."""
+    pool = {"pool_size": pool_size, "max_overflow": 0}
     if url.startswith("sqlite"):
         engine = create_async_engine(
             url,
@@ -71,10 +76,11 @@ def create_engine(url: str, *, echo: bool = False, read_only: bool = False) -> A
             hide_parameters=True,
             module=sqlite_inline.dbapi(),
             connect_args={"timeout": 30},
+            **pool,
         )
         _configure_sqlite(engine, "BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
         return engine
-    engine = create_async_engine(url, echo=echo, hide_parameters=True)
+    engine = create_async_engine(url, echo=echo, hide_parameters=True, **pool)
     _ping_after_idle(engine)
     return engine
 

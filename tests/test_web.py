@@ -213,3 +213,27 @@ async def test_an_update_the_database_could_not_store_is_asked_for_again(
         assert fake.messages == []
         assert (await c.post("/telegram/webhook", **post)).status_code == 200  # type: ignore[arg-type]
     assert [m.chat_id for m in fake.messages if "Selamat datang" in m.text] == [312]
+
+
+async def test_a_full_backlog_asks_for_the_update_again_later(
+    settings: Settings, clock: FakeClock
+) -> None:
+    """Past ``MAX_PENDING_UPDATES`` accepted and unfinished, the webhook answers 503 with
+    Retry-After, handling nothing; once the backlog shrinks the same update is taken."""
+    fake = FakeTelegram()
+    one = telegram_settings(settings).model_copy(update={"max_pending_updates": 1})
+    services = build_services(one, clock)
+    app = build_web_app(one, services, telegram_request=fake)
+    release = asyncio.Event()
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="https://bot.test") as c,
+    ):
+        services.lanes.submit("busy", release.wait)
+        post = {"json": start_update(314), "headers": {HEADER: SECRET}}
+        refused = await c.post("/telegram/webhook", **post)  # type: ignore[arg-type]
+        assert (refused.status_code, refused.headers["Retry-After"]) == (503, "1")
+        release.set()
+        await services.lanes.drain()
+        assert (await c.post("/telegram/webhook", **post)).status_code == 200  # type: ignore[arg-type]
+    assert [m.chat_id for m in fake.messages if "Selamat datang" in m.text] == [314]

@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from datetime import time, timedelta
 from functools import partial
 
-from telegram import Bot, BotCommand, CallbackQuery, Update
+from telegram import Bot, BotCommand, Update
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import BaseRequest
 
@@ -17,12 +17,19 @@ from bot.acks import Acknowledgements, transient
 from bot.lanes import ChatLanes, LaneUpdateProcessor
 from bot.log_format import handling_update
 from bot.maintenance_rights import DraftPurge
+from bot.metrics import Handling, event_kind
 from bot.outbox import OutboxDispatcher
 from bot.tallies import TallyCompaction
 from bot.telegram.outbox import TelegramDelivery
 from bot.telegram.request import AiohttpRequest
 from bot.telegram.sending import CHANNEL, ReplySender, remove_buttons
-from bot.telegram.updates import incoming_from_update
+from bot.telegram.updates import (
+    Incoming,
+    NotAnUpdate,
+    Pressed,
+    downloads_through,
+    read_update,
+)
 from handlers.commands import VENDOR_MENU
 from handlers.engine import ConversationEngine, Handled
 from handlers.events import PendingResent, Sender
@@ -80,17 +87,39 @@ class TelegramChannel:
         self.tallies = tallies
 
     async def on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        chat = update.effective_chat
-        lane = str(chat.id) if chat is not None else "-"
-        with handling_update(CHANNEL, str(update.update_id), lane):
-            await self._on_update(update, context)
+        """Handles one update python-telegram-bot received (polling; counted and timed by
+        :class:`~bot.lanes.LaneUpdateProcessor`); failures go to :meth:`on_error`."""
+        await self.process(context.bot, str(update.update_id), incoming_from(update, context.bot))
 
-    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    def accept(self, bot: Bot, update_id: str, incoming: Incoming | None) -> None:
+        """Queues an update the webhook read in its chat's lane; ``acks`` tells when it is
+        durable. A failure is logged and apologised for as :meth:`on_error` does."""
+        measured = Handling(CHANNEL, event_kind(incoming.event if incoming else None))
+        if incoming is None:
+            measured.done()
+            self.acks.durable(update_id)
+            return
+        job = partial(self._process_or_apologise, bot, incoming, measured)
+        self.lanes.submit(incoming.chat_id, job)
+
+    async def _process_or_apologise(self, bot: Bot, incoming: Incoming, measured: Handling) -> None:
+        try:
+            await self.process(bot, incoming.update_id, incoming)
+        except Exception as error:
+            await self._failed(bot, incoming.update_id, incoming, error)
+        finally:
+            measured.done()
+
+    async def process(self, bot: Bot, update_id: str, incoming: Incoming | None) -> None:
+        """Handles one update, its log lines naming it and its chat's lane."""
+        lane = str(incoming.chat_id) if incoming is not None else "-"
+        with handling_update(CHANNEL, update_id, lane):
+            await self._process(bot, update_id, incoming)
+
+    async def _process(self, bot: Bot, update_id: str, incoming: Incoming | None) -> None:
         """Handles one update: the engine commits the new state, the receiver is told it is
         durable, and only then are the replies sent. Answering a pressed button and removing
         its message's buttons go beside the reply, not before it."""
-        update_id = str(update.update_id)
-        incoming = incoming_from_update(update)
         if incoming is None:
             self.acks.durable(update_id)
             return
@@ -103,7 +132,7 @@ class TelegramChannel:
             raise
         if not self.ack_after_replies:
             self.acks.durable(update_id)
-            await self._deliver(context.bot, incoming.chat_id, handled, update.callback_query)
+            await self._deliver(bot, incoming.chat_id, handled, incoming.pressed)
             return
         # Replies held up (a 429, a failing Bot API) must not keep one of Telegram's connections,
         # which all chats share, for minutes: past this, the update is acknowledged anyway.
@@ -112,7 +141,7 @@ class TelegramChannel:
         )
         sent = partial(self.acks.durable, update_id)
         try:
-            await self._deliver(context.bot, incoming.chat_id, handled, update.callback_query, sent)
+            await self._deliver(bot, incoming.chat_id, handled, incoming.pressed, sent)
         finally:
             cap.cancel()
 
@@ -121,16 +150,16 @@ class TelegramChannel:
         bot: Bot,
         chat_id: int,
         handled: Handled,
-        query: CallbackQuery | None,
+        pressed: Pressed | None,
         sent: Callable[[], None] | None = None,
     ) -> None:
         """Sends the replies; then calls ``sent``, and only then runs the long follow-up."""
         cosmetic = []
-        if query is not None:
-            cosmetic.append(quietly(query.answer()))
-            if handled.messages and query.message is not None:
-                pressed = query.message
-                cosmetic.append(quietly(remove_buttons(bot, pressed.chat.id, pressed.message_id)))
+        if pressed is not None:
+            cosmetic.append(quietly(bot.answer_callback_query(pressed.query_id)))
+            if handled.messages and pressed.chat_id is not None and pressed.message_id is not None:
+                removal = remove_buttons(bot, pressed.chat_id, pressed.message_id)
+                cosmetic.append(quietly(removal))
         delivered, *_ = await asyncio.gather(
             self._replies.send(bot, chat_id, handled.messages), *cosmetic
         )
@@ -147,16 +176,24 @@ class TelegramChannel:
         """Logs the failure and apologises; the update's transaction was rolled back. A failure
         of the database itself is not apologised for: the update is delivered again."""
         error = context.error
-        update_id = update.update_id if isinstance(update, Update) else None
-        if error is not None and transient(error):
+        if not isinstance(update, Update) or error is None:
+            log.error("failed to handle an update", exc_info=error)
+            return
+        incoming = incoming_from(update, context.bot)
+        await self._failed(context.bot, str(update.update_id), incoming, error)
+
+    async def _failed(
+        self, bot: Bot, update_id: str, incoming: Incoming | None, error: BaseException
+    ) -> None:
+        if transient(error):
             log.warning(
                 "update %s not handled, to be delivered again: %s", update_id, type(error).__name__
             )
             return
         log.error("failed to handle update %s", update_id, exc_info=error)
-        if isinstance(update, Update) and (incoming := incoming_from_update(update)) is not None:
+        if incoming is not None:
             text = self._locales.translator(self._default_language)("error-internal")
-            await quietly(context.bot.send_message(incoming.chat_id, text))
+            await quietly(bot.send_message(incoming.chat_id, text))
 
     async def resend_unconfirmed(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Asks again the pending question of chats whose last replies were never confirmed
@@ -202,6 +239,15 @@ class TelegramChannel:
             await bot.set_my_commands(
                 commands(self._locales.translator(language)), language_code=language
             )
+
+
+def incoming_from(update: Update, bot: Bot) -> Incoming | None:
+    """The event of an update python-telegram-bot parsed (polling); None if the bot ignores
+    it."""
+    try:
+        return read_update(update.to_dict(), downloads_through(bot))
+    except NotAnUpdate:
+        return None
 
 
 def commands(tr: Translator) -> list[BotCommand]:

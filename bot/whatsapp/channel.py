@@ -27,12 +27,13 @@ from bot.whatsapp.sending import WhatsAppSender
 from bot.whatsapp.updates import (
     CHANNEL,
     Choice,
+    Unreadable,
     event_from_choice,
     event_from_message,
     own_number,
     sender_of,
 )
-from bot.whatsapp.webhook import accepted
+from bot.whatsapp.webhook import accepted, malformed
 from handlers.engine import ConversationEngine, Handled
 from handlers.events import Event, PendingResent, Sender
 from handlers.i18n import Locales, Translator
@@ -79,22 +80,31 @@ class WhatsAppChannel:
         )
 
     async def on_message(self, _: object, message: Message) -> None:
-        event = await event_from_message(self._wa, message, self._max_download_bytes)
-        await self.accept(message.from_user, event, message.id)
+        try:
+            sender = sender_of(message.from_user)
+            event = await event_from_message(self._wa, message, self._max_download_bytes)
+        except Unreadable:
+            malformed()
+            return
+        await self.accept(message.from_user, sender, event, message.id)
 
     async def on_choice(self, _: object, choice: Choice) -> None:
         """A reply button or list row. "Send my number" from a user whose number WhatsApp
         hides (usernames) is answered with WhatsApp's own request to share it."""
+        try:
+            sender, event = sender_of(choice.from_user), event_from_choice(choice)
+        except Unreadable:
+            malformed()
+            return
         if choice.data == OWN_NUMBER and own_number(choice.from_user) is None:
             await self._wa.request_contact_info(choice.from_user.preferred_id, choice.title)
             return
-        await self.accept(choice.from_user, event_from_choice(choice), choice.id)
+        await self.accept(choice.from_user, sender, event, choice.id)
 
-    async def accept(self, user: User, event: Event, message_id: str) -> None:
+    async def accept(self, user: User, sender: Sender, event: Event, message_id: str) -> None:
         """Queues the message in its chat's lane; the webhook answers once it is durable."""
         durable = asyncio.get_running_loop().create_future()
         accepted(durable)
-        sender = sender_of(user)
         arrival = await self._engine.arrived(sender) if self._order_arrivals else None
         lane = (CHANNEL, sender.external_id)
         job = partial(self.handle, sender, user.preferred_id, event, message_id, durable, arrival)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,9 @@ from pywa.types.base_update import RawUpdate
 from pywa_async.client import WhatsApp
 
 from bot.settings import Settings
+from bot.whatsapp.webhook import malformed
+
+log = logging.getLogger(__name__)
 
 WEBHOOK_PATH = "/whatsapp/webhook"
 
@@ -48,11 +52,22 @@ def _value(setting: str | SecretStr | None) -> str | None:
 
 class BotWhatsApp(WhatsApp):
     """pywa's client, completing each verified update before pywa reads it (see
-    :func:`complete_update`)."""
+    :func:`complete_update`), and refusing one it cannot read (the webhook answers 400)."""
 
     async def _call_handlers(self, raw_update: RawUpdate) -> None:  # type: ignore[override]
         complete_update(raw_update)
-        await super()._call_handlers(raw_update)
+        try:
+            handler_type = self._get_handler_type(raw_update)
+            if handler_type is None:
+                return
+            update = self._handlers_to_updates[handler_type].from_update(
+                client=self, update=raw_update
+            )
+        except Exception as error:  # a field missing or of the wrong type, wherever pywa reads
+            log.warning("unreadable WhatsApp update refused: %s", type(error).__name__)
+            malformed()
+            return
+        await self._invoke_callbacks(handler_type, update)
 
 
 def complete_update(update: dict[str, Any]) -> None:

@@ -34,22 +34,39 @@ Choice = CallbackButton[str] | CallbackSelection[str]
 """A reply button pressed or a list row chosen."""
 
 
+class Unreadable(ValueError):
+    """A field the bot reads is missing or of the wrong type: pywa checks no types."""
+
+
+def text(value: object) -> str:
+    """``value``, which must be a non-empty string."""
+    if isinstance(value, str) and value:
+        return value
+    raise Unreadable(type(value).__name__)
+
+
+def optional_text(value: object) -> str | None:
+    return None if value is None else text(value)
+
+
 def sender_of(user: User) -> Sender:
     """The sender keyed by the business-scoped user id (BSUID).
 
     Meta includes the BSUID in every message webhook, while the phone number (``wa_id``) is
     left out for users who turned on WhatsApp usernames, and changes when a user changes number.
     """
-    return Sender(CHANNEL, user.bsuid, verified_phone=own_number(user))
+    text(user.preferred_id)
+    return Sender(CHANNEL, text(user.bsuid), verified_phone=own_number(user))
 
 
 def own_number(user: User) -> str | None:
     """The sender's phone number as WhatsApp verified it, when WhatsApp shares it."""
-    return f"+{user.wa_id}" if user.wa_id else None
+    return f"+{text(user.wa_id)}" if user.wa_id else None
 
 
 def event_from_choice(choice: Choice) -> Event:
     """A reply button or list row: its id is the engine's token, or :data:`OWN_NUMBER`."""
+    text(choice.id), text(choice.data)
     phone = own_number(choice.from_user)
     if choice.data == OWN_NUMBER and phone is not None:
         return ContactShared(phone, is_own=True)
@@ -58,8 +75,9 @@ def event_from_choice(choice: Choice) -> Event:
 
 async def event_from_message(wa: WhatsApp, message: Message, max_bytes: int | None = None) -> Event:
     """The message as an event; nothing is fetched from WhatsApp here (see :func:`media_event`)."""
+    text(message.id)
     if message.text is not None:
-        return text_or_command(message.text)
+        return text_or_command(text(message.text))
     if message.contacts is not None:
         return contact_event(message)
     if message.image is not None:
@@ -82,7 +100,7 @@ def contact_event(message: Message) -> Event:
     phone = next((phone for contact in contacts or () for phone in contact.phones), None)
     if contacts is None or phone is None:
         return UnsupportedReceived("contacts")
-    number = f"+{phone.wa_id}" if phone.wa_id else phone.phone or ""
+    number = f"+{text(phone.wa_id)}" if phone.wa_id else optional_text(phone.phone) or ""
     own = contacts.origin == ContactsOrigin.CONTACT_REQUEST or (
         number == own_number(message.from_user)
     )
@@ -99,10 +117,10 @@ def media_event(
     a flow keeps it, so a photo sent where a text is expected costs no request."""
     return MediaReceived(
         kind,
-        media.id,
-        media.mime_type,
+        text(media.id),
+        optional_text(media.mime_type),
         None,
-        getattr(media, "filename", None),
+        optional_text(getattr(media, "filename", None)),
         download=downloader(wa, media.id, max_bytes),
     )
 

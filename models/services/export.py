@@ -1,11 +1,11 @@
 """The catalogue export: one row per approved product with its vendor's data, as CSV and XLSX,
 laid out like an e-Katalog (v6) or Jatim Bejo product upload: product columns, then the vendor's.
 
-It streams. Rows come from the database in batches (``yield_per``, plain Core rows), each
-batch's photos with one more query, and every batch goes straight into both files, in a thread
-while the next batch is read: the csv module writes to disk, and :mod:`models.services.xlsx`
-writes the sheet straight into its zip archive. Memory stays flat whatever the size of the
-catalogue, and the event loop keeps answering other chats.
+It streams. Rows come from the database in batches (``yield_per``, plain Core rows unpacked
+by position), each with its photos joined in the database, and every batch goes straight into
+both files, in a thread while the next batch is read: the csv module writes to disk, and
+:mod:`models.services.xlsx` writes the sheet straight into its zip archive. Memory stays flat
+whatever the size of the catalogue, and the event loop keeps answering other chats.
 
 Column headers are fixed Indonesian, as in the upload templates, whatever the staff member's
 language; so are the yes/no values. The NIK is left out: the catalogue does not need it.
@@ -16,15 +16,27 @@ from __future__ import annotations
 import asyncio
 import csv
 import json
-from collections import defaultdict
-from collections.abc import Sequence
+import time
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Self
+from typing import IO, Any, Self
 
-from sqlalchemy import RowMapping, String, func, select, type_coerce
+from sqlalchemy import (
+    Row,
+    ScalarSelect,
+    Select,
+    String,
+    func,
+    literal,
+    select,
+    text,
+    tuple_,
+    type_coerce,
+)
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from models.catalog import Catalog
@@ -103,7 +115,34 @@ APPROVED_ROWS = (
     .where(Product.status == APPROVED, Vendor.status == APPROVED)
     .order_by(Vendor.id, Product.id)
 )
-"""Approved products of approved vendors, grouped by vendor."""
+"""Approved products of approved vendors, grouped by vendor; :func:`photo_paths` is added as
+the last column. :func:`_values` unpacks the row in this order."""
+VENDOR_ID_COLUMN = 14
+
+PHOTO_SEPARATOR = "; "
+
+
+def photo_paths(dialect: str) -> ScalarSelect[str]:
+    """A product's stored photo paths (relative to the media folder) in their order, joined by
+    :data:`PHOTO_SEPARATOR`, as a column of the product's row: one index lookup in the
+    database instead of a second query and a Python dictionary per batch. SQLite before 3.44
+    has no ``ORDER BY`` inside an aggregate; it concatenates a sorted subquery in its order
+    (an aggregate's sorted subquery is never flattened)."""
+    if dialect == "postgresql":
+        paths = aggregate_order_by(literal(PHOTO_SEPARATOR), ProductPhoto.position)
+        return (
+            select(func.string_agg(ProductPhoto.stored_path, paths))
+            .where(ProductPhoto.product_id == Product.id)
+            .scalar_subquery()
+        )
+    ordered = (
+        select(ProductPhoto.stored_path)
+        .where(ProductPhoto.product_id == Product.id)
+        .order_by(ProductPhoto.position)
+        .subquery()
+    )
+    return select(func.group_concat(ordered.c.stored_path, PHOTO_SEPARATOR)).scalar_subquery()
+
 
 CSV_FORMULA_START = frozenset("=+-@\t\r")
 """A spreadsheet opening the CSV would run a cell starting with these as a formula."""
@@ -132,7 +171,6 @@ class ExportService:
         self._uow = uow
         self._access = access
         self._catalog = catalog
-        self._npwp: tuple[int, str | None] = (0, None)
 
     async def upper_bound(self, actor: User | None, unit: str | None = None) -> int:
         """The most rows an export can have: the approved products, counted on the status
@@ -154,21 +192,20 @@ class ExportService:
         scope = await self._scope(actor, unit)
         names = _Names(self._catalog)
         rows = 0
-        query = APPROVED_ROWS.where(scope.where(Vendor.regency_code))
         # Core rows, not ORM ones: a third of the time per row.
         connection = await self._uow.session.connection()
+        photos = photo_paths(connection.dialect.name).label("photos")
+        query = APPROVED_ROWS.add_columns(photos).where(scope.where(Vendor.regency_code))
         with _Writers(directory / f"{basename}.csv", directory / f"{basename}.xlsx") as writers:
             writing: asyncio.Future[None] | None = None
             try:
-                result = await connection.stream(query.execution_options(yield_per=BATCH))
-                async for batch in result.mappings().partitions(BATCH):
-                    photos = await self._photos(connection, [row["product_id"] for row in batch])
+                async for batch in batches(connection, query):
                     if writing is not None:
                         await writing
                     # In a thread, while the next batch is read: other chats are answered
                     # meanwhile, and the database and the files each get a CPU.
                     writing = asyncio.ensure_future(
-                        asyncio.to_thread(_write_batch, writers, batch, photos, names)
+                        asyncio.to_thread(_write_batch, writers, batch, names)
                     )
                     rows += len(batch)
             finally:
@@ -183,19 +220,51 @@ class ExportService:
             return self._access.server_scope(unit)
         return await self._access.scope(actor, REVIEWERS, unit)
 
-    async def _photos(
-        self, connection: AsyncConnection, product_ids: list[int]
-    ) -> defaultdict[int, list[str]]:
-        """Stored photo paths (relative to the media folder) of a batch, in their order."""
-        query = (
-            select(ProductPhoto.product_id, ProductPhoto.stored_path)
-            .where(ProductPhoto.product_id.in_(product_ids))
-            .order_by(ProductPhoto.product_id, ProductPhoto.position)
-        )
-        photos: defaultdict[int, list[str]] = defaultdict(list)
-        for product_id, path in await connection.execute(query):
-            photos[product_id].append(path)
-        return photos
+
+async def batches(
+    connection: AsyncConnection, query: Select[Any]
+) -> AsyncIterator[Sequence[Row[Any]]]:
+    """The rows of ``query`` (ordered by vendor and product) in batches of :data:`BATCH`.
+
+    On PostgreSQL each batch is a query of its own, starting after the last key of the one
+    before (:func:`after`, read through the keys' indexes): a short query
+    leaves the server's CPU to the vendors' transactions between batches, and while any of them
+    is running the export waits as long as its last batch took (half the server's time). On
+    SQLite one cursor streams them (a deferred transaction: the writers go on beside it).
+    """
+    if connection.dialect.name != "postgresql":
+        result = await connection.stream(query.execution_options(yield_per=BATCH))
+        async for batch in result.partitions(BATCH):
+            yield batch
+        return
+    last: tuple[int, int] | None = None
+    while True:
+        page = query if last is None else after(query, last)
+        started = time.perf_counter()
+        batch = (await connection.execute(page.limit(BATCH))).all()
+        if not batch:
+            return
+        took = time.perf_counter() - started
+        yield batch
+        last = (batch[-1][VENDOR_ID_COLUMN], batch[-1][0])
+        if await connection.scalar(OTHERS_ACTIVE):
+            await asyncio.sleep(took)
+
+
+def after(query: Select[Any], last: tuple[int, int]) -> Select[Any]:
+    """The rows of ``query`` past the key ``last``; the vendor id is also compared alone, which
+    PostgreSQL starts both primary-key scans at (it does not for the pair)."""
+    vendor_id = last[0]
+    return query.where(
+        tuple_(Vendor.id, Product.id) > last, Vendor.id >= vendor_id, Product.vendor_id >= vendor_id
+    )
+
+
+OTHERS_ACTIVE = text(
+    "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()"
+    " AND state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid())"
+)
+"""Whether another transaction (a vendor's update) is running on this database right now."""
 
 
 class _Names:
@@ -206,15 +275,15 @@ class _Names:
         self._catalog = catalog
         self._vendor: tuple[int, str | None, str] = (0, None, "")
 
-    def vendor(self, row: RowMapping) -> tuple[str | None, str]:
+    def vendor(
+        self, vendor_id: int, npwp: str | None, kbli: str | list[str] | None
+    ) -> tuple[str | None, str]:
         """The vendor's NPWP (decrypted) and KBLI (read from JSON), worked out once for all of
         their products: rows come vendor by vendor."""
-        if self._vendor[0] != row["vendor_id"]:
-            token = row["npwp"]
-            npwp = installed_keyring().decrypt(token) if token else None
-            codes = row["kbli"]
-            kbli = ", ".join(json.loads(codes) if isinstance(codes, str) else codes or [])
-            self._vendor = (row["vendor_id"], npwp, kbli)
+        if self._vendor[0] != vendor_id:
+            plain = installed_keyring().decrypt(npwp) if npwp else None
+            codes = json.loads(kbli) if isinstance(kbli, str) else kbli or []
+            self._vendor = (vendor_id, plain, ", ".join(codes))
         return self._vendor[1], self._vendor[2]
 
     def etalase(self, code: str | None) -> str | None:
@@ -225,46 +294,70 @@ class _Names:
         return (self._catalog.place_name(code) or code) if code else None
 
 
-def _write_batch(
-    writers: _Writers,
-    batch: Sequence[RowMapping],
-    photos: defaultdict[int, list[str]],
-    names: _Names,
-) -> None:
-    writers.write([_values(row, photos[row["product_id"]], names) for row in batch])
+def _write_batch(writers: _Writers, batch: Sequence[Sequence[Any]], names: _Names) -> None:
+    writers.write([_values(row, names) for row in batch])
 
 
-def _values(row: RowMapping, photos: list[str], names: _Names) -> list[Cell]:
+def _values(row: Sequence[Any], names: _Names) -> list[Cell]:
     """One product's cells, in the order of :data:`COLUMNS`."""
-    npwp, kbli = names.vendor(row)
-    return [
-        row["product_id"],
-        names.etalase(row["product_etalase"]),
-        row["name"],
-        row["description"],
-        row["brand"],
-        row["price"],
-        row["unit"],
-        row["min_order"],
-        row["capacity"],
-        None if row["domestic"] is None else ("Ya" if row["domestic"] else "Tidak"),
-        None if row["tkdn_bp"] is None else row["tkdn_bp"] / 100,
-        row["sni_number"],
-        row["kbki_code"],
-        row["lead_time_days"],
-        "; ".join(photos),
-        row["vendor_id"],
-        row["business_name"],
-        row["owner_name"],
-        row["nib"],
+    (
+        product_id,
+        etalase,
+        name,
+        description,
+        brand,
+        price,
+        unit,
+        min_order,
+        capacity,
+        domestic,
+        tkdn_bp,
+        sni_number,
+        kbki_code,
+        lead_time_days,
+        vendor_id,
+        business_name,
+        owner_name,
+        nib,
         npwp,
         kbli,
-        row["scale"].capitalize() if row["scale"] else None,
-        names.region(row["kecamatan_code"]),
-        names.region(row["kelurahan_code"]),
-        row["address"],
-        _national_phone(row["phone"]),
-        row["email"],
+        scale,
+        kecamatan_code,
+        kelurahan_code,
+        address,
+        phone,
+        email,
+        photos,
+    ) = row  # unpacked by position: a tenth of the time of reading each by name
+    npwp, kbli = names.vendor(vendor_id, npwp, kbli)
+    return [
+        product_id,
+        names.etalase(etalase),
+        name,
+        description,
+        brand,
+        price,
+        unit,
+        min_order,
+        capacity,
+        None if domestic is None else ("Ya" if domestic else "Tidak"),
+        None if tkdn_bp is None else tkdn_bp / 100,
+        sni_number,
+        kbki_code,
+        lead_time_days,
+        photos or "",
+        vendor_id,
+        business_name,
+        owner_name,
+        nib,
+        npwp,
+        kbli,
+        scale.capitalize() if scale else None,
+        names.region(kecamatan_code),
+        names.region(kelurahan_code),
+        address,
+        _national_phone(phone),
+        email,
     ]
 
 

@@ -3,6 +3,7 @@ ignored."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from sqlalchemy import func, select
@@ -112,3 +113,19 @@ async def test_an_image_where_a_text_is_expected_is_not_downloaded(
 async def test_healthz(whatsapp: WhatsAppServer) -> None:
     response = await whatsapp.client.get("/healthz")
     assert (response.status_code, response.text) == (200, "ok")
+
+
+async def test_a_full_backlog_asks_for_the_message_again_later(whatsapp: WhatsAppServer) -> None:
+    lanes = whatsapp.services.lanes
+    release = asyncio.Event()
+    lanes.backlog = 1
+    lanes.submit("busy", release.wait)
+    user = whatsapp.user()
+    payload = user.payload("text", text={"body": "/daftar"})
+    refused = await whatsapp.post(payload)
+    assert (refused.status_code, refused.headers["Retry-After"]) == (503, "1")
+    assert whatsapp.graph.sent == []
+    release.set()
+    await lanes.drain()
+    received = await user.deliver(payload)
+    assert received and "UU No. 27 Tahun 2022" in received[0].text
