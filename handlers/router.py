@@ -97,6 +97,9 @@ async def confirm_again(ctx: FlowContext, kind: str, item: int) -> bool:
     if kind == registration.FINAL_KIND and vendor.id == item:
         registration.say_submitted(ctx, vendor, again)
         return True
+    if kind == browse.BULK_KIND:
+        await browse.say_all_submitted(ctx, item, again)
+        return True
     product = await ctx.products.get(vendor, item) if kind == product_form.FINAL_KIND else None
     if product is None:
         return False
