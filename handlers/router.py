@@ -228,6 +228,8 @@ async def on_choice(ctx: FlowContext, choice: str) -> None:
             await browse.on_choice(ctx, choice)
         case ["review", _]:
             await review.on_choice(ctx, choice)
+        case [reports.SEARCH_CHOICE, _]:
+            await reports.on_search_choice(ctx, choice)
         case ["broadcast", _]:
             await broadcast.on_choice(ctx, choice)
         case ["rights", _]:
