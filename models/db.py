@@ -57,13 +57,21 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def create_engine(url: str, *, echo: bool = False, read_only: bool = False) -> AsyncEngine:
+APPLICATION_NAME = "umkm-bot"
+"""How the bot's PostgreSQL connections name themselves (``pg_stat_activity``):
+``umkm-bot restore`` looks for them."""
+
+
+def create_engine(
+    url: str, *, echo: bool = False, read_only: bool = False, application_name: str | None = None
+) -> AsyncEngine:
     """Creates the async engine. On SQLite, calls run on the event loop
     (:mod:`models.sqlite_inline`), and WAL, immediate write transactions and waiting up to 30 s
     for another writer let several processes share one file without 'database is locked'
     failures. A ``read_only`` engine (reports) begins its transactions deferred: in WAL mode
     such a reader never holds the write lock, so the chats go on writing beside it. Statement
-    parameters (what users typed) appear in no log and no error message."""
+    parameters (what users typed) appear in no log and no error message. PostgreSQL
+    connections carry ``application_name`` (:data:`APPLICATION_NAME` by default)."""
     if url.startswith("sqlite"):
         engine = create_async_engine(
             url,
@@ -74,7 +82,10 @@ def create_engine(url: str, *, echo: bool = False, read_only: bool = False) -> A
         )
         _configure_sqlite(engine, "BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
         return engine
-    engine = create_async_engine(url, echo=echo, hide_parameters=True)
+    settings = {"application_name": application_name or APPLICATION_NAME}
+    engine = create_async_engine(
+        url, echo=echo, hide_parameters=True, connect_args={"server_settings": settings}
+    )
     _ping_after_idle(engine)
     return engine
 
