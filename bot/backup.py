@@ -27,6 +27,8 @@ from models.db import utcnow
 
 PREFIX = "umkm-bot-backup-"
 SUFFIX = ".tar.gz"
+TIME_FORMAT = "%Y%m%dT%H%M%SZ"
+"""An archive's name carries its manifest's time, in UTC."""
 MANIFEST = "manifest.json"
 SQLITE_MEMBER = "database.sqlite3"
 POSTGRES_MEMBER = "database.pgdump"
@@ -71,7 +73,7 @@ def backup(settings: Settings, folder: Path | None = None) -> Path:
     folder = folder or settings.backup_dir
     folder.mkdir(parents=True, exist_ok=True)
     now = utcnow()
-    target = folder / f"{PREFIX}{now:%Y%m%dT%H%M%SZ}{SUFFIX}"
+    target = folder / f"{PREFIX}{now.strftime(TIME_FORMAT)}{SUFFIX}"
     with tempfile.TemporaryDirectory(dir=folder, prefix=".backup-") as work:
         copy, snapshot = database_copy(settings.database_url, Path(work))
         manifest = Manifest(

@@ -28,6 +28,7 @@ from bot.preflight import local_findings, settings_findings
 from bot.preflight_remote import remote_findings
 from bot.redaction import configure_logging
 from bot.restore import RestoreRefused, keys_verdict, restore
+from bot.serving import serving
 from bot.settings import Settings
 from bot.telegram.app import TelegramChannel, build_application, running
 from bot.telegram.polling import DurablePolling
@@ -64,7 +65,8 @@ def main(argv: list[str] | None = None) -> None:
         log.info("purged %d registrations, %d products", purged.registrations, purged.products)
         return
     if args.command == "serve":
-        serve(settings)
+        with serving(settings.database_url):
+            serve(settings)
         return
     if args.command == "export":
         for path in asyncio.run(export_command(settings, args.dir, args.unit)):
@@ -74,12 +76,13 @@ def main(argv: list[str] | None = None) -> None:
         change_role(settings, args.action, args.telegram_id, Role(args.role), args.unit)
         return
     token = settings.telegram_token
-    if args.command == "console" or token is None:
-        if args.command != "console":
-            log.info("TELEGRAM_BOT_TOKEN is not set: starting the console chat")
-        asyncio.run(run_console(settings, args.user))
-    else:
-        run_telegram(settings, token)
+    with serving(settings.database_url):
+        if args.command == "console" or token is None:
+            if args.command != "console":
+                log.info("TELEGRAM_BOT_TOKEN is not set: starting the console chat")
+            asyncio.run(run_console(settings, args.user))
+        else:
+            run_telegram(settings, token)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -5,7 +5,8 @@ One process serves them: the bot itself (``run``, ``serve`` with one worker), or
 ``serve``'s worker processes, which sums what every worker wrote to its files
 (:mod:`bot.metrics`). Beside them, figures the database holds are read at each scrape, a few
 small queries: the outbox's waiting messages and the age of the oldest, and registrations and
-products by status from the statistics' tallies (never a count over every row).
+products by status from the statistics' tallies (never a count over every row); and the time of
+the newest backup, from the names in ``BACKUP_DIR``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,9 @@ from prometheus_client.registry import Collector
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.backup import PREFIX as BACKUP_PREFIX
+from bot.backup import SUFFIX as BACKUP_SUFFIX
+from bot.backup import TIME_FORMAT as BACKUP_TIME
 from bot.settings import Settings
 from models.db import create_engine, utcnow
 from models.entities import OutboxMessage, ProductTally, VendorTally
@@ -115,6 +119,42 @@ def by_status(
     return family
 
 
+class LastBackup(Collector):
+    """The time of the newest archive in ``BACKUP_DIR``, read at each scrape from the archives'
+    names, which carry their manifest's time (an archive gets its name only once written
+    whole): no archive is opened. 0 when there is none."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+
+    def collect(self) -> Iterable[Metric]:
+        return [
+            gauge(
+                "umkm_bot_last_backup_timestamp_seconds",
+                "When the newest backup in BACKUP_DIR was taken (Unix time; 0: none)",
+                newest_backup(self._folder),
+            )
+        ]
+
+
+def newest_backup(folder: Path) -> float:
+    try:
+        names = [path.name for path in folder.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}")]
+    except OSError:
+        return 0.0
+    times = [taken for name in names if (taken := backup_time(name)) is not None]
+    return max(times, default=0.0)
+
+
+def backup_time(name: str) -> float | None:
+    """The time in an archive's name (``umkm-bot-backup-20261206T020000Z.tar.gz``)."""
+    stamp = name.removeprefix(BACKUP_PREFIX).removesuffix(BACKUP_SUFFIX)
+    try:
+        return datetime.strptime(stamp, BACKUP_TIME).replace(tzinfo=UTC).timestamp()
+    except ValueError:
+        return None
+
+
 class BuildInfo(Collector):
     def __init__(self) -> None:
         try:
@@ -163,6 +203,7 @@ def registry(settings: Settings, *, workers: int) -> CollectorRegistry:
     else:
         served.register(REGISTRY)  # this process's own metrics
     served.register(DatabaseFigures(settings.database_url))
+    served.register(LastBackup(settings.backup_dir))
     served.register(BuildInfo())
     return served
 

@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.key_help import installed_route, key_help, settings_file
 from bot.migrate import schema_state
 from bot.settings import Settings
 from models.crypto import Keyring, KeysMissing, UndecryptableValue
@@ -67,7 +68,10 @@ def keyring_finding(settings: Settings, findings: list[Finding]) -> Keyring | No
     try:
         keyring = settings.keyring()
     except KeysMissing as missing:
-        findings.append(problem(f"encryption keys: {missing}"))
+        fix = (
+            f" {key_help(installed_route(), settings=settings_file())}" if missing.generate else ""
+        )
+        findings.append(problem(f"encryption keys: {missing.reason}{fix}"))
         return None
     findings.append(ok("DATA_ENCRYPTION_KEYS and BLIND_INDEX_KEY are set"))
     return keyring

@@ -1,4 +1,5 @@
-"""``umkm-bot restore FILE``: puts a backup (:mod:`bot.backup`) back, with the bot stopped.
+"""``umkm-bot restore FILE``: puts a backup (:mod:`bot.backup`) back, with the bot stopped (a
+bot still serving the database is refused, unless ``--force``).
 
 Every file is checked against the manifest's checksum before anything is touched. The target
 database must be empty (no rows in any table; a fresh database or one only migrated) and the
@@ -31,6 +32,7 @@ from bot.backup_db import (
     sqlite_path,
 )
 from bot.migrate import alembic_config, upgrade
+from bot.serving import bots_serving
 from bot.settings import Settings
 from models.crypto import Keyring, KeysMissing, UndecryptableValue
 from models.db import create_engine
@@ -42,6 +44,8 @@ class RestoreRefused(RuntimeError):
 
 def restore(settings: Settings, archive: Path, *, force: bool = False) -> Manifest:
     """Restores ``archive`` into ``DATABASE_URL`` and ``MEDIA_DIR``; returns its manifest."""
+    if not force:
+        refuse_while_served(settings.database_url)
     with tempfile.TemporaryDirectory(prefix="umkm-bot-restore-") as work:
         manifest = unpack(archive, Path(work))
         check_revision(settings.database_url, manifest.schema_revision)
@@ -125,6 +129,18 @@ def counts(database_url: str) -> Snapshot:
         path = sqlite_path(database_url)
         return count_sqlite(path) if path.exists() else Snapshot(None, {})
     return asyncio.run(count_postgres(database_url))
+
+
+def refuse_while_served(database_url: str) -> None:
+    """Refuses to replace the data under a running bot (:mod:`bot.serving`)."""
+    found = bots_serving(database_url)
+    if not found:
+        return
+    using = "" if is_sqlite(database_url) else f" ({found} connections named umkm-bot)"
+    raise RestoreRefused(
+        f"the bot is running on this database{using}. Stop it first (sudo systemctl stop "
+        "umkm-bot, or docker compose stop bot), then restore; --force restores anyway"
+    )
 
 
 def refuse_non_empty(settings: Settings) -> None:

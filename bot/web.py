@@ -87,6 +87,7 @@ def build_web_app(
 
     checks = [Route("/healthz", healthz), Route("/readyz", ready.readyz)]
     app = Starlette(routes=checks, lifespan=lifespan)
+    app.state.resends = resends  # what each sweep sends again, in order
     if config is not None:
         wa = whatsapp_client(config, session)
         sender = whatsapp_sender(wa, services, settings)

@@ -30,9 +30,9 @@ fi
 echo "== the application in $prefix"
 "$source_dir/deploy/install-app.sh" "$prefix" "$source_dir"
 
-echo "== folders: $state/database, $state/media"
+echo "== folders: $state/database, $state/media, /var/backups/umkm-bot"
 install -d -o root -g "$user" -m 0755 "$state"
-install -d -o "$user" -g "$user" -m 0750 "$state/database" "$state/media"
+install -d -o "$user" -g "$user" -m 0750 "$state/database" "$state/media" /var/backups/umkm-bot
 # Matplotlib's cache (the charts of the reports): the service's CacheDirectory, and the
 # `umkm-bot` command's, whose user has no writable home.
 install -d -o "$user" -g "$user" -m 0750 "$cache"
@@ -42,6 +42,7 @@ install -d -o root -g "$user" -m 0750 "$(dirname "$config")"
 if [[ ! -e $config ]]; then
     sed -e "s|^DATABASE_URL=.*|DATABASE_URL=sqlite+aiosqlite:///$state/database/umkm-bot.sqlite3|" \
         -e "s|^MEDIA_DIR=.*|MEDIA_DIR=$state/media|" \
+        -e "s|^BACKUP_DIR=.*|BACKUP_DIR=/var/backups/umkm-bot|" \
         "$source_dir/.env.example" >"$config"
     chown root:"$user" "$config"
     chmod 0640 "$config"

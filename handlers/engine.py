@@ -335,9 +335,9 @@ class ConversationEngine:
         await self._confirmations.write()
 
     async def unconfirmed_chats(self, *, quiet_for: timedelta) -> list[Sender]:
-        """Chats whose last replies were never confirmed, quiet for ``quiet_for`` (so not
-        still being sent) and answered within the resume time; each gets
-        :class:`PendingResent` from the channel."""
+        """Chats whose last replies (a question, or the confirmation that ended a flow) were
+        never confirmed, quiet for ``quiet_for`` (so not still being sent) and answered within
+        the resume time; each gets :class:`PendingResent` from the channel."""
         await self._confirmations.write()
         now = self._clock()
         async with self._uow_factory() as uow:

@@ -7,7 +7,8 @@ before. What they send then is most likely that earlier answer again, or a nudge
 to a question they never saw.
 
 A flow that ends with a confirmation ("sent for review") asks nothing more; if that confirmation
-is lost, whatever the user sends next (pressing "Kirim" again, "halo?") gets it again.
+is lost, whatever the user sends next (pressing "Kirim" again, "halo?") gets it again, and so does
+a user who says nothing: the sweep sends it once, like a pending question.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import hashlib
 from handlers.context import FlowContext
 from handlers.events import CommandReceived, ContactShared, Event, MediaReceived, TextReceived
 from handlers.intents import normalise
+from models.entities import FINAL_CONFIRMATION
 
 NUDGES = frozenset(
     {
@@ -84,7 +86,7 @@ def answers_unseen(event: Event, last_answer: str | None) -> bool:
     return digest is not None and (digest == last_answer or is_nudge(event))
 
 
-FINAL = "final"
+FINAL = FINAL_CONFIRMATION
 """Scratch key of a finished conversation: which confirmation ended it, and at which turn."""
 
 

@@ -98,6 +98,9 @@ async def confirm_again(ctx: FlowContext, kind: str, item: int) -> bool:
     if kind == registration.FINAL_KIND and vendor.id == item:
         registration.say_submitted(ctx, vendor, again)
         return True
+    if kind == browse.BULK_KIND:
+        await browse.say_all_submitted(ctx, item, again)
+        return True
     product = await ctx.products.get(vendor, item) if kind == product_form.FINAL_KIND else None
     if product is None:
         return False
@@ -227,6 +230,8 @@ async def on_choice(ctx: FlowContext, choice: str) -> None:
             await browse.on_choice(ctx, choice)
         case ["review", _]:
             await review.on_choice(ctx, choice)
+        case [reports.SEARCH_CHOICE, _]:
+            await reports.on_search_choice(ctx, choice)
         case ["broadcast", _]:
             await broadcast.on_choice(ctx, choice)
         case ["rights", _]:

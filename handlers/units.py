@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
 
 from handlers.context import FlowContext
 from models.entities import Vendor
 from models.errors import InvalidInput
-from models.units import Unit
+from models.units import Scope, Unit
 
 EVERY_UNIT = frozenset({"semua", "all", "provinsi", "province"})
 KINDS = frozenset({"kota", "kab", "kab.", "kabupaten"})
@@ -16,6 +19,21 @@ KINDS = frozenset({"kota", "kab", "kab.", "kabupaten"})
 _CODE = re.compile(r"\d{2}(?:\.\d{2})?")
 _LONGEST_NAME = 4
 """Words of the longest kabupaten/kota name with its kind ("kab. kepulauan seribu utara")."""
+_REGENCY_WORDS = frozenset({"kab", "kab.", "kabupaten"})
+CLOSEST_UNITS = 3
+"""Units offered for a kabupaten/kota name that no unit serves."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownUnit:
+    """A kabupaten/kota named before other words that no unit serves ("kota batuu keripik")."""
+
+    named: str
+    """The name as typed, with its kind ("kota batuu")."""
+    closest: tuple[Unit, ...]
+    """The served units whose names come closest, best first."""
+    rest: str
+    """What follows the name ("keripik")."""
 
 
 async def vendor_unit(ctx: FlowContext, vendor: Vendor | None = None) -> Unit:
@@ -57,6 +75,42 @@ def split_unit(ctx: FlowContext, text: str) -> tuple[str | None, str]:
             continue
         return unit, " ".join(words[length:])
     return None, text.strip()
+
+
+def unknown_unit(ctx: FlowContext, text: str, scope: Scope) -> UnknownUnit | None:
+    """The kabupaten/kota that ``text`` clearly starts with ("kota" or "kab" and a name, then
+    more words) when no served unit has that name; None when it names one, or does not start
+    so. The name is taken as long as comes closest to a unit's of ``scope``."""
+    words = text.split()
+    units = ctx.bureau.units
+    if units is None or units.single or len(words) < 3 or words[0].lower() not in KINDS:
+        return None
+    if split_unit(ctx, text)[0] is not None:
+        return None
+    names = {unit.code: _unit_place(ctx, unit) for unit in units.local if scope.covers(unit.code)}
+    best: tuple[float, int, list[tuple[str, float, str]]] | None = None
+    for length in range(2, min(len(words) - 1, _LONGEST_NAME) + 1):
+        typed = _spelled_out(" ".join(words[:length]))
+        ranked = process.extract(typed, names, scorer=fuzz.ratio, limit=CLOSEST_UNITS)
+        score = ranked[0][1] if ranked else 0.0
+        if best is None or score > best[0]:
+            best = (score, length, ranked)
+    assert best is not None
+    _, length, ranked = best
+    closest = tuple(unit for _, _, code in ranked if (unit := units.by_code(code)) is not None)
+    return UnknownUnit(" ".join(words[:length]), closest, " ".join(words[length:]))
+
+
+def _unit_place(ctx: FlowContext, unit: Unit) -> str:
+    """A unit's kabupaten/kota name in lower case ("kabupaten malang"), else its own name."""
+    region = ctx.catalog.region_by_code(unit.code)
+    return (region.name if region is not None else unit.name).lower()
+
+
+def _spelled_out(name: str) -> str:
+    """A typed kabupaten/kota name with "kab" written in full, as region names are."""
+    kind, _, rest = name.lower().partition(" ")
+    return f"kabupaten {rest}" if kind in _REGENCY_WORDS else f"{kind} {rest}"
 
 
 def unit_name(ctx: FlowContext, code: str | None) -> str:

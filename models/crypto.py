@@ -40,7 +40,13 @@ FERNET_KEY_BYTES = 32
 
 
 class KeysMissing(RuntimeError):
-    """The encryption or blind-index keys are not configured (or not usable)."""
+    """The encryption or blind-index keys are not configured (or not usable); ``reason`` says
+    which, and the message adds how to generate a key when a new one is the fix."""
+
+    def __init__(self, reason: str, *, generate: bool = False) -> None:
+        super().__init__(f"{reason} {KEY_HELP}" if generate else reason)
+        self.reason = reason
+        self.generate = generate
 
 
 class UndecryptableValue(RuntimeError):
@@ -59,17 +65,17 @@ class Keyring:
         """Reads ``DATA_ENCRYPTION_KEYS`` (comma-separated) and ``BLIND_INDEX_KEY``."""
         keys = [key.strip() for key in (encryption_keys or "").split(",") if key.strip()]
         if not keys:
-            raise KeysMissing(f"DATA_ENCRYPTION_KEYS is not set. {KEY_HELP}")
+            raise KeysMissing("DATA_ENCRYPTION_KEYS is not set.", generate=True)
         if not (index_key or "").strip():
-            raise KeysMissing(f"BLIND_INDEX_KEY is not set. {KEY_HELP}")
+            raise KeysMissing("BLIND_INDEX_KEY is not set.", generate=True)
         index = _decode(index_key or "", "BLIND_INDEX_KEY")
         if len(index) < MIN_INDEX_KEY_BYTES:
-            raise KeysMissing(f"BLIND_INDEX_KEY must hold at least 32 random bytes. {KEY_HELP}")
+            raise KeysMissing("BLIND_INDEX_KEY must hold at least 32 random bytes.", generate=True)
         for position, key in enumerate(keys, start=1):
             name = f"key {position} of DATA_ENCRYPTION_KEYS"
             raw = _decode(key, name)
             if len(raw) != FERNET_KEY_BYTES:
-                raise KeysMissing(f"{name} is not a Fernet key (32 bytes). {KEY_HELP}")
+                raise KeysMissing(f"{name} is not a Fernet key (32 bytes).", generate=True)
             if hmac.compare_digest(raw, index):
                 raise KeysMissing("BLIND_INDEX_KEY must differ from every encryption key.")
         return cls(keys, index)
@@ -96,7 +102,7 @@ def _decode(key: str, name: str) -> bytes:
     try:
         return base64.urlsafe_b64decode(key.strip().encode("ascii"))
     except ValueError:  # binascii.Error and UnicodeEncodeError are ValueErrors
-        raise KeysMissing(f"{name} is not url-safe base64. {KEY_HELP}") from None
+        raise KeysMissing(f"{name} is not url-safe base64.", generate=True) from None
 
 
 class _Installed:

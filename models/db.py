@@ -57,8 +57,18 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+APPLICATION_NAME = "umkm-bot"
+"""How the bot's PostgreSQL connections name themselves (``pg_stat_activity``):
+``umkm-bot restore`` looks for them."""
+
+
 def create_engine(
-    url: str, *, echo: bool = False, read_only: bool = False, pool_size: int = 5
+    url: str,
+    *,
+    echo: bool = False,
+    read_only: bool = False,
+    pool_size: int = 5,
+    application_name: str | None = None,
 ) -> AsyncEngine:
     """Creates the async engine. On SQLite, calls run on the event loop
     (:mod:`models.sqlite_inline`), and WAL, immediate write transactions and waiting up to 30 s
@@ -67,7 +77,8 @@ def create_engine(
     such a reader never holds the write lock, so the chats go on writing beside it. Statement
     parameters (what users typed) appear in no log and no error message. The pool keeps
     ``pool_size`` connections and opens no others: a connection opened for a peak and closed
-    after costs PostgreSQL a backend's start each time, and SQLite its pragmas."""
+    after costs PostgreSQL a backend's start each time, and SQLite its pragmas. PostgreSQL
+    connections carry ``application_name`` (:data:`APPLICATION_NAME` by default)."""
     pool = {"pool_size": pool_size, "max_overflow": 0}
     if url.startswith("sqlite"):
         engine = create_async_engine(
@@ -80,7 +91,14 @@ def create_engine(
         )
         _configure_sqlite(engine, "BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
         return engine
-    engine = create_async_engine(url, echo=echo, hide_parameters=True, **pool)
+    settings = {"application_name": application_name or APPLICATION_NAME}
+    engine = create_async_engine(
+        url,
+        echo=echo,
+        hide_parameters=True,
+        connect_args={"server_settings": settings},
+        **pool,
+    )
     _ping_after_idle(engine)
     return engine
 

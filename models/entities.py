@@ -76,6 +76,11 @@ class Consent(Base):
     withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
+FINAL_CONFIRMATION = "final"
+"""Key in a conversation's data of the confirmation that ended its flow (which one, at which
+turn), to send it again should it never arrive."""
+
+
 class Conversation(Base):
     """Where a user is in a flow, kept in the database so a restart loses nothing.
 

@@ -30,6 +30,7 @@ from sqlalchemy.orm import joinedload
 
 from models.db import utcnow
 from models.entities import (
+    FINAL_CONFIRMATION,
     ChannelIdentity,
     Consent,
     Conversation,
@@ -199,14 +200,16 @@ class ConversationRepository:
     async def unconfirmed(
         self, *, updated_after: datetime, updated_before: datetime, limit: int
     ) -> list[tuple[str, str]]:
-        """Chats (channel, channel user id) whose pending question was never confirmed as
-        delivered, last answered within the given times."""
+        """Chats (channel, channel user id) whose pending question, or the confirmation that
+        ended their flow (see :mod:`handlers.recovery`), was never confirmed as delivered, last
+        answered within the given times."""
+        final_turn = Conversation.data[FINAL_CONFIRMATION]["turn"].as_integer()
         query = (
             select(ChannelIdentity.channel, ChannelIdentity.external_id)
             .join(Conversation, Conversation.user_id == ChannelIdentity.user_id)
             .where(
                 Conversation.delivered_turn < Conversation.turn,
-                Conversation.step.is_not(None),
+                or_(Conversation.step.is_not(None), final_turn == Conversation.turn - 1),
                 Conversation.channel == ChannelIdentity.channel,
                 Conversation.updated_at > updated_after,
                 Conversation.updated_at < updated_before,

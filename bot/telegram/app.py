@@ -196,8 +196,9 @@ class TelegramChannel:
             await quietly(bot.send_message(incoming.chat_id, text))
 
     async def resend_unconfirmed(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Asks again the pending question of chats whose last replies were never confirmed
-        (the process stopped after its commit, or the sends failed for good)."""
+        """Asks again the pending question, or sends again the final confirmation, of chats whose
+        last replies were never confirmed (the process stopped after its commit, or the sends
+        failed for good)."""
         await self.resend_pending(context.bot)
 
     async def resend_pending(self, bot: Bot) -> None:

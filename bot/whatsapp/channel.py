@@ -151,7 +151,8 @@ class WhatsAppChannel:
         await self._deliver(address, handled)
 
     async def resend_pending(self) -> None:
-        """Asks again the pending question of chats whose last replies were never confirmed."""
+        """Asks again the pending question, or sends again the final confirmation, of chats
+        whose last replies were never confirmed."""
         for sender in await self._engine.unconfirmed_chats(quiet_for=RESEND_QUIET):
             if sender.channel == CHANNEL:
                 lane = (CHANNEL, sender.external_id)

@@ -10,6 +10,7 @@ from handlers.context import FlowContext
 from handlers.forms import SUMMARY
 from handlers.products import form
 from handlers.products.card import list_label, photo_attachments, product_lines, status_label
+from handlers.recovery import remember_final
 from handlers.replies import Choice, Msg, msg
 from handlers.review import announce
 from handlers.status import latest_note
@@ -145,6 +146,7 @@ async def submit_one(ctx: FlowContext, vendor: Vendor, product: Product) -> None
         await show_card(ctx, product, (msg("error-prefix", text=Msg(error.key, error.args_map)),))
         return
     announce.product_submitted(ctx, vendor, product)
+    remember_final(ctx, form.FINAL_KIND, product.id)
     await show_list(ctx, 1, (msg("product-submitted", name=product.name or "…"),))
 
 
@@ -155,7 +157,17 @@ async def submit_all(ctx: FlowContext, vendor: Vendor) -> None:
         await show_list(ctx, 1, (msg("error-prefix", text=Msg(error.key, error.args_map)),))
         return
     announce.products_submitted(ctx, vendor, count)
-    await show_list(ctx, 1, (msg("products-submitted", count=count),))
+    remember_final(ctx, BULK_KIND, count)
+    await say_all_submitted(ctx, count)
+
+
+BULK_KIND = "products"
+"""The confirmation of every ready draft sent at once; its item is how many were sent."""
+
+
+async def say_all_submitted(ctx: FlowContext, count: int, notes: tuple[Msg, ...] = ()) -> None:
+    """The confirmation of ``count`` products sent for review, with the list to go on from."""
+    await show_list(ctx, 1, (*notes, msg("products-submitted", count=count)))
 
 
 async def delete(ctx: FlowContext, product: Product) -> None:

@@ -13,7 +13,7 @@ from handlers.registration.summary import step_label
 from handlers.replies import Attachment, Choice, Msg, Reply, msg
 from handlers.review.chart import STAGES
 from handlers.review.report_jobs import export_job, stats_job
-from handlers.units import parse_unit, split_unit, unit_name
+from handlers.units import UnknownUnit, parse_unit, split_unit, unit_name, unknown_unit
 from models.errors import InvalidInput
 from models.services.access import REVIEWERS
 from models.services.export import export_basename
@@ -34,6 +34,10 @@ async def search_command(ctx: FlowContext, command: CommandReceived) -> None:
     await ctx.access.require(ctx.user, REVIEWERS)
     ctx.remember_staff_name()
     unit, query = split_unit(ctx, command.args)
+    scope = await ctx.access.scope(ctx.user, REVIEWERS)
+    if unit is None and (unknown := unknown_unit(ctx, command.args, scope)) is not None:
+        offer_units(ctx, unknown, query)
+        return
     if not query:
         several = ctx.bureau.units is not None and not ctx.bureau.units.single
         ctx.say(msg("search-usage"), *([msg("search-usage-unit")] if several else []))
@@ -57,6 +61,37 @@ async def search_command(ctx: FlowContext, command: CommandReceived) -> None:
         ],
         footer=[Choice("review.page.1", msg("button-review-queue"))],
     )
+
+
+SEARCH_CHOICE = "search"
+"""Choice ids ``search.<unit code, dashed>.<text>`` and ``search.all.<text>``."""
+
+
+def offer_units(ctx: FlowContext, unknown: UnknownUnit, text: str) -> None:
+    """A kabupaten/kota no unit serves: the closest units to search in, or every unit."""
+    choices = [
+        Choice(
+            f"{SEARCH_CHOICE}.{unit.code.replace('.', '-')}.{unknown.rest}",
+            msg("label-plain", text=unit.name),
+        )
+        for unit in unknown.closest
+    ]
+    choices.append(Choice(f"{SEARCH_CHOICE}.all.{text}", msg("button-search-everywhere")))
+    ctx.say(
+        msg("search-unit-unknown", unit=unknown.named, query=unknown.rest, text=text),
+        choices=choices,
+    )
+
+
+async def on_search_choice(ctx: FlowContext, choice: str) -> None:
+    """A unit chosen after an unknown one: the search in it, or in every unit."""
+    match choice.split(".", 2):
+        case [_, "all", text]:
+            await search_command(ctx, CommandReceived("cari", f"semua {text}"))
+        case [_, code, text]:
+            await search_command(ctx, CommandReceived("cari", f"{code.replace('-', '.')} {text}"))
+        case _:
+            await search_command(ctx, CommandReceived("cari"))
 
 
 def hit_label(hit: SearchHit) -> Msg:

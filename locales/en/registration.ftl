@@ -185,7 +185,6 @@ help-consent = We need this consent to keep your registration data. Without it, 
 ## Reading typed answers in the registration.
 
 owner-name-saved = We saved the owner's name as: { $name }. If anything is wrong, press ⬅️ Back.
-error-npwp-nik-missing = Your NIK has not been given yet, so it cannot be used as the NPWP. Type your NPWP, or choose "Skip" and give your NIK first.
 npwp-old-form = A 15-digit NPWP is the old format. We store it in the new 16-digit format, with a 0 in front: { $npwp }.
 consent-ask-short = Please answer the privacy notice above first. Do you agree? Type "agree" or press a button below.
 button-consent-notice = 📄 Read the privacy notice

@@ -5,6 +5,8 @@ search-usage =
     • /cari keripik apel
     • /cari 081234567890
 search-usage-unit = In one kabupaten/kota only: name it or its code first, e.g. /cari kota malang keripik or /cari 35.73 keripik.
+search-unit-unknown = There is no unit "{ $unit }" in this service. Choose the unit you meant to search for "{ $query }", or search for "{ $text }" in all your units:
+button-search-everywhere = 🔎 In all units
 search-none = No provider matches "{ $query }". Try other words, or search by NIK, NIB or phone number.
 search-results = 🔎 { $count ->
         [one] 1 provider matches

@@ -183,7 +183,6 @@ help-consent = Persetujuan ini diperlukan agar kami boleh menyimpan data pendaft
 ## Reading typed answers in the registration.
 
 owner-name-saved = Nama pemilik kami simpan seperti ini: { $name }. Bila ada yang salah, pilih ⬅️ Kembali.
-error-npwp-nik-missing = NIK Anda belum diisi, jadi belum bisa dipakai sebagai NPWP. Ketik nomor NPWP Anda, atau pilih "Lewati" dan isi NIK dulu.
 npwp-old-form = NPWP 15 angka adalah format lama. Kami simpan dalam format baru 16 angka, yaitu dengan angka 0 di depan: { $npwp }.
 consent-ask-short = Mohon jawab dulu pemberitahuan privasi di atas. Apakah Anda setuju? Ketik "setuju" atau pilih tombol di bawah.
 button-consent-notice = 📄 Baca pemberitahuan privasi

@@ -5,6 +5,8 @@ search-usage =
     • /cari keripik apel
     • /cari 081234567890
 search-usage-unit = Di satu kabupaten/kota saja: tulis namanya atau kodenya dulu, misalnya /cari kota malang keripik atau /cari 35.73 keripik.
+search-unit-unknown = Unit "{ $unit }" tidak ada di layanan ini. Pilih unit yang Anda maksud untuk mencari "{ $query }", atau cari "{ $text }" di semua unit Anda:
+button-search-everywhere = 🔎 Di semua unit
 search-none = Tidak ada penyedia yang cocok dengan "{ $query }". Coba kata lain, atau cari dengan NIK, NIB, atau nomor HP.
 search-results = 🔎 { $count } penyedia cocok dengan "{ $query }". Pilih untuk membuka datanya:
 search-results-many = 🔎 Lebih dari { $count } penyedia cocok dengan "{ $query }". Pilih untuk membuka datanya:

@@ -29,6 +29,7 @@ from bot.backup import KEYS_NOTICE, PREFIX, SUFFIX, Manifest, backup, prune
 from bot.backup_db import count_sqlite
 from bot.migrate import alembic_config, code_heads, upgrade
 from bot.restore import RestoreRefused, keys_verdict, restore
+from bot.serving import serving
 from bot.settings import Settings
 from models.db import Base, create_engine
 from tests.e2e.test_products_telegram import add_product
@@ -325,3 +326,43 @@ async def test_restore_refuses_a_damaged_archive(
     assert not await asyncio.to_thread(has_tables, empty_database)
     await asyncio.to_thread(restore, target, archive)
     assert (target.media_dir / "vendor" / "1.jpg").read_bytes() == photo.read_bytes()
+
+
+@asynccontextmanager
+async def bot_serving(database_url: str) -> AsyncIterator[None]:
+    """What a running bot leaves visible: on SQLite the lock ``run`` and ``serve`` hold, on
+    PostgreSQL a pooled connection of the bot's engine."""
+    if database_url.startswith("sqlite"):
+        with serving(database_url):
+            yield
+        return
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+            yield
+    finally:
+        await engine.dispose()
+
+
+async def test_restore_refuses_while_a_bot_serves_the_database(
+    settings: Settings, empty_database: str, tmp_path: Path
+) -> None:
+    archive = await asyncio.to_thread(backup, settings, tmp_path / "backups")
+    target = restored_settings(settings, empty_database, tmp_path)
+    async with bot_serving(empty_database):
+        with pytest.raises(RestoreRefused, match="the bot is running on this database"):
+            await asyncio.to_thread(restore, target, archive)
+        assert not await asyncio.to_thread(has_tables, empty_database)
+    await asyncio.to_thread(restore, target, archive)  # stopped: restored
+    assert await asyncio.to_thread(has_tables, empty_database)
+
+
+async def test_restore_with_force_goes_on_beside_a_bot(
+    settings: Settings, empty_database: str, tmp_path: Path
+) -> None:
+    archive = await asyncio.to_thread(backup, settings, tmp_path / "backups")
+    target = restored_settings(settings, empty_database, tmp_path)
+    async with bot_serving(empty_database):
+        await asyncio.to_thread(restore, target, archive, force=True)
+    assert await asyncio.to_thread(has_tables, empty_database)

@@ -71,3 +71,36 @@ async def test_a_unit_reviewer_searches_their_unit_only(province: TelegramBot) -
 async def test_the_usage_names_the_unit_form(province: TelegramBot) -> None:
     usage = await province.user(ADMIN_ID).say("/cari")
     assert "/cari kota malang keripik" in usage[-1].text
+
+
+async def test_an_unknown_unit_is_answered_with_the_closest(province: TelegramBot) -> None:
+    """A misspelt kabupaten/kota is not searched for as text: the closest units are offered,
+    and every unit, and what was typed is kept."""
+    admin = province.user(ADMIN_ID)
+    unknown = await admin.say("/cari kota malangg keripik tempe")
+    assert 'Unit "kota malangg" tidak ada di layanan ini' in unknown[-1].text
+    labels = unknown[-1].labels
+    assert labels[0] == "BPBJ Kota Malang"
+    assert "BPBJ Kabupaten Malang" in labels
+    assert labels[-1] == "🔎 Di semua unit"
+
+    narrowed = await admin.press("BPBJ Kota Malang")
+    assert "🏛 BPBJ Kota Malang" in narrowed[-1].text
+    assert found(" ".join(narrowed[-1].labels)) == ["Klojen"]
+
+
+async def test_every_unit_searches_the_whole_text(province: TelegramBot) -> None:
+    admin = province.user(ADMIN_ID)
+    await admin.say("/cari kab malangg keripik")
+    everywhere = await admin.press("Di semua unit")
+    assert 'penyedia yang cocok dengan "kab malangg keripik"' in everywhere[-1].text
+
+
+async def test_a_plain_word_is_still_searched(province: TelegramBot) -> None:
+    """ "batu" is a name people search for; only "kota"/"kab" and a name mark a unit."""
+    admin = province.user(ADMIN_ID)
+    result = await admin.say("/cari keripik")
+    assert found(" ".join(result[-1].labels)) == ["Klojen", "Kepanjen"]
+    batu = await admin.say("/cari batu")
+    assert "tidak ada di layanan ini" not in batu[-1].text
+    assert 'cocok dengan "batu"' in batu[-1].text

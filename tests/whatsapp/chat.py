@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import itertools
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +61,13 @@ class WhatsAppServer:
     client: httpx.AsyncClient
     graph: FakeGraph
     services: Services
+    resends: list[Callable[[], Awaitable[None]]]
+
+    async def sweep(self) -> None:
+        """What the background sweep does besides the outbox: asks again what never arrived."""
+        for resend in self.resends:
+            await resend()
+        await self.settled()
 
     async def post(self, payload: dict[str, Any], *, sign: bool = True) -> httpx.Response:
         body = json.dumps(payload).encode()
@@ -110,7 +117,7 @@ async def running_server(settings: Settings, clock: FakeClock) -> AsyncIterator[
         app.router.lifespan_context(app),
         httpx.AsyncClient(transport=transport, base_url="https://bot.test") as client,
     ):
-        yield WhatsAppServer(client, graph, services)
+        yield WhatsAppServer(client, graph, services, app.state.resends)
 
 
 @dataclass

@@ -47,3 +47,32 @@ async def test_search_of_one_unit_on_whatsapp(province: WhatsAppServer, clock: F
     ]
     refused = await reviewer.say("/cari kab malang keripik tempe")
     assert "Perintah itu tidak kami kenal" in refused[0].text
+
+
+async def test_an_unknown_unit_offers_the_reachable_ones_on_whatsapp(
+    province: WhatsAppServer, clock: FakeClock
+) -> None:
+    """A unit's reviewer who misspells a kabupaten/kota is offered their own unit only."""
+    reviewer = province.user()
+    await reviewer.say("halo")
+    async with province.services.uow_factory() as uow:
+        vendor = await CatalogData(uow, clock).vendor(
+            "v-klojen",
+            "Keripik Tempe Klojen",
+            kecamatan_code="35.73.01",
+            kelurahan_code="35.73.01.1001",
+        )
+        CatalogData(uow, clock).submit(vendor)
+        account = await uow.users.by_identity("whatsapp", reviewer.bsuid)
+        assert account is not None
+        uow.session.add(
+            RoleGrant(user_id=account.id, role="reviewer", unit_code="35.73", granted_at=clock())
+        )
+        await uow.commit()
+
+    unknown = await reviewer.say("/cari kota malng keripik")
+    assert 'Unit "kota malng" tidak ada di layanan ini' in unknown[-1].text
+    assert unknown[-1].labels == ["BPBJ Kota Malang", "🔎 Di semua unit"]
+    found = await reviewer.press("BPBJ Kota Malang")
+    assert "🏛 BPBJ Kota Malang" in found[-1].text
+    assert any("Keripik Tempe Klojen" in label for label in found[-1].labels)
