@@ -46,7 +46,10 @@ _CHAT_WORDS = (
     | {"seperti", "sama", "dengan", "dan", "atau", "yang", "ada", "sudah", "belum", "mau"}
     | {"dulu", "saja", "sendiri", "semua", "lengkap", "sesuai", "tadi", "diatas", "atas"}
     | {"suami", "istri", "anak", "orang", "tua", "tempat", "rumah", "masih"}
+    | {"terserah", "sembarang", "bebas", "manut", "pokoknya", "apa", "aja"}
 ) - _THING_NOUNS
+"""Chat rather than a value, with "whatever" in its forms ("terserah", "bebas", Javanese
+"manut"): a name or product left to the bot is not one."""
 MAX_CHAT_WORDS = 8
 
 

@@ -8,7 +8,10 @@ from functools import lru_cache
 
 from models.validators.regional import LEAD_SYNONYMS
 
-_OWNERS = r"(?:saya|sy|aku|kami|pemilik|lengkap|kakak|kulo|kula|abdi|kuring|dalem|ayas)(?![^\W\d_])"
+_I = ("saya", "sy", "kami", "pemilik", "lengkap", "kakak", *LEAD_SYNONYMS["saya"])
+_OWNERS = rf"(?:{'|'.join(_I)})(?![^\W\d_])"
+"""Words for "I" in every language read (the regional list's), typed between the field word and
+the value ("nama saya …", "asmane kulo …")."""
 _LINKS = r"(?:(?:adalah|yaitu|yakni|ialah|itu|ini)(?![^\W\d_])|:|=|-|\u2013|\u2014)"
 _POLITE = r"(?:kak|pak|bu|min|admin|gan|mas|mbak|cak|ning|kang|teh|ini|ok|oke|iya|ya|nggih)"
 _SUFFIXES = r"-?nya|ku|mu|-?e|-?ne|ipun|\s+e(?=\s)"

@@ -299,8 +299,13 @@ REGIONAL: dict[str, str] = {
     "kula": "saya",
     "abdi": "saya",
     "kuring": "saya",
+    "engkok": "saya",
+    "sengko": "saya",
+    "kaula": "saya",
     "atuh": "dong",
     "mah": "sih",
+    "seh": "sih",
+    "se": "sih",
     "ta": "kah",
     "tah": "kah",
     "pol": "banget",
@@ -318,8 +323,11 @@ REGIONAL: dict[str, str] = {
 """One regional word → the Indonesian word(s) it stands for."""
 
 LEAD_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "nama": ("jeneng", "nami", "asma"),
-    "saya": ("aku", "kulo", "kula", "abdi", "kuring", "gue", "gw", "ayas"),
+    "nama": ("jeneng", "nami", "asma", "nyama"),
+    "saya": (
+        *("aku", "kulo", "kula", "abdi", "kuring", "gue", "gw", "ayas", "engkok", "sengko"),
+        *("kaula", "dalem"),
+    ),
     "harga": ("rega",),
     "alamat": ("alamatipun",),
     "merek": ("merk",),

@@ -102,3 +102,43 @@ def test_a_desa_typed_with_its_kecamatan_is_narrowed_by_both(
 @pytest.mark.parametrize("typed", ["wonorejo", "sumberejo batu", "sidorejo kec pagak"])
 def test_no_narrowing_without_a_kecamatan_that_has_the_desa(malang: Catalog, typed: str) -> None:
     assert malang.kelurahan_with_kecamatan(typed, "35.07") is None
+
+
+@pytest.mark.parametrize(
+    ("step", "typed", "meant"),
+    [
+        ("etalase", "kerajinan tangan", "suvenir-kerajinan"),
+        ("etalase", "konveksi baju", "pakaian-konveksi"),
+        ("summary", "langsung kirim aja", "summary.submit"),
+        ("domestic", "luar negeri", "no"),
+        ("etalase", "selain makanan", "<unmatched>"),
+    ],
+)
+def test_a_choice_named_among_other_words_is_taken_unless_they_turn_it(
+    step: str, typed: str, meant: str
+) -> None:
+    assert read(step, typed) == meant
+
+
+@pytest.mark.parametrize("step", FREE_TEXT_STEPS + SKIPPABLE_FREE_TEXT)
+@pytest.mark.parametrize("text", ["iki piye carane", "opo wae sing ditulis", "nib iku opo seh"])
+def test_a_question_without_mark_or_question_word_first_gets_the_help(step: str, text: str) -> None:
+    assert read(step, text) == "?help"
+
+
+@pytest.mark.parametrize("step", FREE_TEXT_STEPS + SKIPPABLE_FREE_TEXT)
+@pytest.mark.parametrize("text", ["terserah", "terserah kak", "bebas aja", "manut wae"])
+def test_whatever_is_never_stored_as_a_value(step: str, text: str) -> None:
+    assert read(step, text) == "<refused>"
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [("engkok Mat Rawi", "Mat Rawi"), ("nyama kaula Siti Maimunah", "Siti Maimunah")],
+)
+def test_madurese_words_for_i_and_name_are_not_part_of_the_name(typed: str, name: str) -> None:
+    assert read("owner_name", typed) == name
+
+
+def test_a_name_that_reads_like_a_question_is_taken_when_typed_as_one() -> None:
+    assert read("brand", "Apa Saja") == "Apa Saja"
