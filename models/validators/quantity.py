@@ -56,11 +56,13 @@ _ABOUT = (
 )
 _READY = r"(?:\s+(?:jadi|dadi|selesai|rampung|beres|siap|sampai|dikirim|kirim|kelar))?"
 """What the days lead to, typed after them ("besok jadi", "3 hari selesai")."""
+_ABOUT_AFTER = r"(?:kurang\s+lebih|kira\s+kira|kira-kira|kurleb|an|lah|paling|maksimal|max)"
+"""Words of "about" or "at most" after the value too ("seminggu kurang lebih")."""
 _LEAD_TIME = re.compile(
     rf"\s*{_ABOUT}(?P<count>\d{{1,3}})?\s*(?P<one>se|sa)?"
     r"(?:(?P<week>minggu|mgg|pekan|weeks?)|(?P<month>bulan|bln|wulan|sasih|months?)"
     r"|(?:hari|hr|dino|dina|poe|dinten|days?)|(?<=\d))(?P<about>an)?(?:\s+kerja)?"
-    rf"{_READY}\s*(?:setelah\s+\w+|sejak\s+\w+)?{POLITE_END}\s*",
+    rf"{_READY}\s*(?:setelah\s+\w+|sejak\s+\w+)?(?:\s*{_ABOUT_AFTER})?{POLITE_END}\s*",
     re.IGNORECASE,
 )
 """A lead time; "-an" after the period ("semingguan", "3 harian") is "about" it: confirmed."""

@@ -92,6 +92,8 @@ def test_quantities_refused(text: str, key: str) -> None:
         ("3 mingguan", Reading(21, converted=True)),
         ("besok jadi", Reading(1, converted=True)),
         ("2 hari selesai kak", Reading(2, converted=False)),
+        ("seminggu kurang lebih", Reading(7, converted=True)),
+        ("3 hari maksimal", Reading(3, converted=False)),
     ],
 )
 def test_lead_times_in_days(text: str, reading: Reading) -> None:

@@ -142,3 +142,21 @@ def test_madurese_words_for_i_and_name_are_not_part_of_the_name(typed: str, name
 
 def test_a_name_that_reads_like_a_question_is_taken_when_typed_as_one() -> None:
     assert read("brand", "Apa Saja") == "Apa Saja"
+
+
+@pytest.mark.parametrize(
+    ("step", "typed", "meant"),
+    [
+        ("consent", "gaskeun", "agree"),
+        ("consent", "lanjutkeun kang", "agree"),
+        ("consent", "hayu atuh", "agree"),
+        ("consent", "nanti dulu deh", "decline"),
+        ("consent", "mengko wae", "decline"),
+        ("nib", "can boga", "<none>"),
+        ("tkdn", "ora ngerti babar blas", "<none>"),
+        ("npwp", "npwp ne podo karo nik", "<nik>"),
+        ("npwp", "npwp na sami sareng nik", "<nik>"),
+    ],
+)
+def test_sundanese_verbs_not_yet_and_not_now(step: str, typed: str, meant: str) -> None:
+    assert read(step, typed) == meant
