@@ -160,3 +160,20 @@ def test_a_name_that_reads_like_a_question_is_taken_when_typed_as_one() -> None:
 )
 def test_sundanese_verbs_not_yet_and_not_now(step: str, typed: str, meant: str) -> None:
     assert read(step, typed) == meant
+
+
+@pytest.mark.parametrize("step", FREE_TEXT_STEPS[:-1] + SKIPPABLE_FREE_TEXT + ("unit",))
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("assalamualaikum", "sampurasun", "pagi kak", "tunggu", "otw", "ok noted", "lupa namanya"),
+        *("hmm", "p", "maaf baru bales", "eh salah", "batal", "tar dulu", "yaudah", "idem"),
+    ],
+)
+def test_chat_said_to_a_person_is_never_stored_as_a_value(step: str, text: str) -> None:
+    assert read(step, text) in ("<refused>", "?help", "<none>")
+
+
+@pytest.mark.parametrize("name", ["Selamat Riyadi", "selamat riyadi", "Toko Baru", "Kue Malam"])
+def test_names_with_words_of_a_greeting_are_still_taken(name: str) -> None:
+    assert read("business_name", name) == name
