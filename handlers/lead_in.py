@@ -47,3 +47,28 @@ def _with_synonyms(words: tuple[str, ...]) -> tuple[str, ...]:
             if standard in word.split():
                 found.extend(word.replace(standard, synonym) for synonym in synonyms)
     return tuple(dict.fromkeys(found))
+
+
+_CHAT_BEFORE_NAME = frozenset(
+    {"ini", "iki", "niki", "ieu", "reya", "aq", "aku", "ku", "gue", "gw", "an", "a.n", "a.n."}
+    | {"mah", "yaitu", "yakni", "adalah", "nggih", "iya", "ya", "ok", "oke"}
+)
+_CHAT_AFTER_NAME = frozenset(
+    {"kak", "ka", "kk", "pak", "bu", "mas", "mbak", "mba", "min", "gan", "cak", "kang", "teh"}
+    | {"nggih", "ya", "yah", "iya", "aja", "saja", "wae", "mawon", "ae", "mah", "sih", "dong"}
+    | {"nih", "tuh", "deh", "ok", "oke", "pemilik", "pemiliknya", "owner", "pemilike"}
+)
+"""Words typed around a person's name ("ini Bambang", "a.n. Bambang Susilo", "Siti ya kak",
+"Bambang Susilo, pemilik", Madurese "reya", Sundanese "mah"): never part of the name when typed
+in small letters; with a capital ("Ana", "Aja") they may be one."""
+
+
+def without_chat_around(text: str) -> str:
+    """``text`` without chat words in small letters before and after the name; unchanged when
+    nothing would remain."""
+    words = text.split()
+    while len(words) > 1 and words[0].islower() and words[0].strip(",:") in _CHAT_BEFORE_NAME:
+        words = words[1:]
+    while len(words) > 1 and words[-1].islower() and words[-1].strip(",.!") in _CHAT_AFTER_NAME:
+        words = words[:-1]
+    return " ".join(words).strip(" ,") or text

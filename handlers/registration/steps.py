@@ -71,6 +71,7 @@ class TextStep(Step):
 
 class OwnerNameStep(TextStep):
     free_text = True
+    person_name = True
     name = RegistrationStep.OWNER_NAME
     field = RegistrationField.OWNER_NAME
     setter = RegistrationService.set_owner_name

@@ -177,3 +177,21 @@ def test_chat_said_to_a_person_is_never_stored_as_a_value(step: str, text: str) 
 @pytest.mark.parametrize("name", ["Selamat Riyadi", "selamat riyadi", "Toko Baru", "Kue Malam"])
 def test_names_with_words_of_a_greeting_are_still_taken(name: str) -> None:
     assert read("business_name", name) == name
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("ini Bambang", "Bambang"),
+        ("aq Bambang", "Bambang"),
+        ("a.n. Bambang Susilo", "Bambang Susilo"),
+        ("Bambang Susilo, pemilik", "Bambang Susilo"),
+        ("Siti ya kak", "Siti"),
+        ("abdi mah Asep", "Asep"),
+        ("engkok reya Mat Rawi", "Mat Rawi"),
+        ("Ana Susanti", "Ana Susanti"),
+        ("bu haji Fatimah", "Haji Fatimah"),
+    ],
+)
+def test_chat_words_around_a_persons_name_are_not_part_of_it(typed: str, name: str) -> None:
+    assert read("owner_name", typed) == name
