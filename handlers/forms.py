@@ -80,6 +80,9 @@ class Step(Generic[S]):
     person_name: ClassVar[bool] = False
     """Whether the value is a person's name: chat words typed in small letters before or after
     it ("ini Bambang", "Siti ya kak") are not part of it."""
+    thing_name: ClassVar[bool] = False
+    """Whether the value is the name of a business, brand or product: chat words typed in small
+    letters around it are not part of it when it was typed with capitals ("Sari Rasa kak")."""
 
     def applies(self, subject: S) -> bool:
         """Whether the question is asked at all (TKDN only for domestic products)."""
@@ -124,7 +127,9 @@ def read_typed(step: Step[Any], text: str) -> str | None:
     if step.reads_none and is_none_answer(text):
         return None
     rest = without_lead_in(text, step.lead_words)
-    return without_chat_around(rest) if step.person_name else rest
+    if step.person_name or step.thing_name:
+        return without_chat_around(rest, capitalised_only=step.thing_name)
+    return rest
 
 
 def kebab(name: str) -> str:

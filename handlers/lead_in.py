@@ -63,12 +63,17 @@ _CHAT_AFTER_NAME = frozenset(
 in small letters; with a capital ("Ana", "Aja") they may be one."""
 
 
-def without_chat_around(text: str) -> str:
+def without_chat_around(text: str, *, capitalised_only: bool = False) -> str:
     """``text`` without chat words in small letters before and after the name; unchanged when
-    nothing would remain."""
+    nothing would remain. With ``capitalised_only`` (the name of a business, brand or product,
+    whose own words may be chat words: "warung apa aja"), only when the rest was typed as a
+    name, each word with a capital ("Sari Rasa kak", "ini Sari Rasa")."""
     words = text.split()
-    while len(words) > 1 and words[0].islower() and words[0].strip(",:") in _CHAT_BEFORE_NAME:
+    before = _CHAT_BEFORE_NAME | {"nya", "-nya", "e", "ne"}
+    while len(words) > 1 and words[0].islower() and words[0].strip(",:") in before:
         words = words[1:]
     while len(words) > 1 and words[-1].islower() and words[-1].strip(",.!") in _CHAT_AFTER_NAME:
         words = words[:-1]
+    if capitalised_only and not all(word[:1].isupper() or word[:1].isdigit() for word in words):
+        return text
     return " ".join(words).strip(" ,") or text

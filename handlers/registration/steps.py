@@ -112,6 +112,7 @@ class PhoneStep(Step):
 
 class BusinessNameStep(TextStep):
     free_text = True
+    thing_name = True
     name = RegistrationStep.BUSINESS_NAME
     field = RegistrationField.BUSINESS_NAME
     setter = RegistrationService.set_business_name

@@ -195,3 +195,20 @@ def test_names_with_words_of_a_greeting_are_still_taken(name: str) -> None:
 )
 def test_chat_words_around_a_persons_name_are_not_part_of_it(typed: str, name: str) -> None:
     assert read("owner_name", typed) == name
+
+
+@pytest.mark.parametrize("step", ["business_name", "brand", "product_name"])
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Sari Rasa kak", "Sari Rasa"),
+        ("ini Sari Rasa", "Sari Rasa"),
+        ("Keripik Tempe 250gr nggih", "Keripik Tempe 250gr"),
+        ("warung apa aja", "warung apa aja"),
+        ("Warung Apa Aja", "Warung Apa Aja"),
+    ],
+)
+def test_chat_words_around_a_name_typed_with_capitals_are_not_part_of_it(
+    step: str, typed: str, name: str
+) -> None:
+    assert read(step, typed) == name
