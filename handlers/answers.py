@@ -102,6 +102,8 @@ def consent_answer(text: str) -> Consent | None:
         return None
     if words[0] in NO or "tolak" in words or "menolak" in words:
         return Consent.DECLINE
+    if words[0] == "nanti" and set(words) <= _NOT_NOW:
+        return Consent.DECLINE  # "nanti dulu", "mengko wae": not now is not a yes
     agrees = {"setuju", "bersedia", "mengizinkan", "izinkan", "agree"} & set(words)
     if agrees and NO & set(words):
         return Consent.DECLINE if len(words) <= 3 else None
@@ -111,6 +113,7 @@ def consent_answer(text: str) -> Consent | None:
     return None
 
 
+_NOT_NOW = frozenset({"nanti", "dulu", "saja", "pikir", "lagi", "later"})
 _DATA_USE = frozenset({"dipakai", "digunakan", "dipake", "diproses", "disimpan", "dibaca"})
 """What the consent allows ("iya boleh silakan datanya dipakai")."""
 

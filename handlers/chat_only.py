@@ -38,6 +38,15 @@ _THING_NOUNS = frozenset(
     | {"toko", "warung", "jual", "jualan", "dijual", "pribadi", "dagang", "dagangan"}
 )
 """Field names that are also words of real names ("Foto Produk", "Pengurusan Izin Usaha")."""
+_CONVERSATION = frozenset(
+    {"halo", "hallo", "hai", "hi", "hello", "assalamualaikum", "salam", "selamat", "pagi"}
+    | {"siang", "sore", "malam", "punten", "sampurasun", "permisi", "misi", "tunggu", "wait"}
+    | {"otw", "noted", "lupa", "hmm", "hm", "ha", "hah", "eh", "p", "test", "tes", "ping"}
+    | {"batal", "cancel", "stop", "udahan", "berhenti", "yaudah", "yowes", "tar", "idem"}
+    | {"bales", "balas", "baru", "salah", "ketik"}
+)
+"""What is said to a person in a chat, not a value: a greeting ("assalamualaikum", Sundanese
+"sampurasun"), "wait", "noted", "forgot", a cancel, a sound ("hmm", "p")."""
 _CHAT_WORDS = (
     (FILLERS | NOUNS | SKIP | NEGATORS | PENDING | WANT | NO | NOT_QUITE | COMPLAINTS)
     | (AROUND_COMPLAINT | HELP_WORDS | QUESTION_START | QUESTION_END | STATUS_WORDS)
@@ -46,7 +55,11 @@ _CHAT_WORDS = (
     | {"seperti", "sama", "dengan", "dan", "atau", "yang", "ada", "sudah", "belum", "mau"}
     | {"dulu", "saja", "sendiri", "semua", "lengkap", "sesuai", "tadi", "diatas", "atas"}
     | {"suami", "istri", "anak", "orang", "tua", "tempat", "rumah", "masih"}
+    | {"terserah", "sembarang", "bebas", "manut", "pokoknya", "apa", "aja"}
+    | _CONVERSATION
 ) - _THING_NOUNS
+"""Chat rather than a value, with "whatever" in its forms ("terserah", "bebas", Javanese
+"manut"): a name or product left to the bot is not one."""
 MAX_CHAT_WORDS = 8
 
 
@@ -59,6 +72,7 @@ _SENTENCE_STARTS = frozenset(
     {"tidak", "belum", "bukan", "tanpa", "kok", "loh", "kalau", "nanti", "sudah", "saya", "kami"}
     | {"harus", "untuk", "apa", "bagaimana", "kenapa", "ini", "itu", "masih", "lagi", "iya"}
     | {"oke", "mau", "sama", "seperti", "yang", "tempat", "males", "malas", "terus", "dulu"}
+    | {"halo", "permisi", "punten", "maaf", "lupa", "tunggu", "eh"}
 )
 """First words of a sentence about the question rather than of a name ("lagi dibuatin anak
 saya", "belum dikasih nama", "kok ribet ya")."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from handlers.answers import FILLERS
+from handlers.answers import FILLERS, NEGATORS, NO, NOT_QUITE
 from models.validators.chat import normalise
 
 DROPPED = frozenset(
@@ -21,6 +21,9 @@ DROPPED = frozenset(
 """Words around a choice that do not tell choices apart ("desa Punten", "kec. Bumiaji")."""
 
 MIN_SCORE = 78
+EXTRA_WORDS = 0.92
+"""A choice named among words that name no choice ("konveksi baju") scores a little lower than
+one named alone; a choice then wins only when it is the one such words name."""
 CLOSE = 6
 """Choices scoring within this much of the best are all offered back."""
 MAX_OFFERED = 5
@@ -59,8 +62,13 @@ def match_choice(text: str, options: Sequence[tuple[str, str]]) -> Matched:
     exact = [choice_id for choice_id, label in options if normalise(label) == normalise(text)]
     if len(exact) == 1:
         return Matched((exact[0],))
+    labels = [key(label) for _, label in options]
+    named = _naming_words(typed, labels)
     scored = sorted(
-        ((score(typed, key(label)), index) for index, (_, label) in enumerate(options)),
+        (
+            (max(score(typed, label), score(named, label) * EXTRA_WORDS if named else 0), index)
+            for index, label in enumerate(labels)
+        ),
         reverse=True,
     )
     best = scored[0][0] if scored else 0
@@ -68,6 +76,21 @@ def match_choice(text: str, options: Sequence[tuple[str, str]]) -> Matched:
         return Matched(())
     close = [options[index][0] for value, index in scored if value >= best - CLOSE]
     return Matched(tuple(dict.fromkeys(close))[:MAX_OFFERED])
+
+
+_TURNING = NEGATORS | NO | NOT_QUITE | {"luar", "selain", "kecuali", "non", "batal", "impor"}
+"""Words that turn a choice into another ("luar negeri", "selain makanan"): never left out."""
+
+
+def _naming_words(typed: str, labels: Sequence[str]) -> str:
+    """The typed words that name a word of some choice, when others name none ("kerajinan
+    tangan", "langsung kirim"); empty when all or none do."""
+    vocabulary = {word for label in labels for word in label.split()}
+    words = typed.split()
+    kept = [word for word in words if _names_word(word, vocabulary)]
+    if not 0 < len(kept) < len(words) or set(words) - set(kept) & _TURNING:
+        return ""
+    return " ".join(kept)
 
 
 def score(typed: str, label: str) -> float:

@@ -17,7 +17,7 @@ from handlers.chat_only import is_chat_only
 from handlers.choices import Matched, match_choice
 from handlers.context import Flow, FlowContext
 from handlers.events import ChoiceMade, ContactShared, MediaReceived, TextReceived
-from handlers.lead_in import without_lead_in
+from handlers.lead_in import without_chat_around, without_lead_in
 from handlers.replies import Choice, Msg, Reply, msg, reply
 from models.errors import DomainError
 
@@ -77,6 +77,12 @@ class Step(Generic[S]):
     free_text: ClassVar[bool] = False
     """Whether any text is a value (a name, an address): an answer made only of chat words
     ("iya", "sama kayak ktp") is then refused instead of stored."""
+    person_name: ClassVar[bool] = False
+    """Whether the value is a person's name: chat words typed in small letters before or after
+    it ("ini Bambang", "Siti ya kak") are not part of it."""
+    thing_name: ClassVar[bool] = False
+    """Whether the value is the name of a business, brand or product: chat words typed in small
+    letters around it are not part of it when it was typed with capitals ("Sari Rasa kak")."""
 
     def applies(self, subject: S) -> bool:
         """Whether the question is asked at all (TKDN only for domestic products)."""
@@ -120,7 +126,10 @@ def read_typed(step: Step[Any], text: str) -> str | None:
     "skip", "-"), else the text without a lead-in naming the field ("NIK saya …")."""
     if step.reads_none and is_none_answer(text):
         return None
-    return without_lead_in(text, step.lead_words)
+    rest = without_lead_in(text, step.lead_words)
+    if step.person_name or step.thing_name:
+        return without_chat_around(rest, capitalised_only=step.thing_name)
+    return rest
 
 
 def kebab(name: str) -> str:

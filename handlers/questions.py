@@ -108,9 +108,30 @@ def question_in(text: str) -> Question | None:
         return Question.HELP
     if words[0] in _ASKING_HELP and set(words[1:]) <= _ASKING_HELP | FILLERS | {"isi"}:
         return Question.HELP
+    if _only_asking(text, words):
+        return Question.HELP
     if _complains(text, words):
         return Question.COMPLAINT
     return None
+
+
+_INTERROGATIVES = frozenset({"apa", "bagaimana", "gimana", "kenapa", "mengapa", "mana"})
+_ABOUT_THE_STEP = (
+    HELP_WORDS | _HOW_WORDS | _QUESTION_TAIL | FILLERS | {"ini", "itu", "yang", "saja", "ditulis"}
+)
+MAX_ASKING_WORDS = 5
+
+
+def _only_asking(text: str, words: list[str]) -> bool:
+    """ "iki piye carane", "opo wae sing ditulis", "terus gimana": a question word anywhere in a
+    short text whose other words only ask about the step, without a mark; no value has such
+    words only."""
+    if _DIGIT.search(text) or len(words) > MAX_ASKING_WORDS or not _INTERROGATIVES & set(words):
+        return False
+    typed = text.split()
+    if len(typed) > 1 and all(word[:1].isupper() for word in typed):
+        return False  # "Apa Saja": a name typed as one
+    return all(word in _ABOUT_THE_STEP | _INTERROGATIVES for word in words)
 
 
 def _asks(text: str, words: list[str]) -> bool:

@@ -104,6 +104,7 @@ class NumberStep(OptionalStep, numbers.NumberStep[Product]):
 
 class NameStep(TextStep):
     free_text = True
+    thing_name = True
     name = ProductStep.NAME
     field = ProductField.NAME
     setter = ProductService.set_name
@@ -146,6 +147,7 @@ class DescriptionStep(TextStep):
 
 class BrandStep(TextStep):
     free_text = True
+    thing_name = True
     name = ProductStep.BRAND
     field = ProductField.BRAND
     setter = ProductService.set_brand

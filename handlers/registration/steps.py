@@ -71,6 +71,7 @@ class TextStep(Step):
 
 class OwnerNameStep(TextStep):
     free_text = True
+    person_name = True
     name = RegistrationStep.OWNER_NAME
     field = RegistrationField.OWNER_NAME
     setter = RegistrationService.set_owner_name
@@ -111,6 +112,7 @@ class PhoneStep(Step):
 
 class BusinessNameStep(TextStep):
     free_text = True
+    thing_name = True
     name = RegistrationStep.BUSINESS_NAME
     field = RegistrationField.BUSINESS_NAME
     setter = RegistrationService.set_business_name

@@ -150,12 +150,19 @@ def _without_breath(word: str) -> str:
     return word
 
 
+_SUFFIXES = (("keun", 3), ("ken", 3), ("nipun", 4), ("ipun", 4), ("ne", 4), ("na", 4), ("e", 4))
+"""Suffixes after a listed word, with the shortest stem each may follow: the Sundanese verb
+"-keun" ("gaskeun", "kirimkeun", "lanjutkeun"), long enough to follow a short word, and the
+possessives below."""
+
+
 def _javanese_stem(word: str) -> str | None:
     """ "jenenge" → "nama", "namanipun" → "nama", "namina" → "nama": a listed word with the
-    Javanese "-e", "-ne", "-ipun" or the Sundanese "-na" ("its", "the") after it."""
-    for suffix in ("nipun", "ipun", "ne", "na", "e"):
+    Javanese "-e", "-ne", "-ipun" or the Sundanese "-na" ("its", "the") after it; a verb with
+    the Sundanese "-keun" ("gaskeun" → "lanjut")."""
+    for suffix, shortest in _SUFFIXES:
         stem = word.removesuffix(suffix)
-        if stem != word and len(stem) >= MIN_STEM_LENGTH:
+        if stem != word and len(stem) >= shortest:
             found = REGIONAL.get(stem) or SPELLINGS.get(stem)
             if found or stem in _STANDARD:
                 return found or stem

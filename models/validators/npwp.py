@@ -24,6 +24,7 @@ SAME_WORDS = frozenset(
     | {"nya", "npwp", "npwpnya", "nomor", "no", "nomer", "saya", "aku", "sy", "ku", "punya"}
     | {"saja", "aja", "ya", "iya", "kak", "pak", "bu", "min", "mas", "mbak", "sih", "juga"}
     | {"itu", "ini", "yang", "sudah", "udah", "kan", "the", "same", "as", "my", "use", "is"}
+    | {"ne", "ipun", "na", "teh", "mah", "sareng", "jeung", "kaya"}
 )
 """Words around "NIK" in such an answer ("npwp saya pakai nomor nik aja kak"); any other word
 ("beda sama nik", "nggak pake nik") and it is not read so."""

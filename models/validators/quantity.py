@@ -54,13 +54,18 @@ _ABOUT = (
     r"(?:(?:sekitar|kurang\s+lebih|kira\s+kira|kira-kira|kurleb|maks(?:imal)?|paling\s+lama"
     r"|max|palingan|biasanya)\s*)?"
 )
+_READY = r"(?:\s+(?:jadi|dadi|selesai|rampung|beres|siap|sampai|dikirim|kirim|kelar))?"
+"""What the days lead to, typed after them ("besok jadi", "3 hari selesai")."""
+_ABOUT_AFTER = r"(?:kurang\s+lebih|kira\s+kira|kira-kira|kurleb|an|lah|paling|maksimal|max)"
+"""Words of "about" or "at most" after the value too ("seminggu kurang lebih")."""
 _LEAD_TIME = re.compile(
     rf"\s*{_ABOUT}(?P<count>\d{{1,3}})?\s*(?P<one>se|sa)?"
     r"(?:(?P<week>minggu|mgg|pekan|weeks?)|(?P<month>bulan|bln|wulan|sasih|months?)"
-    r"|(?:hari|hr|dino|dina|poe|dinten|days?)|(?<=\d))(?:\s+kerja)?"
-    rf"\s*(?:setelah\s+\w+|sejak\s+\w+)?{POLITE_END}\s*",
+    r"|(?:hari|hr|dino|dina|poe|dinten|days?)|(?<=\d))(?P<about>an)?(?:\s+kerja)?"
+    rf"{_READY}\s*(?:setelah\s+\w+|sejak\s+\w+)?(?:\s*{_ABOUT_AFTER})?{POLITE_END}\s*",
     re.IGNORECASE,
 )
+"""A lead time; "-an" after the period ("semingguan", "3 harian") is "about" it: confirmed."""
 _LEAD_RANGE = re.compile(r"\d\s*(?:-|sampai|s/?d|hingga|atau|\u2013)\s*\d", re.IGNORECASE)
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -91,11 +96,13 @@ def read_quantity(text: str, unit: str | None = None, *, per_month: bool = False
         raise InvalidInput("error-quantity") from error
     except AmbiguousAmount as error:
         raise InvalidInput("error-quantity") from error
+    if count > QUANTITY_MAX * 366:  # before any arithmetic: a run of digits is not a count
+        raise InvalidInput("error-quantity")
     converted_period = per_month and period not in (None, Period.MONTH)
     if converted_period:
         assert period is not None
         count = (count * period.per_year / 12).quantize(Decimal(1), ROUND_HALF_UP)
-    if count <= 0 or count % 1 or count > QUANTITY_MAX:
+    if count <= 0 or count > QUANTITY_MAX or count % 1:
         raise InvalidInput("error-quantity")
     unsure = _other_unit(counted, unit)
     return Reading(int(count), spelled.converted or multiplied or converted_period or unsure)
@@ -148,7 +155,7 @@ def _other_unit(text: str, unit: str | None) -> bool:
 
 _DAY_WORDS = re.compile(
     rf"\s*{_ABOUT}(?:(?P<today>hari\s+(?:ini|itu)(?:\s+juga)?|same\s+day)|(?P<tomorrow>besok)"
-    rf"|(?P<after>lusa)){POLITE_END}\s*",
+    rf"|(?P<after>lusa)){_READY}{POLITE_END}\s*",
     re.IGNORECASE,
 )
 
@@ -172,7 +179,8 @@ def read_lead_time(text: str) -> Reading:
     days = int(match["count"] or 1) * per
     if days > LEAD_TIME_MAX:
         raise InvalidInput("error-lead-time")
-    return Reading(days, spelled.converted or per > 1 or match["one"] is not None)
+    unsure = match["one"] is not None or match["about"] is not None
+    return Reading(days, spelled.converted or per > 1 or unsure)
 
 
 def parse_lead_time(text: str) -> int:

@@ -72,6 +72,7 @@ REGIONAL: dict[str, str] = {
     "ayok": "lanjut",
     "yuk": "lanjut",
     "hayuk": "lanjut",
+    "hayu": "lanjut",
     "kuy": "lanjut",
     "saget": "bisa",
     "iso": "bisa",
@@ -168,6 +169,7 @@ REGIONAL: dict[str, str] = {
     "judeg": "bingung",
     # later / skip / send
     "mengko": "nanti",
+    "can": "belum",
     "engko": "nanti",
     "ngko": "nanti",
     "mangke": "nanti",
@@ -299,8 +301,13 @@ REGIONAL: dict[str, str] = {
     "kula": "saya",
     "abdi": "saya",
     "kuring": "saya",
+    "engkok": "saya",
+    "sengko": "saya",
+    "kaula": "saya",
     "atuh": "dong",
     "mah": "sih",
+    "seh": "sih",
+    "se": "sih",
     "ta": "kah",
     "tah": "kah",
     "pol": "banget",
@@ -318,8 +325,11 @@ REGIONAL: dict[str, str] = {
 """One regional word → the Indonesian word(s) it stands for."""
 
 LEAD_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "nama": ("jeneng", "nami", "asma"),
-    "saya": ("aku", "kulo", "kula", "abdi", "kuring", "gue", "gw", "ayas"),
+    "nama": ("jeneng", "nami", "asma", "nyama"),
+    "saya": (
+        *("aku", "kulo", "kula", "abdi", "kuring", "gue", "gw", "ayas", "engkok", "sengko"),
+        *("kaula", "dalem"),
+    ),
     "harga": ("rega",),
     "alamat": ("alamatipun",),
     "merek": ("merk",),
@@ -334,6 +344,8 @@ PHRASES: dict[str, str] = {
     "kados pundi": "bagaimana",
     "kumaha atuh": "bagaimana",
     "teu acan": "belum",
+    "babar blas": "sama sekali",
+    "babar pisan": "sama sekali",
     "yo wis": "iya sudah",
     "ya wis": "iya sudah",
     "ora popo": "tidak apa apa",

@@ -60,6 +60,7 @@ def test_capacities_per_month(text: str, reading: Reading) -> None:
         ("banyak", "error-quantity"),
         ("2 juta 5", "error-one-number"),
         ("sehari 50 porsi, seminggu libur sehari", "error-quantity-period"),
+        ("9" * 4096, "error-quantity"),
     ],
 )
 def test_quantities_refused(text: str, key: str) -> None:
@@ -86,6 +87,13 @@ def test_quantities_refused(text: str, key: str) -> None:
         ("lusa kak", Reading(2, converted=True)),
         ("hari ini juga", Reading(0, converted=True)),
         ("3 hari aja ya kak", Reading(3, converted=False)),
+        ("semingguan", Reading(7, converted=True)),
+        ("3 harian", Reading(3, converted=True)),
+        ("3 mingguan", Reading(21, converted=True)),
+        ("besok jadi", Reading(1, converted=True)),
+        ("2 hari selesai kak", Reading(2, converted=False)),
+        ("seminggu kurang lebih", Reading(7, converted=True)),
+        ("3 hari maksimal", Reading(3, converted=False)),
     ],
 )
 def test_lead_times_in_days(text: str, reading: Reading) -> None:
