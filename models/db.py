@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime, MetaData, event
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -70,6 +70,8 @@ def create_engine(
     after costs PostgreSQL a backend's start each time, and SQLite its pragmas."""
     pool = {"pool_size": pool_size, "max_overflow": 0}
     if url.startswith("sqlite"):
+        if make_url(url).database in (None, "", ":memory:"):
+            pool = {}  # one connection, kept: the database lives in it
         engine = create_async_engine(
             url,
             echo=echo,
