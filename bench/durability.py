@@ -63,7 +63,8 @@ from bench.fake_bot_api_server import FakeBotApiServer, Sent
 from bench.load import free_port, verdict
 from bench.workload import REGISTRATION, Action, UpdateFactory
 
-DB_NAME = "umkm_bench_durability"
+DB_NAME = f"umkm_bench_durability_{os.getpid()}"
+"""Its own per run: two runs at once never drop each other's database."""
 CHANNEL = "telegram"  # bot/telegram/updates.py: what `processed_update.channel` holds
 QUESTION_AGAIN = "sepertinya pesan kami sebelumnya belum sampai"  # locales/id/delivery.ftl
 STALE_BUTTON = "Tombol itu sudah tidak berlaku"  # locales/id/common.ftl

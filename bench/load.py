@@ -308,6 +308,7 @@ def main(args: argparse.Namespace) -> None:
         f"{args.duration:.0f} s per rate, load average {os.getloadavg()[0]:.1f}",
         flush=True,
     )
+    # Its own database per run: two runs at once never drop each other's.
     with fresh_database(args.db, f"umkm_bench_load_{os.getpid()}") as db:
         Path(db.workdir / "media").mkdir(exist_ok=True)
         asyncio.run(measure(db, args))

@@ -83,6 +83,8 @@ def create_engine(
     if url.startswith("sqlite") and make_url(url).database in (None, "", ":memory:"):
         pool = {}  # one in-memory database: SQLAlchemy keeps its single connection
     if url.startswith("sqlite"):
+        if make_url(url).database in (None, "", ":memory:"):
+            pool = {}  # one connection, kept: the database lives in it
         engine = create_async_engine(
             url,
             echo=echo,

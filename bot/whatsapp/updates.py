@@ -49,24 +49,42 @@ def optional_text(value: object) -> str | None:
     return None if value is None else text(value)
 
 
+MAX_PHONE_DIGITS = 15
+"""E.164: a country code and number of at most 15 digits."""
+MAX_ID_LENGTH = 64
+"""The longest message or user id the database keeps (Meta's are about 60 characters)."""
+
+
+def identifier(value: object) -> str:
+    """``value``, which must be an id: a non-empty string of at most :data:`MAX_ID_LENGTH`."""
+    if len(text(value)) <= MAX_ID_LENGTH:
+        return str(value)
+    raise Unreadable("id too long")
+
+
 def sender_of(user: User) -> Sender:
     """The sender keyed by the business-scoped user id (BSUID).
 
     Meta includes the BSUID in every message webhook, while the phone number (``wa_id``) is
     left out for users who turned on WhatsApp usernames, and changes when a user changes number.
     """
-    text(user.preferred_id)
-    return Sender(CHANNEL, text(user.bsuid), verified_phone=own_number(user))
+    identifier(user.preferred_id)
+    return Sender(CHANNEL, identifier(user.bsuid), verified_phone=own_number(user))
 
 
 def own_number(user: User) -> str | None:
     """The sender's phone number as WhatsApp verified it, when WhatsApp shares it."""
-    return f"+{text(user.wa_id)}" if user.wa_id else None
+    if not user.wa_id:
+        return None
+    number = text(user.wa_id)
+    if number.isascii() and number.isdigit() and len(number) <= MAX_PHONE_DIGITS:
+        return f"+{number}"
+    raise Unreadable("not a phone number")
 
 
 def event_from_choice(choice: Choice) -> Event:
     """A reply button or list row: its id is the engine's token, or :data:`OWN_NUMBER`."""
-    text(choice.id), text(choice.data)
+    identifier(choice.id), text(choice.data)
     phone = own_number(choice.from_user)
     if choice.data == OWN_NUMBER and phone is not None:
         return ContactShared(phone, is_own=True)
@@ -75,7 +93,7 @@ def event_from_choice(choice: Choice) -> Event:
 
 async def event_from_message(wa: WhatsApp, message: Message, max_bytes: int | None = None) -> Event:
     """The message as an event; nothing is fetched from WhatsApp here (see :func:`media_event`)."""
-    text(message.id)
+    identifier(message.id)
     if message.text is not None:
         return text_or_command(text(message.text))
     if message.contacts is not None:
@@ -117,7 +135,7 @@ def media_event(
     a flow keeps it, so a photo sent where a text is expected costs no request."""
     return MediaReceived(
         kind,
-        text(media.id),
+        identifier(media.id),
         optional_text(media.mime_type),
         None,
         optional_text(getattr(media, "filename", None)),

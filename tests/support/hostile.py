@@ -26,6 +26,7 @@ HOSTILE_VALUES: tuple[Any, ...] = (
     10**30,
     "",
     "x",
+    "1" * 80,
     DIGITS,
     [],
     [1],
