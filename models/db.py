@@ -80,8 +80,6 @@ def create_engine(
     after costs PostgreSQL a backend's start each time, and SQLite its pragmas. PostgreSQL
     connections carry ``application_name`` (:data:`APPLICATION_NAME` by default)."""
     pool = {"pool_size": pool_size, "max_overflow": 0}
-    if url.startswith("sqlite") and make_url(url).database in (None, "", ":memory:"):
-        pool = {}  # one in-memory database: SQLAlchemy keeps its single connection
     if url.startswith("sqlite"):
         if make_url(url).database in (None, "", ":memory:"):
             pool = {}  # one connection, kept: the database lives in it

@@ -64,6 +64,7 @@ ask-npwp =
     This is optional. Press "Skip" if you do not have one yet.
 button-npwp-is-nik = My NPWP = my NIK
 ask-npwp-is-nik = Your NPWP is the same as your NIK: { $nik }. We store it as your NPWP. Is that right?
+error-npwp-nik-missing = Your NIK has not been given yet, so it cannot be used as the NPWP. Type your NPWP, or choose "Skip" and give your NIK first.
 ask-scale-turnover =
     Roughly how much does your business sell in a year (turnover)? An estimate is fine.
     Example: 300 juta (300 million), or 25 juta per bulan (25 million a month)

@@ -64,6 +64,7 @@ ask-npwp =
     Tidak wajib. Tekan "Lewati" jika belum punya.
 button-npwp-is-nik = NPWP saya = NIK
 ask-npwp-is-nik = NPWP Anda sama dengan NIK: { $nik }. Kami simpan sebagai NPWP. Benar?
+error-npwp-nik-missing = NIK Anda belum diisi, jadi belum bisa dipakai sebagai NPWP. Ketik nomor NPWP Anda, atau pilih "Lewati" dan isi NIK dulu.
 ask-scale-turnover =
     Berapa kira-kira omzet (hasil penjualan) usaha Anda dalam setahun? Perkiraan saja tidak apa-apa.
     Contoh: 300 juta, atau 25 juta per bulan
