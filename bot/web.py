@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import hmac
 import json
 import logging
+import signal
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 
@@ -249,8 +252,22 @@ def serve(settings: Settings) -> None:
 def worker_app() -> Starlette:
     """The application of one uvicorn worker process, from the same environment and `.env`,
     logging as the parent process does (with its secrets, at its ``LOG_LEVEL``)."""
+    stop_with_parent()
     settings = Settings()
     configure_logging(settings)
     app = build_web_app(settings, build_services(settings))
     freeze_start_up_objects()
     return app
+
+
+PR_SET_PDEATHSIG = 1
+"""Linux's prctl option: a signal for this process when its parent dies."""
+
+
+def stop_with_parent() -> None:
+    """A worker is sent SIGTERM when its parent `serve` dies, even by SIGKILL, and stops
+    gracefully: an orphan would go on sending the outbox and sweeping the chats of a database
+    nobody serves from it any more."""
+    if sys.platform != "linux":
+        return
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
